@@ -1,0 +1,65 @@
+using PlanLink.Ingest.Csv;
+using PlanLink.Ingest.Model;
+
+namespace PlanLink.Analytics.Areas;
+
+/// <summary>An area at some level: its code, name, population and parent.</summary>
+public sealed record Area(AreaLevel Level, string Code, string Name, long Population, string? ParentCode);
+
+/// <summary>Municipality → 障害保健福祉圏域 → prefecture, from municipalities.csv. Prefecture codes are
+/// the 全国地方公共団体コード of the prefecture (pp000 + check digit); 圏域 get codes ppRnn.</summary>
+public sealed class AreaHierarchy
+{
+    private readonly Dictionary<string, Area> _areas = [];
+    private readonly Dictionary<string, Area> _regionOfMunicipality = [];
+    private readonly Dictionary<string, Area> _prefectureOfRegion = [];
+
+    public AreaHierarchy(IEnumerable<Municipality> municipalities)
+    {
+        var list = municipalities.OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
+        foreach (var prefecture in list.GroupBy(m => (Code: LocalGovernmentCode.WithCheckDigit(m.Code[..2] + "000"), m.Prefecture)))
+        {
+            var pref = Add(new Area(AreaLevel.Prefecture, prefecture.Key.Code, prefecture.Key.Prefecture, prefecture.Sum(m => (long)m.Population), null));
+            var n = 0;
+            foreach (var region in prefecture.GroupBy(m => m.Region))
+            {
+                var code = $"{prefecture.Key.Code[..2]}R{++n:00}";
+                var area = Add(new Area(AreaLevel.Region, code, region.Key, region.Sum(m => (long)m.Population), pref.Code));
+                _prefectureOfRegion[code] = pref;
+                foreach (var m in region)
+                {
+                    Add(new Area(AreaLevel.Municipality, m.Code, m.Name, m.Population, code));
+                    _regionOfMunicipality[m.Code] = area;
+                }
+            }
+        }
+    }
+
+    private Area Add(Area area)
+    {
+        _areas[Key(area.Level, area.Code)] = area;
+        return area;
+    }
+
+    private static string Key(AreaLevel level, string code) => $"{(int)level}:{code}";
+
+    public IEnumerable<Area> At(AreaLevel level) => _areas.Values.Where(a => a.Level == level);
+
+    public Area? Find(AreaLevel level, string code) => _areas.GetValueOrDefault(Key(level, code));
+
+    public Area? Municipality(string code) => Find(AreaLevel.Municipality, code);
+
+    /// <summary>The areas a municipality belongs to at each macro level: itself, its 圏域, its prefecture.</summary>
+    public IEnumerable<Area> MacroAreasOf(string municipalityCode)
+    {
+        if (Municipality(municipalityCode) is not { } m) yield break;
+        yield return m;
+        if (_regionOfMunicipality.GetValueOrDefault(municipalityCode) is { } r)
+        {
+            yield return r;
+            if (_prefectureOfRegion.GetValueOrDefault(r.Code) is { } p) yield return p;
+        }
+    }
+
+    public IEnumerable<Area> Children(Area parent) => _areas.Values.Where(a => a.ParentCode == parent.Code && a.Level + 1 == parent.Level);
+}

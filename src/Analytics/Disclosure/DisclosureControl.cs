@@ -1,0 +1,99 @@
+using PlanLink.Analytics.Areas;
+using PlanLink.Analytics.Tables;
+
+namespace PlanLink.Analytics.Disclosure;
+
+/// <summary>The gate between analytics and publication (domain.md §6): primary suppression of small
+/// counts, then complementary suppression so that no hidden count can be worked back out from a
+/// breakdown's total or from a parent area's total.</summary>
+public static class DisclosureControl
+{
+    public static PublishedTable Publish(ResultTable table, DisclosureRules rules, AreaHierarchy areas, bool categoriesAdd)
+    {
+        var cells = table.Cells;
+        var hidden = new bool[cells.Count];
+        for (var i = 0; i < cells.Count; i++) hidden[i] = PrimarySuppressed(cells[i], rules, areas);
+
+        // A row whose person count is hidden hides its other counts too (needs ≥ persons would bound them).
+        var rows = Enumerable.Range(0, cells.Count).GroupBy(i => cells[i].RowKey).ToList();
+        foreach (var row in rows)
+        {
+            if (row.Any(i => hidden[i] && cells[i].Unit.IsPersonCount()))
+                foreach (var i in row.Where(i => IsCount(cells[i]))) hidden[i] = true;
+        }
+
+        var groups = AdditiveGroups(cells, areas, categoriesAdd);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (parent, children) in groups) changed |= Complement(cells, hidden, parent, children);
+        }
+
+        // Rates go with their numerator and denominator.
+        foreach (var row in rows)
+        {
+            foreach (var i in row.Where(i => cells[i].RateOf is not null))
+            {
+                var (num, den) = cells[i].RateOf!.Value;
+                if (row.Any(j => hidden[j] && (cells[j].Measure == num || cells[j].Measure == den))) hidden[i] = true;
+            }
+        }
+
+        var published = cells.Select((c, i) => new PublishedCell(c.Level, c.AreaCode, c.AreaName, c.Period, c.Breakdown,
+            c.Category, c.Measure, c.Unit, hidden[i] ? null : c.Value)).ToList();
+        return new PublishedTable(table.Id, table.Title, published);
+    }
+
+    private static bool IsCount(Cell c) => c.RateOf is null && c.Unit is not (MeasureUnit.Percent or MeasureUnit.PerTenThousand or MeasureUnit.Ratio);
+
+    private static bool PrimarySuppressed(Cell c, DisclosureRules rules, AreaHierarchy areas)
+    {
+        var municipality = c.Level == AreaLevel.Municipality ? areas.Municipality(c.AreaCode) : null;
+        if (municipality is not null && municipality.Population < rules.UnpublishedPopulation) return true;
+        if (!IsCount(c) || c.Value == 0) return false;
+        if (c.Level == AreaLevel.Office && c.Value < rules.OfficeK) return true;
+        if (!c.Unit.IsPersonCount()) return false;
+        var k = municipality is not null && municipality.Population < rules.SmallAreaPopulation ? Math.Max(rules.K, rules.SmallAreaK) : rules.K;
+        return c.Value < k;
+    }
+
+    /// <summary>Groups of cells whose children add up to the parent: categories to their 計, and
+    /// municipalities to their 圏域, 圏域 to their prefecture.</summary>
+    private static List<(int Parent, int[] Children)> AdditiveGroups(IReadOnlyList<Cell> cells, AreaHierarchy areas, bool categoriesAdd)
+    {
+        var groups = new List<(int, int[])>();
+        var counts = Enumerable.Range(0, cells.Count).Where(i => IsCount(cells[i])).ToList();
+        if (categoriesAdd)
+        {
+            foreach (var g in counts.GroupBy(i => (cells[i].Level, cells[i].AreaCode, cells[i].Period, cells[i].Breakdown, cells[i].Measure)))
+            {
+                var total = g.Where(i => cells[i].Category == Cell.Total).ToList();
+                if (total.Count == 1) groups.Add((total[0], g.Where(i => cells[i].Category != Cell.Total).ToArray()));
+            }
+        }
+        foreach (var g in counts.Where(i => cells[i].Level != AreaLevel.Office)
+                     .GroupBy(i => (cells[i].Period, cells[i].Breakdown, cells[i].Category, cells[i].Measure)))
+        {
+            var byArea = g.ToDictionary(i => (cells[i].Level, cells[i].AreaCode));
+            foreach (var i in g)
+            {
+                if (cells[i].Level == AreaLevel.Municipality || areas.Find(cells[i].Level, cells[i].AreaCode) is not { } parent) continue;
+                var children = areas.Children(parent).Select(a => byArea.GetValueOrDefault((a.Level, a.Code), -1)).ToArray();
+                if (children.Length > 0 && children.All(c => c >= 0)) groups.Add((i, children));
+            }
+        }
+        return groups;
+    }
+
+    /// <summary>Makes sure a group with a visible total has no single hidden child: hides the smallest
+    /// other non-zero child, or the total when there is none. Returns whether anything changed.</summary>
+    private static bool Complement(IReadOnlyList<Cell> cells, bool[] hidden, int parent, int[] children)
+    {
+        if (hidden[parent]) return false;
+        var hiddenChildren = children.Count(c => hidden[c]);
+        if (hiddenChildren != 1) return false;
+        var candidate = children.Where(c => !hidden[c] && cells[c].Value > 0).OrderBy(c => cells[c].Value).ThenBy(c => c).FirstOrDefault(-1);
+        hidden[candidate >= 0 ? candidate : parent] = true;
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using PlanLink.Analytics.Areas;
+using PlanLink.Analytics.Periods;
+using PlanLink.Analytics.Tables;
+
+namespace PlanLink.Analytics.Disclosure;
+
+/// <summary>A figure fit to publish: its value is absent when suppressed (表示は「-」).</summary>
+public sealed record PublishedCell(
+    AreaLevel Level, string AreaCode, string AreaName, FiscalQuarter Period,
+    string Breakdown, string Category, string Measure, MeasureUnit Unit, decimal? Value)
+{
+    public bool Suppressed => Value is null;
+}
+
+/// <summary>A table that went through disclosure control. Only <see cref="DisclosureControl"/> makes
+/// these, so a renderer that takes a PublishedTable cannot be handed raw, unprotected figures.</summary>
+public sealed class PublishedTable
+{
+    internal PublishedTable(string id, string title, IReadOnlyList<PublishedCell> cells)
+    {
+        Id = id;
+        Title = title;
+        Cells = cells;
+    }
+
+    public string Id { get; }
+    public string Title { get; }
+    public IReadOnlyList<PublishedCell> Cells { get; }
+}

@@ -1,0 +1,3 @@
+using PlanLink.Host;
+
+return await PlanLinkCli.RunAsync(args);

@@ -1,0 +1,160 @@
+using System.Collections.Frozen;
+using CsvHelper;
+using PlanLink.Ingest.Model;
+
+namespace PlanLink.Ingest.Csv;
+
+/// <summary>The fields of the current row of one contract file, found by column name whatever the
+/// header's language or order. Every getter that finds a bad value records a <see cref="RowError"/>
+/// and returns a placeholder; the caller rejects the row when <see cref="HasErrors"/>.</summary>
+public sealed class RowFields
+{
+    private readonly CsvReader _csv;
+    private readonly FrozenDictionary<string, int> _ordinal;
+    private readonly List<RowError> _errors = [];
+
+    internal RowFields(CsvReader csv, string file, FileSpec spec, IReadOnlyList<string> headers, List<string> warnings)
+    {
+        _csv = csv;
+        File = file;
+        var byName = new Dictionary<string, int>();
+        var known = spec.Columns.SelectMany(c => c.Aliases.Prepend(c.Name).Select(n => (Name: n, Column: c.Name)))
+            .ToDictionary(p => p.Name, p => p.Column, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var header = FieldParser.Normalize(headers[i]);
+            if (known.TryGetValue(header, out var column)) byName.TryAdd(column, i);
+            else if (known.TryGetValue(headers[i].Trim(), out column)) byName.TryAdd(column, i);
+            else warnings.Add($"{file}: 未知の列「{headers[i]}」を無視しました / unknown column '{headers[i]}' ignored");
+        }
+        _ordinal = byName.ToFrozenDictionary();
+        MissingRequired = spec.Columns.Where(c => c.Required && !_ordinal.ContainsKey(c.Name)).Select(c => c.Name).ToList();
+    }
+
+    public string File { get; }
+    public long Line => _csv.LineNumber;
+    public bool HasErrors => _errors.Count > 0;
+    public IReadOnlyList<RowError> Errors => _errors;
+    /// <summary>Required columns the header lacks: every row then fails on them.</summary>
+    public IReadOnlyList<string> MissingRequired { get; }
+
+    internal void Reset() => _errors.Clear();
+
+    /// <summary>The raw value of a column, or null when the column is absent or the field empty.</summary>
+    public string? Raw(string column)
+    {
+        if (!_ordinal.TryGetValue(column, out var i) || i >= _csv.FieldCount) return null;
+        var value = _csv.GetString(i);
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    public void Fail(string column, string? value, string reasonJa, string reasonEn) =>
+        _errors.Add(new RowError(File, Line, column, value ?? "", $"{reasonJa} / {reasonEn}"));
+
+    private string? Required(string column)
+    {
+        var value = Raw(column);
+        if (value is null)
+        {
+            if (_ordinal.ContainsKey(column)) Fail(column, null, "必須項目が空です", "required field is empty");
+            else Fail(column, null, "必須列がありません", "required column is missing from the header");
+        }
+        return value;
+    }
+
+    public string Text(string column) => Required(column)?.Trim() ?? "";
+    public string? OptionalText(string column) => Raw(column)?.Trim();
+
+    /// <summary>A code or identifier: NFKC-normalised (full-width digits become ASCII).</summary>
+    public string Code(string column) => Required(column) is { } v ? FieldParser.Normalize(v) : "";
+
+    public int Int(string column, int min = int.MinValue, int max = int.MaxValue) =>
+        Required(column) is { } v ? ParseInt(column, v, min, max) ?? 0 : 0;
+
+    public int? OptionalInt(string column, int min = int.MinValue, int max = int.MaxValue) =>
+        Raw(column) is { } v ? ParseInt(column, v, min, max) : null;
+
+    private int? ParseInt(string column, string v, int min, int max)
+    {
+        if (!FieldParser.TryInt(v, out var n)) Fail(column, v, "整数ではありません", "not a whole number");
+        else if (n < min || n > max) Fail(column, v, $"範囲外です（{min}〜{max}）", $"out of range {min}..{max}");
+        else return n;
+        return null;
+    }
+
+    public decimal? OptionalDecimal(string column, decimal min = 0)
+    {
+        if (Raw(column) is not { } v) return null;
+        if (!FieldParser.TryDecimal(v, out var d)) Fail(column, v, "数値ではありません", "not a number");
+        else if (d < min) Fail(column, v, $"{min}未満です", $"below {min}");
+        else return d;
+        return null;
+    }
+
+    public decimal Decimal(string column, decimal min = 0) =>
+        Required(column) is not null ? OptionalDecimal(column, min) ?? 0 : 0;
+
+    public static readonly DateOnly EarliestDate = new(1989, 1, 8);
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
+    public DateOnly Date(string column) => Required(column) is { } v ? ParseDate(column, v) ?? default : default;
+    public DateOnly? OptionalDate(string column) => Raw(column) is { } v ? ParseDate(column, v) : null;
+
+    private DateOnly? ParseDate(string column, string v)
+    {
+        if (!FieldParser.TryDate(v, out var d)) Fail(column, v, "日付ではありません（例: 2026-04-01, R8.4.1）", "not a date (e.g. 2026-04-01, R8.4.1)");
+        else if (d < EarliestDate || d > LatestDate) Fail(column, v, "日付が範囲外です", "date out of range");
+        else return d;
+        return null;
+    }
+
+    public bool Flag(string column)
+    {
+        if (Raw(column) is not { } v) return false;
+        if (FieldParser.TryFlag(v, out var b)) return b;
+        Fail(column, v, "有/無 で記入してください", "expected 有/無 or Y/N");
+        return false;
+    }
+
+    public T Coded<T>(string column, CodeList<T> codes) where T : struct, Enum =>
+        Required(column) is { } v ? ParseCoded(column, v, codes) ?? default : default;
+
+    public T? OptionalCoded<T>(string column, CodeList<T> codes) where T : struct, Enum =>
+        Raw(column) is { } v ? ParseCoded(column, v, codes) : null;
+
+    private T? ParseCoded<T>(string column, string v, CodeList<T> codes) where T : struct, Enum
+    {
+        if (codes.TryParse(FieldParser.Normalize(v), out var value)) return value;
+        Fail(column, v, "未知のコードです", $"unknown code, expected {codes.Expected}");
+        return null;
+    }
+
+    public ServiceType Service(string column)
+    {
+        if (Required(column) is not { } v) return default;
+        if (ServiceCatalog.TryParse(FieldParser.Normalize(v), out var s)) return s;
+        Fail(column, v, "未知のサービス種類です", "unknown service type (domain.md §4)");
+        return default;
+    }
+
+    /// <summary>事業所番号: exactly 10 digits.</summary>
+    public string OfficeNumber(string column) => Required(column) is { } v ? CheckOfficeNumber(column, v) : "";
+    public string? OptionalOfficeNumber(string column) => Raw(column) is { } v ? CheckOfficeNumber(column, v) : null;
+
+    private string CheckOfficeNumber(string column, string v)
+    {
+        var s = FieldParser.Normalize(v);
+        if (s.Length != 10 || !s.All(char.IsAsciiDigit)) Fail(column, v, "事業所番号は10桁の数字です", "office number must be 10 digits");
+        return s;
+    }
+
+    /// <summary>全国地方公共団体コード: 6 digits, the last a check digit.</summary>
+    public string MunicipalityCode(string column)
+    {
+        if (Required(column) is not { } v) return "";
+        var s = FieldParser.Normalize(v);
+        if (!LocalGovernmentCode.IsValid(s))
+            Fail(column, v, "市町村コードは検査数字付きの6桁です", "municipality code must be 6 digits with a valid check digit");
+        return s;
+    }
+}
