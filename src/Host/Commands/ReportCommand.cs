@@ -1,14 +1,62 @@
 using System.CommandLine;
+using PlanLink.Analytics.Disclosure;
+using PlanLink.Analytics.Figures;
+using PlanLink.Analytics.Periods;
+using PlanLink.Ingest.Csv;
+using PlanLink.Reports;
+using PlanLink.Reports.Output;
 
 namespace PlanLink.Host.Commands;
 
-/// <summary>`planlink report`: the quarterly council report. Not yet implemented.</summary>
+/// <summary>`planlink report`: the main job — the quarterly council report, figures.csv and charts.</summary>
 internal static class ReportCommand
 {
     public static Command Create()
     {
-        var command = new Command("report", "四半期報告を作成する / write the quarterly report (not yet implemented)");
-        command.SetAction(int (_) => throw new RefusedException("report はまだありません / report is not implemented yet"));
+        var input = CommonOptions.Input();
+        var output = CommonOptions.Out("出力フォルダ / output folder");
+        var quarter = new Option<string?>("--quarter", "-q")
+        {
+            Description = "対象の四半期（例 2026Q2 = 令和8年度第2四半期）。省略時はデータ中の最新の完了した四半期 / fiscal quarter, default: latest complete",
+        };
+        var k = new Option<int>("--k")
+        {
+            Description = "公表する人数の最小値（3以上） / smallest published person count (≥ 3)",
+            DefaultValueFactory = _ => 10,
+        };
+        var command = new Command("report", """
+            四半期報告を作成する / write the quarterly council report
+            例 / example: planlink report --input data-samples/region --out out --quarter 2026Q2
+            """)
+        {
+            input, output, quarter, k,
+        };
+        command.SetAction(parse =>
+        {
+            var kValue = parse.GetValue(k);
+            if (kValue < 3) throw new RefusedException($"--k は3以上にしてください / --k must be at least 3 (got {kValue})");
+            FiscalQuarter? q = null;
+            if (parse.GetValue(quarter) is { } text)
+            {
+                try { q = FiscalQuarter.Parse(text); }
+                catch (FormatException e) { throw new RefusedException(e.Message); }
+            }
+            var outDir = parse.GetRequiredValue(output);
+            var read = ContractReader.ReadFolders(parse.GetRequiredValue(input));
+            Console.Out.WriteLine(ReadSummary.Format(read));
+            if (read.Dataset.Plans.Count == 0)
+                throw new RefusedException("計画データ（plans.csv）が1件もありません / no plans found in the input");
+            Directory.CreateDirectory(outDir);
+            ErrorsCsv.Write(Path.Combine(outDir, "errors.csv"), read.Errors);
+
+            var analysis = QuarterlyAnalysis.Compute(read.Dataset, q);
+            var result = QuarterlyReport.Write(analysis, new ReportOptions
+            {
+                OutDir = outDir, Disclosure = DisclosureRules.WithK(kValue),
+            }, read.Dataset.IsSynthetic);
+            Console.Out.WriteLine($"{analysis.Quarter.JapaneseLabel}: {result.HtmlPath}, {result.FiguresPath}, {result.Charts.Count} charts");
+            return read.RowsRejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Done;
+        });
         return command;
     }
 }

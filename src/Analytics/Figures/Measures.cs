@@ -1,0 +1,29 @@
+namespace PlanLink.Analytics.Figures;
+
+/// <summary>Measure and breakdown names used in figures.csv, spelled once.</summary>
+public static class Measures
+{
+    public const string Plans = "plans";
+    public const string PersonsUnmet = "persons_unmet";
+    public const string Needs = "needs";
+    public const string NeedsUnmet = "needs_unmet";
+    public const string UnmetRate = "unmet_rate";
+    public const string UnmetPer10000 = "unmet_per_10000";
+    public const string NeedsLinked = "needs_linked";
+    public const string LinkageRate = "linkage_rate";
+
+}
+
+/// <summary>Breakdown names used in figures.csv.</summary>
+public static class Breakdowns
+{
+    public const string Total = "total";
+    public const string Service = "service";
+    public const string Status = "status";
+    public const string LifeDomain = "life_domain";
+
+    /// <summary>The category of needs that have no service planned at all.</summary>
+    public const string NoService = "（サービスなし）";
+    /// <summary>The category of needs whose life domain is not known.</summary>
+    public const string Unclassified = "未分類";
+}

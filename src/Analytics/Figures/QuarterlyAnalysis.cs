@@ -1,0 +1,38 @@
+using PlanLink.Analytics.Periods;
+using PlanLink.Analytics.Snapshot;
+using PlanLink.Analytics.Tables;
+using PlanLink.Ingest.Model;
+
+namespace PlanLink.Analytics.Figures;
+
+/// <summary>Every figure of one quarterly report: the tables as of the quarter's end and the trend
+/// tables repeated at each quarter end since the data begins. Pure: no I/O.</summary>
+public sealed record QuarterlyAnalysis(
+    FiscalQuarter Quarter,
+    IReadOnlyList<FiscalQuarter> History,
+    PlanSnapshot Snapshot,
+    IReadOnlyList<ResultTable> Tables,
+    IReadOnlyList<ResultTable> Trends)
+{
+    /// <summary>The quarter a report covers by default: the latest complete fiscal quarter in the data.</summary>
+    public static FiscalQuarter DefaultQuarter(DatasetIndex index) => FiscalQuarter.LatestCompleteOn(index.LastDate);
+
+    public static QuarterlyAnalysis Compute(PlanDataset data, FiscalQuarter? quarter = null)
+    {
+        var index = new DatasetIndex(data);
+        var q = quarter ?? DefaultQuarter(index);
+        var first = data.Plans.Count > 0 ? FiscalQuarter.Of(index.FirstDate) : q;
+        var history = FiscalQuarter.Range(first.CompareTo(q) <= 0 ? first : q, q).ToList();
+        var snapshot = PlanSnapshot.At(index, q.End);
+        var tables = UnmetFigures.Compute(snapshot, q).Concat(LinkageFigures.Compute(snapshot, q)).ToList();
+        var snapshots = history.Select(h => h == q ? snapshot : PlanSnapshot.At(index, h.End)).ToList();
+        var trends = new List<ResultTable>
+        {
+            new("trend_unmet_summary", "未充足ニーズの推移",
+                snapshots.SelectMany(s => UnmetFigures.Summary(s, Unmet.NeedAssessment.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
+            new("trend_plan_linkage", "連動率の推移",
+                snapshots.SelectMany(s => LinkageFigures.Summary(s, Linkage.LinkageAssessment.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
+        };
+        return new QuarterlyAnalysis(q, history, snapshot, tables, trends);
+    }
+}

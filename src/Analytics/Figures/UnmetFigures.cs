@@ -1,0 +1,76 @@
+using PlanLink.Analytics.Periods;
+using PlanLink.Analytics.Snapshot;
+using PlanLink.Analytics.Tables;
+using PlanLink.Analytics.Unmet;
+using PlanLink.Ingest.Model;
+using static PlanLink.Analytics.Figures.Measures;
+using static PlanLink.Analytics.Figures.Breakdowns;
+
+namespace PlanLink.Analytics.Figures;
+
+/// <summary>未充足ニーズ at macro level: persons and need items unmet, overall and by service, status and life domain.</summary>
+public static class UnmetFigures
+{
+    public static IReadOnlyList<ResultTable> Compute(PlanSnapshot snapshot, FiscalQuarter period)
+    {
+        var assessments = NeedAssessment.Assess(snapshot);
+        return
+        [
+            Summary(snapshot, assessments, period),
+            ByCategory(snapshot, assessments, period, "unmet_needs_by_service", "サービス種類別の未充足ニーズ", Service,
+                a => a.UnmetServices.Count == 0 ? [NoService] : a.UnmetServices.Select(u => ServiceCatalog.Get(u.Service.Service).JapaneseName),
+                ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName).Append(NoService)),
+            ByCategory(snapshot, assessments, period, "unmet_needs_by_status", "状況別の未充足ニーズ", Status,
+                a => a.Reasons.Select(r => r.Japanese()),
+                Enum.GetValues<UnmetReason>().Select(r => r.Japanese())),
+            ByCategory(snapshot, assessments, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ", Breakdowns.LifeDomain,
+                a => [DomainLabel(a.Need.Domain)],
+                Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified)),
+        ];
+    }
+
+    public static string DomainLabel(Ingest.Model.LifeDomain? domain) => domain is { } d ? Codes.Domain.Japanese(d) : Unclassified;
+
+    /// <summary>Per area: persons with a plan, persons and needs unmet, the rate per plans and per 10,000 population.</summary>
+    public static ResultTable Summary(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments, FiscalQuarter period)
+    {
+        var t = new TableBuilder("unmet_needs_summary", "未充足ニーズの概況", snapshot.Index.Areas, period);
+        t.EnsureMacro(Total, [Cell.Total], (Plans, MeasureUnit.Persons), (PersonsUnmet, MeasureUnit.Persons), (Needs, MeasureUnit.Needs), (NeedsUnmet, MeasureUnit.Needs));
+        foreach (var plan in snapshot.Plans) t.AddMacro(plan.MunicipalityCode, Total, Cell.Total, Plans, MeasureUnit.Persons);
+        foreach (var person in assessments.GroupBy(a => a.Plan.PersonKey))
+        {
+            var municipality = person.First().Plan.MunicipalityCode;
+            var unmet = person.Count(a => a.IsUnmet);
+            t.AddMacro(municipality, Total, Cell.Total, Needs, MeasureUnit.Needs, person.Count());
+            t.AddMacro(municipality, Total, Cell.Total, NeedsUnmet, MeasureUnit.Needs, unmet);
+            if (unmet > 0) t.AddMacro(municipality, Total, Cell.Total, PersonsUnmet, MeasureUnit.Persons);
+        }
+        t.AddRate(UnmetRate, MeasureUnit.Percent, PersonsUnmet, Plans);
+        t.AddPerPopulation(UnmetPer10000, PersonsUnmet);
+        return t.Build();
+    }
+
+    /// <summary>Persons and needs unmet per category; a person or need is counted once per category it
+    /// falls in, and once in 計 (so categories do not add up to 計).</summary>
+    private static ResultTable ByCategory(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments, FiscalQuarter period,
+        string id, string title, string breakdown, Func<NeedAssessment, IEnumerable<string>> categoriesOf, IEnumerable<string> allCategories)
+    {
+        var t = new TableBuilder(id, title, snapshot.Index.Areas, period);
+        t.EnsureMacro(breakdown, allCategories.Prepend(Cell.Total), (PersonsUnmet, MeasureUnit.Persons), (NeedsUnmet, MeasureUnit.Needs));
+        foreach (var person in assessments.Where(a => a.IsUnmet).GroupBy(a => a.Plan.PersonKey))
+        {
+            var municipality = person.First().Plan.MunicipalityCode;
+            var personCategories = new HashSet<string>();
+            foreach (var need in person)
+            {
+                var categories = categoriesOf(need).Distinct().ToList();
+                foreach (var c in categories) t.AddMacro(municipality, breakdown, c, NeedsUnmet, MeasureUnit.Needs);
+                t.AddMacro(municipality, breakdown, Cell.Total, NeedsUnmet, MeasureUnit.Needs);
+                personCategories.UnionWith(categories);
+            }
+            foreach (var c in personCategories) t.AddMacro(municipality, breakdown, c, PersonsUnmet, MeasureUnit.Persons);
+            t.AddMacro(municipality, breakdown, Cell.Total, PersonsUnmet, MeasureUnit.Persons);
+        }
+        return t.Build();
+    }
+}

@@ -1,0 +1,45 @@
+using PlanLink.Ingest.Model;
+using ScottPlot;
+
+namespace PlanLink.Reports.Charts;
+
+/// <summary>The one place that sets fonts, colours and sizes of every chart. ScottPlot's bundled
+/// SkiaSharp does not find system fonts (stack.md), so the IPAexGothic file shipped with PlanLink is
+/// registered explicitly: Japanese renders the same on a bare machine as on a council's PC.</summary>
+public static class ChartStyle
+{
+    public const string FontName = "IPAexGothic";
+    public const int Width = 900;
+    public const int BarHeightPerItem = 26;
+
+    private static readonly Lazy<string> FontFile = new(() =>
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Fonts", "ipaexg.ttf");
+        if (!File.Exists(path)) throw new FileNotFoundException("同梱フォントがありません / bundled Japanese font missing", path);
+        Fonts.AddFontFile(FontName, path);
+        return path;
+    });
+
+    /// <summary>The path of the registered Japanese font (registers it on first use).</summary>
+    public static string JapaneseFontPath => FontFile.Value;
+
+    /// <summary>A new plot with the Japanese font on every label, title and tick.</summary>
+    public static Plot NewPlot()
+    {
+        _ = FontFile.Value;
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Axes.Title.Label.FontSize = 18;
+        return plot;
+    }
+
+    private static readonly IPalette Palette = new ScottPlot.Palettes.Category20();
+
+    /// <summary>The colour of a service type, the same in every chart.</summary>
+    public static Color ServiceColor(ServiceType service) => Palette.GetColor((int)service);
+
+    /// <summary>A neutral colour for series that are not a service type.</summary>
+    public static Color SeriesColor(int index) => new ScottPlot.Palettes.Tsitsulin().GetColor(index);
+
+    public static readonly Color Reference = Color.FromHex("#C0392B");
+}

@@ -1,0 +1,34 @@
+namespace PlanLink.Reports.Html;
+
+/// <summary>The report's inlined stylesheet: A4 print layout, Japanese fonts, readable tables.</summary>
+internal static class ReportStyles
+{
+    public const string Css = """
+        @page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+        body { font-family: "IPAexGothic", "Noto Sans CJK JP", "Hiragino Kaku Gothic ProN", "Yu Gothic", Meiryo, sans-serif;
+               font-size: 10.5pt; line-height: 1.6; color: #222; max-width: 190mm; margin: 0 auto; }
+        header.cover { border-bottom: 3px solid #2c3e50; margin-bottom: 1em; }
+        h1 { font-size: 20pt; margin: 0.2em 0; }
+        h2 { font-size: 14pt; border-left: 6px solid #2c3e50; padding-left: 0.4em; margin-top: 1.6em; break-after: avoid; }
+        h3 { font-size: 11.5pt; margin-top: 1.2em; break-after: avoid; }
+        section.chapter { break-before: page; }
+        section.chapter:first-of-type { break-before: auto; }
+        .synthetic { display: inline-block; background: #c0392b; color: #fff; padding: 0.1em 0.6em; font-weight: bold; }
+        .meta { color: #555; }
+        nav.toc ol { columns: 2; }
+        table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 9.5pt; break-inside: auto; }
+        caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
+        th, td { border: 1px solid #bbb; padding: 0.15em 0.4em; }
+        thead th { background: #ecf0f1; }
+        tbody th { text-align: left; font-weight: normal; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        tr { break-inside: avoid; }
+        figure { margin: 0.8em 0; break-inside: avoid; }
+        figure img { max-width: 100%; height: auto; }
+        figcaption, .note { font-size: 8.5pt; color: #555; }
+        .kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 0.5em; }
+        .kpi { border: 1px solid #bbb; padding: 0.4em; }
+        .kpi .value { font-size: 16pt; font-weight: bold; }
+        .kpi .change { font-size: 8.5pt; color: #555; }
+        """;
+}
