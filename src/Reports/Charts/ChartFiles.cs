@@ -7,6 +7,9 @@ internal static class ChartSaver
 {
     public static ChartFiles Save(ScottPlot.Plot plot, string folder, string name, string title, int width, int height, string altText)
     {
+        // Never publish a chart whose Japanese would come out as tofu boxes.
+        if (!ChartStyle.CanRender(altText))
+            throw new InvalidOperationException($"chart font lacks glyphs for the text of chart '{name}'");
         Directory.CreateDirectory(folder);
         var png = Path.Combine(folder, name + ".png");
         var svg = Path.Combine(folder, name + ".svg");

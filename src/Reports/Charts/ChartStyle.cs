@@ -33,6 +33,15 @@ public static class ChartStyle
         return plot;
     }
 
+    /// <summary>Whether the chart font has a glyph for every character of <paramref name="text"/>
+    /// (otherwise SkiaSharp would draw tofu boxes).</summary>
+    public static bool CanRender(string text)
+    {
+        _ = FontFile.Value;
+        var typeface = Fonts.GetTypeface(FontName, bold: false, italic: false); // cached by ScottPlot: not ours to dispose
+        return typeface.FamilyName == FontName && typeface.ContainsGlyphs(text.Replace("\n", ""));
+    }
+
     private static readonly IPalette Palette = new ScottPlot.Palettes.Category20();
 
     /// <summary>The colour of a service type, the same in every chart.</summary>
