@@ -16,8 +16,9 @@ public static class QuarterlyReport
     {
         Directory.CreateDirectory(options.OutDir);
         var areas = analysis.Snapshot.Index.Areas;
-        var published = analysis.Tables.Concat(analysis.Trends)
+        var published = analysis.Tables
             .Select(t => DisclosureControl.Publish(t, options.Disclosure, areas, categoriesAdd: false))
+            .Concat(analysis.Trends.Select(t => TrendChanges.WithChanges(DisclosureControl.Publish(t, options.Disclosure, areas, categoriesAdd: false))))
             .ToList();
         var figuresPath = Path.Combine(options.OutDir, "figures.csv");
         FiguresCsv.Write(figuresPath, published);

@@ -24,7 +24,12 @@ public sealed record QuarterlyAnalysis(
         var first = data.Plans.Count > 0 ? FiscalQuarter.Of(index.FirstDate) : q;
         var history = FiscalQuarter.Range(first.CompareTo(q) <= 0 ? first : q, q).ToList();
         var snapshot = PlanSnapshot.At(index, q.End);
-        var tables = UnmetFigures.Compute(snapshot, q).Concat(LinkageFigures.Compute(snapshot, q)).ToList();
+        var tables = UnmetFigures.Compute(snapshot, q)
+            .Concat(Gaps.ResourceGapFigures.Compute(snapshot, q))
+            .Concat(LinkageFigures.Compute(snapshot, q))
+            .Concat(Monitoring.MonitoringFigures.Compute(snapshot, q))
+            .Append(Meso.ConsultationOfficeFigures.Compute(snapshot, q))
+            .ToList();
         var snapshots = history.Select(h => h == q ? snapshot : PlanSnapshot.At(index, h.End)).ToList();
         var trends = new List<ResultTable>
         {
