@@ -7,6 +7,8 @@ public static class Measures
     public const string PersonsUnmet = "persons_unmet";
     public const string Needs = "needs";
     public const string NeedsUnmet = "needs_unmet";
+    /// <summary>Of the unmet needs, those whose life domain the classifier inferred (推定).</summary>
+    public const string NeedsUnmetInferred = "needs_unmet_inferred";
     public const string UnmetRate = "unmet_rate";
     public const string UnmetPer10000 = "unmet_per_10000";
     public const string NeedsLinked = "needs_linked";

@@ -1,3 +1,4 @@
+using PlanLink.Analytics.Classification;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
 using PlanLink.Analytics.Tables;
@@ -12,19 +13,21 @@ public sealed record QuarterlyAnalysis(
     IReadOnlyList<FiscalQuarter> History,
     PlanSnapshot Snapshot,
     IReadOnlyList<ResultTable> Tables,
-    IReadOnlyList<ResultTable> Trends)
+    IReadOnlyList<ResultTable> Trends,
+    DomainInference Domains)
 {
     /// <summary>The quarter a report covers by default: the latest complete fiscal quarter in the data.</summary>
     public static FiscalQuarter DefaultQuarter(DatasetIndex index) => FiscalQuarter.LatestCompleteOn(index.LastDate);
 
-    public static QuarterlyAnalysis Compute(PlanDataset data, FiscalQuarter? quarter = null)
+    public static QuarterlyAnalysis Compute(PlanDataset data, FiscalQuarter? quarter = null, bool inferDomains = true)
     {
+        var domains = inferDomains ? DomainInference.Infer(data) : DomainInference.None;
         var index = new DatasetIndex(data);
         var q = quarter ?? DefaultQuarter(index);
         var first = data.Plans.Count > 0 ? FiscalQuarter.Of(index.FirstDate) : q;
         var history = FiscalQuarter.Range(first.CompareTo(q) <= 0 ? first : q, q).ToList();
         var snapshot = PlanSnapshot.At(index, q.End);
-        var tables = UnmetFigures.Compute(snapshot, q)
+        var tables = UnmetFigures.Compute(snapshot, q, domains)
             .Concat(Gaps.ResourceGapFigures.Compute(snapshot, q))
             .Concat(LinkageFigures.Compute(snapshot, q))
             .Concat(Monitoring.MonitoringFigures.Compute(snapshot, q))
@@ -38,6 +41,6 @@ public sealed record QuarterlyAnalysis(
             new("trend_plan_linkage", "連動率の推移",
                 snapshots.SelectMany(s => LinkageFigures.Summary(s, Linkage.LinkageAssessment.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
         };
-        return new QuarterlyAnalysis(q, history, snapshot, tables, trends);
+        return new QuarterlyAnalysis(q, history, snapshot, tables, trends, domains);
     }
 }

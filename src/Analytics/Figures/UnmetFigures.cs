@@ -1,3 +1,4 @@
+using PlanLink.Analytics.Classification;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
 using PlanLink.Analytics.Tables;
@@ -11,8 +12,9 @@ namespace PlanLink.Analytics.Figures;
 /// <summary>未充足ニーズ at macro level: persons and need items unmet, overall and by service, status and life domain.</summary>
 public static class UnmetFigures
 {
-    public static IReadOnlyList<ResultTable> Compute(PlanSnapshot snapshot, FiscalQuarter period)
+    public static IReadOnlyList<ResultTable> Compute(PlanSnapshot snapshot, FiscalQuarter period, DomainInference? domains = null)
     {
+        domains ??= DomainInference.None;
         var assessments = NeedAssessment.Assess(snapshot);
         return
         [
@@ -23,9 +25,10 @@ public static class UnmetFigures
             ByCategory(snapshot, assessments, period, "unmet_needs_by_status", "状況別の未充足ニーズ", Status,
                 a => a.Reasons.Select(r => r.Japanese()),
                 Enum.GetValues<UnmetReason>().Select(r => r.Japanese())),
-            ByCategory(snapshot, assessments, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ", Breakdowns.LifeDomain,
-                a => [DomainLabel(a.Need.Domain)],
-                Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified)),
+            ByCategory(snapshot, assessments, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain,
+                a => [DomainLabel(domains.DomainOf(a.Need).Domain)],
+                Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified),
+                a => domains.DomainOf(a.Need).Inferred),
         ];
     }
 
@@ -53,7 +56,8 @@ public static class UnmetFigures
     /// <summary>Persons and needs unmet per category; a person or need is counted once per category it
     /// falls in, and once in 計 (so categories do not add up to 計).</summary>
     private static ResultTable ByCategory(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments, FiscalQuarter period,
-        string id, string title, string breakdown, Func<NeedAssessment, IEnumerable<string>> categoriesOf, IEnumerable<string> allCategories)
+        string id, string title, string breakdown, Func<NeedAssessment, IEnumerable<string>> categoriesOf, IEnumerable<string> allCategories,
+        Func<NeedAssessment, bool>? inferred = null)
     {
         var t = new TableBuilder(id, title, snapshot.Index.Areas, period);
         t.EnsureMacro(breakdown, allCategories.Prepend(Cell.Total), (PersonsUnmet, MeasureUnit.Persons), (NeedsUnmet, MeasureUnit.Needs));
@@ -65,6 +69,8 @@ public static class UnmetFigures
             {
                 var categories = categoriesOf(need).Distinct().ToList();
                 foreach (var c in categories) t.AddMacro(municipality, breakdown, c, NeedsUnmet, MeasureUnit.Needs);
+                if (inferred?.Invoke(need) == true)
+                    foreach (var c in categories) t.AddMacro(municipality, breakdown, c, NeedsUnmetInferred, MeasureUnit.Needs);
                 t.AddMacro(municipality, breakdown, Cell.Total, NeedsUnmet, MeasureUnit.Needs);
                 personCategories.UnionWith(categories);
             }
