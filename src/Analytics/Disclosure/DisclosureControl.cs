@@ -14,12 +14,12 @@ public static class DisclosureControl
         var hidden = new bool[cells.Count];
         for (var i = 0; i < cells.Count; i++) hidden[i] = PrimarySuppressed(cells[i], rules, areas);
 
-        // A row whose person count is hidden hides its other counts too (needs ≥ persons would bound them).
+        // A row whose protected count is hidden hides its volumes too: a few persons' hours are their own.
         var rows = Enumerable.Range(0, cells.Count).GroupBy(i => cells[i].RowKey).ToList();
         foreach (var row in rows)
         {
-            if (row.Any(i => hidden[i] && cells[i].Unit.IsPersonCount()))
-                foreach (var i in row.Where(i => IsCount(cells[i]))) hidden[i] = true;
+            if (row.Any(i => hidden[i] && cells[i].Unit.IsProtectedCount()))
+                foreach (var i in row.Where(i => IsCount(cells[i]) && cells[i].Unit.IsVolume())) hidden[i] = true;
         }
 
         var groups = AdditiveGroups(cells, areas, categoriesAdd);
@@ -44,15 +44,16 @@ public static class DisclosureControl
         return new PublishedTable(table.Id, table.Title, published);
     }
 
+    /// <summary>Additive figures: counts and volumes, not rates or derived cells.</summary>
     private static bool IsCount(Cell c) => c.RateOf is null && c.Unit is not (MeasureUnit.Percent or MeasureUnit.PerTenThousand or MeasureUnit.Ratio);
 
     private static bool PrimarySuppressed(Cell c, DisclosureRules rules, AreaHierarchy areas)
     {
         var municipality = c.Level == AreaLevel.Municipality ? areas.Municipality(c.AreaCode) : null;
         if (municipality is not null && municipality.Population < rules.UnpublishedPopulation) return true;
-        if (!IsCount(c) || c.Value == 0) return false;
-        if (c.Level == AreaLevel.Office && c.Value < rules.OfficeK) return true;
-        if (!c.Unit.IsPersonCount()) return false;
+        if (!IsCount(c) || c.Value == 0 || c.Unit == MeasureUnit.Capacity) return false; // capacity (定員) is public
+        if (c.Level == AreaLevel.Office) return c.Value < rules.OfficeK;
+        if (!c.Unit.IsProtectedCount()) return false;
         var k = municipality is not null && municipality.Population < rules.SmallAreaPopulation ? Math.Max(rules.K, rules.SmallAreaK) : rules.K;
         return c.Value < k;
     }
@@ -85,15 +86,21 @@ public static class DisclosureControl
         return groups;
     }
 
-    /// <summary>Makes sure a group with a visible total has no single hidden child: hides the smallest
-    /// other non-zero child, or the total when there is none. Returns whether anything changed.</summary>
+    /// <summary>Makes sure no group (a total and its parts) has exactly one hidden member, which the
+    /// others would give away: hides the smallest visible part (non-zero first), or else the total.
+    /// Returns whether anything changed; the caller repeats until nothing does.</summary>
     private static bool Complement(IReadOnlyList<Cell> cells, bool[] hidden, int parent, int[] children)
     {
-        if (hidden[parent]) return false;
-        var hiddenChildren = children.Count(c => hidden[c]);
-        if (hiddenChildren != 1) return false;
-        var candidate = children.Where(c => !hidden[c] && cells[c].Value > 0).OrderBy(c => cells[c].Value).ThenBy(c => c).FirstOrDefault(-1);
-        hidden[candidate >= 0 ? candidate : parent] = true;
+        if (children.Count(c => hidden[c]) + (hidden[parent] ? 1 : 0) != 1) return false;
+        var candidate = children.Where(c => !hidden[c])
+            .OrderBy(c => cells[c].Value == 0 ? 1 : 0).ThenBy(c => cells[c].Value).ThenBy(c => c)
+            .FirstOrDefault(-1);
+        if (candidate < 0)
+        {
+            if (hidden[parent]) return false;
+            candidate = parent;
+        }
+        hidden[candidate] = true;
         return true;
-    }
+}
 }

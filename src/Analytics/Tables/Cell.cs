@@ -22,8 +22,11 @@ public static class MeasureUnits
         _ => "ratio",
     };
 
-    /// <summary>Whether the measure counts persons, which disclosure control protects.</summary>
-    public static bool IsPersonCount(this MeasureUnit unit) => unit is MeasureUnit.Persons or MeasureUnit.Plans;
+    /// <summary>Whether the measure counts persons or their plans, needs or goals: the counts disclosure control protects.</summary>
+    public static bool IsProtectedCount(this MeasureUnit unit) => unit is MeasureUnit.Persons or MeasureUnit.Plans or MeasureUnit.Needs or MeasureUnit.Goals;
+
+    /// <summary>Whether the measure is a planned or used volume, which reveals individual amounts when few persons stand behind it.</summary>
+    public static bool IsVolume(this MeasureUnit unit) => unit is MeasureUnit.HoursPerMonth or MeasureUnit.PersonDaysPerMonth;
 }
 
 /// <summary>One figure: an area at a level and period, a breakdown category and a measure.
