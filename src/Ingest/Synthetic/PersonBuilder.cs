@@ -71,7 +71,7 @@ internal sealed class PersonBuilder(RegionModel region, GeneratorOptions options
                 WriteMonitoring(rng, planId, needs, date, Min(next.AddDays(-1), limit), monitoringMonths, overdue);
         }
         // Individual support plans from the one in force when the quarterly history starts.
-        WriteSupportPlans(rng, index, key, needs, options.ArrivalsFrom.AddMonths(-6), limit);
+        WriteSupportPlans(rng, index, key, needs, options.ArrivalsFrom.AddMonths(-Renewal), limit);
     }
 
     private Person DrawPerson(Prng rng)
@@ -113,9 +113,11 @@ internal sealed class PersonBuilder(RegionModel region, GeneratorOptions options
         return Min(month.AddDays(rng.Next(28)), options.HistoryEnd.AddDays(-1));
     }
 
-    /// <summary>計画案 and 本計画 for a newcomer, a 継続 every year, now and then a 変更 in between.</summary>
+    /// <summary>計画案 and 本計画 for a newcomer, a 継続 at each renewal of the 支給決定 (valid one to
+    /// three years depending on the services), now and then a 変更 in between.</summary>
     private static List<(DateOnly Date, PlanKind Kind)> Versions(Prng rng, bool existing, DateOnly first, DateOnly limit)
     {
+        var validity = 12 * (rng.Weighted([0.6, 0.25, 0.15]) + 1);
         var versions = new List<(DateOnly, PlanKind)>();
         var current = first;
         if (existing) versions.Add((first, PlanKind.Final));
@@ -128,10 +130,10 @@ internal sealed class PersonBuilder(RegionModel region, GeneratorOptions options
         }
         while (true)
         {
-            var renewal = current.AddMonths(12).AddDays(rng.Range(-20, 10));
-            if (rng.Chance(0.1))
+            var renewal = current.AddMonths(validity).AddDays(rng.Range(-20, 10));
+            if (rng.Chance(0.1 * validity / 12))
             {
-                var change = current.AddDays(rng.Range(30, 300));
+                var change = current.AddDays(rng.Range(30, 300 + 365 * (validity / 12 - 1)));
                 if (change > limit) break;
                 versions.Add((change, PlanKind.Change));
             }
@@ -153,7 +155,7 @@ internal sealed class PersonBuilder(RegionModel region, GeneratorOptions options
 
     private static List<Need> DrawNeeds(Prng rng, Person person)
     {
-        var count = rng.Weighted([0.15, 0.3, 0.3, 0.15, 0.07, 0.03]) + 1;
+        var count = rng.Weighted([0.2, 0.3, 0.28, 0.13, 0.06, 0.03]) + 1;
         var weights = ServiceChoices.DomainWeights(person);
         var needs = new List<Need>();
         var tracks = new Dictionary<ServiceType, Track>();
