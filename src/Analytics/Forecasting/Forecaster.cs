@@ -24,8 +24,6 @@ public static class Forecaster
 
     internal static readonly IForecastModel[] Candidates = [new SeasonalNaiveDrift(), new DampedHoltWinters(), new SeasonalLevel()];
 
-    /// <summary>Set by experiments only: force one candidate (index) or the ensemble (count).</summary>
-    internal static int? ForcedChoice { get; set; }
 
     public static ForecastResult Forecast(QuarterlySeries series, int horizon)
     {
@@ -107,7 +105,6 @@ public static class Forecaster
     private static int Choose(List<(int Horizon, double Error)>[] errors)
     {
         var ensemble = errors.Length - 1;
-        if (ForcedChoice is int forced) return forced;
         if ( errors[ensemble].Count < MinimumErrorsToSelect) return ensemble;
         var ensembleMae = errors[ensemble].Average(e => Math.Abs(e.Error));
         var best = ensemble;
