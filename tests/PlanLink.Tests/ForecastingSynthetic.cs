@@ -5,7 +5,7 @@ namespace PlanLink.Tests;
 
 /// <summary>Seeded series of realistic shape for 障害福祉 utilisation: a level from tens to thousands of
 /// persons, annual growth −6 % … +12 %, an April–June jump, multiplicative noise, and now and then a
-/// level shift (fee revision) or a new service starting from 0.</summary>
+/// level shift (fee revision), a new service starting from 0, or a one-quarter spike (a data error).</summary>
 internal static class ForecastingSynthetic
 {
     public static QuarterlySeries Series(int seed)
@@ -21,6 +21,8 @@ internal static class ForecastingSynthetic
         var shiftAt = random.NextDouble() < 0.3 ? random.Next(4, length - 2) : -1;
         var shiftFactor = 0.8 + random.NextDouble() * 0.5;
         var newServiceUntil = random.NextDouble() < 0.1 ? random.Next(2, length / 2) : -1;
+        var spikeAt = random.NextDouble() < 0.1 ? random.Next(1, length - 1) : -1;
+        var spikeFactor = random.NextDouble() < 0.5 ? 0.4 : 1.5 + random.NextDouble() * 1.5;
         var first = new FiscalQuarter(2026 - (length + 3) / 4, 1);
 
         var values = new double[length];
@@ -31,6 +33,7 @@ internal static class ForecastingSynthetic
             if (shiftAt >= 0 && t >= shiftAt) mean *= shiftFactor;
             if (newServiceUntil >= 0)
                 mean = t < newServiceUntil ? 0 : mean * Math.Min(1, (t - newServiceUntil + 1) / 6.0);
+            if (t == spikeAt) mean *= spikeFactor;
             values[t] = Math.Max(0, Math.Round(mean * (1 + noise * Gaussian(random)), 1));
         }
         return QuarterlySeries.Consecutive(first, values);

@@ -32,11 +32,11 @@ public static class Forecaster
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
 
         var filled = new FilledSeries(series);
-        var y = filled.Values;
-        var errors = InnerBacktest(filled);
+        var y = Spikes.Clean(filled.Values);
+        var errors = InnerBacktest(filled, y);
         var choice = Choose(errors);
         var values = Run(choice, y, horizon);
-        var (low, high) = NormalisedBounds(errors[choice], y);
+        var (low, high) = NormalisedBounds(errors[choice], filled.Values);
         var growth = GrowthRateMethod.Forecast(series, horizon);
         var name = choice < Candidates.Length ? Candidates[choice].Name : EnsembleName;
 
@@ -76,10 +76,10 @@ public static class Forecaster
 
     /// <summary>Errors (actual − forecast, with their horizon) of each candidate and of the ensemble
     /// (last index) from origins in the last <see cref="InnerOrigins"/> quarters, scored on observed
-    /// quarters only.</summary>
-    private static List<(int Horizon, double Error)>[] InnerBacktest(FilledSeries filled)
+    /// quarters only. Models see the spike-cleaned <paramref name="y"/>; errors are against the data as sent.</summary>
+    private static List<(int Horizon, double Error)>[] InnerBacktest(FilledSeries filled, double[] y)
     {
-        var y = filled.Values;
+        var actuals = filled.Values;
         var n = y.Length;
         var errors = new List<(int, double)>[Candidates.Length + 1];
         for (var c = 0; c < errors.Length; c++) errors[c] = [];
@@ -93,7 +93,7 @@ public static class Forecaster
             for (var h = 1; h <= horizon; h++)
             {
                 if (!filled.Observed[origin + h - 1]) continue;
-                var actual = y[origin + h - 1];
+                var actual = actuals[origin + h - 1];
                 for (var c = 0; c < Candidates.Length; c++) errors[c].Add((h, actual - Math.Max(0, all[c][h - 1])));
                 errors[^1].Add((h, actual - ensemble[h - 1]));
             }
@@ -118,8 +118,9 @@ public static class Forecaster
     }
 
     /// <summary>One-step-equivalent bounds (error ÷ √horizon): the empirical 10 % and 90 % quantiles (with a
-    /// finite-sample correction) when there are enough errors, else ±z₈₀ × their RMS; with no errors at all, the RMS of the series'
-    /// year-on-year changes. The bounds always straddle 0 so the interval holds the forecast.</summary>
+    /// finite-sample correction) when there are enough errors, each side at least half the symmetric width, else ±z₈₀ × their RMS; with no
+    /// errors at all, the RMS of the series' year-on-year changes. The bounds always straddle 0 so the
+    /// interval holds the forecast.</summary>
     private static (double Low, double High) NormalisedBounds(List<(int Horizon, double Error)> errors, double[] y)
     {
         var scaled = errors.Select(e => e.Error / Math.Sqrt(e.Horizon)).ToList();
@@ -127,7 +128,10 @@ public static class Forecaster
         {
             // Split-conformal finite-sample correction: the ⌈(m+1)·0.9⌉-th of m errors, not the 0.9 quantile.
             var upperP = Math.Min(1, 0.9 * (scaled.Count + 1) / scaled.Count);
-            return (Math.Min(0, Stats.Quantile(scaled, 1 - upperP)), Math.Max(0, Stats.Quantile(scaled, upperP)));
+            // A method biased on this history gets a lopsided interval, but never one with a side of zero
+            // width: each side is at least half the symmetric 80 % width of the absolute errors.
+            var floor = 0.5 * Stats.Quantile(scaled.Select(Math.Abs), Math.Min(1, 0.8 * (scaled.Count + 1) / scaled.Count));
+            return (Math.Min(-floor, Stats.Quantile(scaled, 1 - upperP)), Math.Max(floor, Stats.Quantile(scaled, upperP)));
         }
         double rms;
         if (scaled.Count > 0)
