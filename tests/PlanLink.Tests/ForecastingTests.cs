@@ -249,4 +249,22 @@ public class ForecastingTests
         Assert.Equal(100 * 10 / 150.0, accuracy.Bias, 10);       // (10 − 5 + 5) / 150
         Assert.Equal(1, accuracy.ZeroActualsSkipped);
     }
+
+    [Fact]
+    public void ForecastingSources_AnyFile_UseNoFileOrConsoleIo()
+    {
+        // Analytics stays pure (style.md): reading and writing series belongs to the Host command.
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "PlanLink.sln"))) dir = Path.GetDirectoryName(dir);
+        Assert.NotNull(dir);
+        var sources = Directory.GetFiles(Path.Combine(dir, "src", "Analytics", "Forecasting"), "*.cs", SearchOption.AllDirectories);
+
+        Assert.NotEmpty(sources);
+        foreach (var file in sources)
+        {
+            var text = File.ReadAllText(file);
+            foreach (var forbidden in new[] { "System.IO", "File.", "Directory.", "Console.", "StreamReader", "StreamWriter" })
+                Assert.False(text.Contains(forbidden, StringComparison.Ordinal), $"{Path.GetFileName(file)} uses {forbidden}");
+        }
+    }
 }
