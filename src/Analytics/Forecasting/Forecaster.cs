@@ -24,7 +24,6 @@ public static class Forecaster
 
     internal static readonly IForecastModel[] Candidates = [new SeasonalNaiveDrift(), new DampedHoltWinters(), new SeasonalLevel()];
 
-
     public static ForecastResult Forecast(QuarterlySeries series, int horizon)
     {
         if (series.Count < MinimumPoints)
