@@ -11,6 +11,7 @@ public static class PlanLinkCli
         ReportCommand.Create(),
         ValidateCommand.Create(),
         GenerateCommand.Create(),
+        ForecastCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
