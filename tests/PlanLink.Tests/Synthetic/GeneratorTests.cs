@@ -1,4 +1,5 @@
 using PlanLink.Analytics.Periods;
+using PlanLink.Host;
 using PlanLink.Ingest.Csv;
 using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Synthetic;
@@ -151,5 +152,30 @@ public sealed class GeneratorTests(GeneratedRegion region) : IClassFixture<Gener
         Assert.True(summary.Prefectures >= 3);
         Assert.Equal(summary.Prefectures, read.Dataset.Municipalities.Select(m => m.Prefecture).Distinct().Count());
         Assert.All(read.Dataset.Municipalities, m => Assert.True(LocalGovernmentCode.IsValid(m.Code), m.Code));
+    }
+
+    [Fact]
+    public async Task Cli_Generate_WritesContractFilesAndExitsZero()
+    {
+        using var folder = new TempFolder();
+        var output = new StringWriter();
+
+        var exit = await PlanLinkCli.RunAsync(["generate", "--out", folder.Path, "--persons", "20", "--seed", "3"], output, new StringWriter());
+
+        Assert.Equal(ExitCodes.Done, exit);
+        Assert.All(ContractSchema.All, spec => Assert.True(File.Exists(folder.File(spec.FileName)), spec.FileName));
+        Assert.True(File.Exists(folder.File(ContractReader.SyntheticMarker)));
+        Assert.Contains("plans.csv", output.ToString());
+    }
+
+    [Fact]
+    public async Task Cli_GenerateHelp_ShowsAnExampleAndExitsZero()
+    {
+        var output = new StringWriter();
+
+        var exit = await PlanLinkCli.RunAsync(["generate", "--help"], output, new StringWriter());
+
+        Assert.Equal(ExitCodes.Done, exit);
+        Assert.Contains("planlink generate --out", output.ToString());
     }
 }
