@@ -17,7 +17,8 @@ internal static class GenerateCommand
             DefaultValueFactory = _ => 8,
         };
         var command = new Command("generate", "合成データを生成する / generate synthetic data (合成データ)\n" +
-            "例 / example: planlink generate --out data-samples/region --persons 2000 --seed 20260930")
+            "例 / example: planlink generate --out data-samples/region --persons 2000 --seed 1\n" +
+            "全国規模 / national scale: planlink generate --out national --persons 1500000 --municipalities 1741")
         {
             output, persons, seed, municipalities,
         };

@@ -17,7 +17,8 @@ internal sealed class PersonBuilder(RegionModel region, GeneratorOptions options
     /// months; the synthetic providers write a new version once a year to keep the sample small.</summary>
     private const int Renewal = 12;
 
-    private sealed record Need(int Priority, LifeDomain Domain, string Text, string Goal, List<Track> Tracks);
+    /// <summary>One 解決すべき課題; <see cref="Written"/> is the domain as the office wrote it (null = left empty).</summary>
+    private sealed record Need(int Priority, LifeDomain Domain, LifeDomain? Written, string Text, string Goal, int TargetMonths, string? Role, List<Track> Tracks);
 
     private readonly record struct Event(ServiceStatus Status, DateOnly Since, string? Provider);
 
@@ -62,9 +63,8 @@ internal sealed class PersonBuilder(RegionModel region, GeneratorOptions options
                 v == versions.Count - 1 ? end : null, wishes)));
             foreach (var need in needs)
             {
-                output.Needs.Write(ContractWriter.Fields(new PlanNeed(planId, need.Priority, need.Text,
-                    rng.Chance(BlankDomainShare) ? null : need.Domain, need.Goal, rng.Pick([3, 6, 6, 12]),
-                    rng.Chance(0.25) ? rng.Pick(PhraseBank.Roles[need.Domain]) : null)));
+                output.Needs.Write(ContractWriter.Fields(new PlanNeed(planId, need.Priority, need.Text, need.Written, need.Goal,
+                    need.TargetMonths, need.Role)));
                 foreach (var track in need.Tracks) WriteStatusRows(planId, need.Priority, track, date, next);
             }
             if (kind != PlanKind.Draft)
@@ -164,7 +164,8 @@ internal sealed class PersonBuilder(RegionModel region, GeneratorOptions options
             var domain = (LifeDomain)rng.Weighted(weights);
             weights[(int)domain] = 0;
             var (text, goal) = rng.Pick(PhraseBank.Needs[domain]);
-            var need = new Need(priority, domain, text, goal, []);
+            var need = new Need(priority, domain, rng.Chance(BlankDomainShare) ? null : domain, text, goal, rng.Pick([3, 6, 6, 12]),
+                rng.Chance(0.25) ? rng.Pick(PhraseBank.Roles[domain]) : null, []);
             var roll = rng.NextDouble();
             // A few needs have no service at all; some are met by family and neighbours only.
             if (roll >= 0.05)

@@ -14,6 +14,8 @@ internal static class RegionBuilder
 
     /// <summary>The hand-made first prefecture: a city, towns of 8k–60k, one town under 25,000 and one
     /// village under 2,000 so every disclosure rule has cells to act on.</summary>
+    public static int FirstPrefectureSize => FirstPrefecture.Length;
+
     private static readonly (string Name, int Population, int Region, string Code5)[] FirstPrefecture =
     [
         ("みらい市", 352_400, 0, "47201"), ("あおば市", 58_700, 0, "47202"), ("ひがしの町", 23_800, 0, "47301"),
@@ -25,8 +27,6 @@ internal static class RegionBuilder
 
     public static RegionModel Build(GeneratorOptions options)
     {
-        if (options.Municipalities < FirstPrefecture.Length)
-            throw new ArgumentOutOfRangeException(nameof(options), $"at least {FirstPrefecture.Length} municipalities");
         var rng = Prng.For(options.Seed, 0);
         var areas = new List<Area>();
         foreach (var (name, population, region, code5) in FirstPrefecture)

@@ -12,7 +12,7 @@ public static class SyntheticGenerator
     public static GenerationSummary Generate(GeneratorOptions options, string folder)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Persons, 1, nameof(options.Persons));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.Municipalities, 8, nameof(options.Municipalities));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Municipalities, RegionBuilder.FirstPrefectureSize, nameof(options.Municipalities));
         Directory.CreateDirectory(folder);
         var region = RegionBuilder.Build(options);
         var municipalities = region.Areas.Select(a => a.Municipality).ToList();

@@ -1,31 +1,11 @@
 using PlanLink.Analytics.Periods;
+using PlanLink.Host;
 using PlanLink.Ingest.Csv;
 using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Synthetic;
 using PlanLink.Tests.Support;
 
 namespace PlanLink.Tests.Synthetic;
-
-/// <summary>One small generated region, read back once for all the tests of its content.</summary>
-public sealed class GeneratedRegion : IDisposable
-{
-    public static readonly GeneratorOptions Options = new() { Persons = 400, Seed = 7 };
-
-    private readonly TempFolder _folder = new();
-
-    public GeneratedRegion()
-    {
-        Summary = SyntheticGenerator.Generate(Options, _folder.Path);
-        Read = ContractReader.ReadFolders([_folder.Path]);
-    }
-
-    public string Folder => _folder.Path;
-    public GenerationSummary Summary { get; }
-    public ReadResult Read { get; }
-    public PlanDataset Data => Read.Dataset;
-
-    public void Dispose() => _folder.Dispose();
-}
 
 public sealed class GeneratorTests(GeneratedRegion region) : IClassFixture<GeneratedRegion>
 {
@@ -151,5 +131,30 @@ public sealed class GeneratorTests(GeneratedRegion region) : IClassFixture<Gener
         Assert.True(summary.Prefectures >= 3);
         Assert.Equal(summary.Prefectures, read.Dataset.Municipalities.Select(m => m.Prefecture).Distinct().Count());
         Assert.All(read.Dataset.Municipalities, m => Assert.True(LocalGovernmentCode.IsValid(m.Code), m.Code));
+    }
+
+    [Fact]
+    public async Task Cli_Generate_WritesContractFilesAndExitsZero()
+    {
+        using var folder = new TempFolder();
+        var output = new StringWriter();
+
+        var exit = await PlanLinkCli.RunAsync(["generate", "--out", folder.Path, "--persons", "20", "--seed", "3"], output, new StringWriter());
+
+        Assert.Equal(ExitCodes.Done, exit);
+        Assert.All(ContractSchema.All, spec => Assert.True(File.Exists(folder.File(spec.FileName)), spec.FileName));
+        Assert.True(File.Exists(folder.File(ContractReader.SyntheticMarker)));
+        Assert.Contains("plans.csv", output.ToString());
+    }
+
+    [Fact]
+    public async Task Cli_GenerateHelp_ShowsAnExampleAndExitsZero()
+    {
+        var output = new StringWriter();
+
+        var exit = await PlanLinkCli.RunAsync(["generate", "--help"], output, new StringWriter());
+
+        Assert.Equal(ExitCodes.Done, exit);
+        Assert.Contains("planlink generate --out", output.ToString());
     }
 }
