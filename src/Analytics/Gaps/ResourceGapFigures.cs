@@ -48,14 +48,15 @@ public static class ResourceGapFigures
             {
                 var name = ServiceCatalog.Get(service.Key).JapaneseName;
                 t.AddMacro(home, Figures.Breakdowns.Service, name, DemandPersons, MeasureUnit.Persons);
-                t.AddMacro(home, Figures.Breakdowns.Service, name, DemandVolume, VolumeUnitOf(service.Key), service.Sum(s => s.Amount ?? 0));
+                // One service may serve several needs, each row repeating its amount: count it once per person.
+                t.AddMacro(home, Figures.Breakdowns.Service, name, DemandVolume, VolumeUnitOf(service.Key), service.Max(s => s.Amount ?? 0));
                 // Use counts where the provider is: that is what fills its capacity.
                 foreach (var provider in service.Where(s => s.Status == ServiceStatus.InUse && s.ProviderOfficeId is not null)
                              .GroupBy(s => officeMunicipality.GetValueOrDefault(s.ProviderOfficeId!)))
                 {
                     if (provider.Key is null) continue;
                     t.AddMacro(provider.Key, Figures.Breakdowns.Service, name, InUsePersons, MeasureUnit.Persons);
-                    t.AddMacro(provider.Key, Figures.Breakdowns.Service, name, InUseVolume, VolumeUnitOf(service.Key), provider.Sum(s => s.Amount ?? 0));
+                    t.AddMacro(provider.Key, Figures.Breakdowns.Service, name, InUseVolume, VolumeUnitOf(service.Key), provider.Max(s => s.Amount ?? 0));
                 }
             }
         }
