@@ -40,6 +40,8 @@ public sealed record QuarterlyAnalysis(
                 snapshots.SelectMany(s => UnmetFigures.Summary(s, Unmet.NeedAssessment.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
             new("trend_plan_linkage", "連動率の推移",
                 snapshots.SelectMany(s => LinkageFigures.Summary(s, Linkage.LinkageAssessment.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
+            new("trend_monitoring_summary", "モニタリングの実施状況の推移",
+                snapshots.SelectMany(s => Monitoring.MonitoringFigures.Summary(s, Monitoring.MonitoringStatus.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
         };
         return new QuarterlyAnalysis(q, history, snapshot, tables, trends, domains);
     }
