@@ -19,7 +19,7 @@ public static class Anonymiser
     {
         if (!Directory.Exists(rawFolder)) throw new DirectoryNotFoundException($"入力フォルダがありません / input folder not found: {rawFolder}");
         var job = new Job(key, options);
-        foreach (var dir in Directory.EnumerateDirectories(rawFolder, "*", SearchOption.AllDirectories).Prepend(rawFolder))
+        foreach (var dir in Directory.EnumerateDirectories(rawFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Prepend(rawFolder))
         {
             var target = Path.Combine(outFolder, Path.GetRelativePath(rawFolder, dir));
             job.Folder(dir, target, Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(rawFolder)) ?? rawFolder, dir).Replace('\\', '/'));

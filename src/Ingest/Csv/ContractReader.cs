@@ -214,7 +214,7 @@ public static class ContractReader
             var csvOptions = CsvReaderOptions.Default with
             {
                 Encoding = options.EncodingFor(path), TrackLineNumbers = true,
-                IncludeValuesInExceptions = false, Separator = ',',
+                IncludeValuesInExceptions = false, Separator = ',', PoolStrings = true,
                 OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
             };
             long line = 1;
@@ -235,8 +235,10 @@ public static class ContractReader
                     _read++;
                     fields.Reset();
                     line = fields.Line;
-                    Screen(csv, fields);
                     var swallowed = CheckShape(csv, fields, malformed);
+                    // A record a broken quote ran into holds other rows' codes and office numbers as "text":
+                    // it is rejected whole and its values are never echoed, so it is not screened as free text.
+                    if (swallowed == 0) Screen(csv, fields);
                     if (fields.MissingRequired.Count > 0)
                     {
                         fields.Fail(fields.MissingRequired[0], null, $"必須列がヘッダーにありません（{string.Join(", ", fields.MissingRequired)}）",
@@ -303,8 +305,8 @@ public static class ContractReader
             var swallowed = 0;
             if (malformed.Remove(fields.Line, out var reason))
             {
-                fields.Fail("", null, "引用符（\"）の使い方が壊れています", $"malformed quoting ({reason})");
-                swallowed = csv.RawRecord.Count((byte)'\n');
+                fields.Fail(QuotedColumn(csv, fields), null, "引用符（\"）の使い方が壊れています", $"malformed quoting ({reason})");
+                swallowed = ExtraLines(csv.RawRecord);
             }
             if (csv.FieldCount < fields.HeaderCount)
                 fields.Fail(fields.Headers[csv.FieldCount], null, $"列が足りません（{csv.FieldCount}/{fields.HeaderCount}、行が途中で切れている可能性）",
@@ -324,11 +326,35 @@ public static class ContractReader
                 }
                 if (bytes.Length > options.MaxFieldLength && Encoding.UTF8.GetCharCount(bytes) > options.MaxFieldLength)
                     fields.Fail(fields.Headers[i], null, $"項目が長すぎます（{options.MaxFieldLength}文字まで）", $"field longer than {options.MaxFieldLength} characters");
-                else if (bytes.IndexOf(ReplacementCharacter) >= 0)
+                else if (!System.Text.Unicode.Utf8.IsValid(bytes) || bytes.IndexOf(ReplacementCharacter) >= 0)
                     fields.Fail(fields.Headers[i], csv.GetString(i), "文字化けしています（--encoding で文字コードを指定してください）",
                         "undecodable characters: wrong encoding? (use --encoding utf-8|cp932)");
             }
             return swallowed;
+        }
+
+        /// <summary>The column of the first field holding a quote: where the malformed quoting is.</summary>
+        private static string QuotedColumn(CsvReader csv, RowFields fields)
+        {
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                if (csv.GetRawSpan(i).Contains((byte)'"')) return i < fields.HeaderCount ? fields.Headers[i] : $"#{i + 1}";
+            }
+            return fields.Headers[0];
+        }
+
+        /// <summary>The non-empty lines after the first in a record's raw bytes.</summary>
+        private static int ExtraLines(ReadOnlySpan<byte> raw)
+        {
+            var count = 0;
+            var first = raw.IndexOf((byte)'\n');
+            if (first < 0) return 0;
+            foreach (var range in raw[(first + 1)..].Split((byte)'\n'))
+            {
+                var line = raw[(first + 1)..][range];
+                if (line.TrimEnd((byte)'\r').Length > 0) count++;
+            }
+            return count;
         }
 
         private static ReadOnlySpan<byte> ReplacementCharacter => [0xEF, 0xBF, 0xBD];

@@ -24,7 +24,7 @@ public static class IdentifierKinds
         IdentifierKind.Address => "住所・郵便番号",
         IdentifierKind.Phone => "電話番号",
         IdentifierKind.BirthDate => "生年月日",
-        _ => "受給者証番号らしき番号",
+        _ => "受給者証番号",
     };
 
     public static string English(this IdentifierKind kind) => kind switch

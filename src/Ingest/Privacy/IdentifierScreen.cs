@@ -120,10 +120,16 @@ public static partial class IdentifierScreen
     }
 
     /// <summary>Free text with every identifier pattern, and each of <paramref name="names"/>, replaced
-    /// by <see cref="Redacted"/>. The text is NFKC-normalised first (as the screen reads it).</summary>
+    /// by <see cref="Redacted"/>. A text that needs scrubbing comes back NFKC-normalised (as the screen
+    /// reads it); one that does not comes back unchanged.</summary>
     public static string Scrub(string text, IEnumerable<string>? names = null)
     {
-        var s = FieldParser.Normalize(text);
+        var scrubbed = ScrubNormalized(FieldParser.Normalize(text), names);
+        return scrubbed == FieldParser.Normalize(text) ? text : scrubbed;
+    }
+
+    private static string ScrubNormalized(string s, IEnumerable<string>? names)
+    {
         if (names is not null)
         {
             foreach (var name in names.Select(FieldParser.Normalize).Where(n => n.Length >= 2).Distinct().OrderByDescending(n => n.Length))
