@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using PlanLink.Ingest.Csv;
 
@@ -94,6 +95,10 @@ public static partial class IdentifierScreen
     [GeneratedRegex(@"(?:氏名|本名|フルネーム)\s*[:：]")]
     private static partial Regex LabelledName();
 
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789０１２３４５６７８９");
+    /// <summary>The first characters of the labels (氏名, 本名, フルネーム, 住所, 現住所, 居所) that need no digit.</summary>
+    private static readonly SearchValues<char> LabelStarts = SearchValues.Create("氏本フ住現居");
+
     private static bool IsPhone(string candidate)
     {
         var digits = candidate.Count(char.IsAsciiDigit);
@@ -104,9 +109,14 @@ public static partial class IdentifierScreen
     public static IdentifierKind? Find(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        // Cheap exit, taken by most free text: every pattern but the labelled ones needs a digit.
+        if (text.AsSpan().IndexOfAny(Digits) < 0)
+        {
+            if (text.AsSpan().IndexOfAny(LabelStarts) < 0) return null;
+            var t = FieldParser.Normalize(text);
+            return LabelledName().IsMatch(t) ? IdentifierKind.Name : Address().IsMatch(t) ? IdentifierKind.Address : null;
+        }
         var s = FieldParser.Normalize(text);
-        // Cheap exit: every pattern but the labelled ones needs a digit.
-        if (!s.Any(char.IsAsciiDigit) && !LabelledName().IsMatch(s) && !Address().IsMatch(s)) return null;
         if (PostalCode().IsMatch(s)) return IdentifierKind.Address;
         if (BirthDate().IsMatch(s)) return IdentifierKind.BirthDate;
         if (Address().IsMatch(s)) return IdentifierKind.Address;
