@@ -95,6 +95,23 @@ public class IngestIdentifierScreenTests
         }
     }
 
+    [Theory]
+    [InlineData("plans.csv")]
+    [InlineData("support_plans.csv")]
+    public void ReadFolders_PersonKeyIsARawCertificateNumber_Refused(string fileName)
+    {
+        using var temp = new TempFolder();
+        var folder = IngestSamples.Write(temp);
+        var path = Path.Combine(folder, fileName);
+        var text = File.ReadAllText(path).Replace("pk-a", "０１２３４５６７８９");
+        File.WriteAllText(path, text, new UTF8Encoding(true));
+
+        var e = Assert.Throws<IdentifierFoundException>(() => ContractReader.ReadFolders([folder]));
+
+        Assert.Equal(("person_key", 2L, IdentifierKind.CertificateNumber), (e.Column, e.Line, e.Kind));
+        Assert.DoesNotContain("0123456789", e.Message);
+    }
+
     [Fact]
     public void ReadFolders_IdentifierInUnknownColumn_Refused()
     {

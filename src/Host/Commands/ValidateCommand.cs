@@ -19,11 +19,14 @@ internal static class ValidateCommand
         command.SetAction(parse =>
         {
             var options = CommonOptions.ReadOptions(parse.GetValue(encoding));
+            var outDir = parse.GetRequiredValue(output);
+            var errorsCsv = Path.Combine(outDir, "errors.csv");
+            // A refused read writes nothing: an errors.csv left from an earlier run must not pass for this one's.
+            if (File.Exists(errorsCsv)) File.Delete(errorsCsv);
             // An identifier in any file throws IdentifierFoundException (exit 2) before anything is written.
             var result = ContractReader.ReadFolders(parse.GetRequiredValue(input), options);
-            var outDir = parse.GetRequiredValue(output);
             Directory.CreateDirectory(outDir);
-            ErrorsCsv.Write(Path.Combine(outDir, "errors.csv"), result.Errors);
+            ErrorsCsv.Write(errorsCsv, result.Errors);
             parse.InvocationConfiguration.Output.WriteLine(ReadSummary.Format(result));
             return result.Errors.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Done;
         });

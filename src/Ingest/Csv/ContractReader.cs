@@ -290,6 +290,8 @@ public static class ContractReader
         /// <summary>Throws when a free-text (or unknown) column holds a direct identifier.</summary>
         private static void Screen(CsvReader csv, RowFields fields)
         {
+            if (IdentifierScreen.IsCertificateLike(fields.Raw("person_key")))
+                throw new IdentifierFoundException(fields.File, fields.Line, "person_key", IdentifierKind.CertificateNumber, inHeader: false);
             foreach (var (index, column) in fields.ScreenedColumns)
             {
                 if (index >= csv.FieldCount) continue;

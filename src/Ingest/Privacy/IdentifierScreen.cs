@@ -129,6 +129,20 @@ public static partial class IdentifierScreen
         return null;
     }
 
+    /// <summary>True when a person_key is a raw 受給者証番号 (10 digits, spaces and hyphens aside) rather
+    /// than the keyed hash the contract asks for.</summary>
+    public static bool IsCertificateLike(string? personKey)
+    {
+        if (string.IsNullOrWhiteSpace(personKey)) return false;
+        var digits = 0;
+        foreach (var c in FieldParser.Normalize(personKey))
+        {
+            if (char.IsAsciiDigit(c)) digits++;
+            else if (c is not ('-' or ' ')) return false;
+        }
+        return digits == 10;
+    }
+
     /// <summary>Free text with every identifier pattern, and each of <paramref name="names"/>, replaced
     /// by <see cref="Redacted"/>. A text that needs scrubbing comes back NFKC-normalised (as the screen
     /// reads it); one that does not comes back unchanged.</summary>
