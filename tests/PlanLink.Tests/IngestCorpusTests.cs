@@ -98,6 +98,28 @@ public class IngestCorpusTests
     }
 
     [Fact]
+    public void ReadFolders_RecordTooLargeToBuffer_EveryLineFromItOnCountedAndReported()
+    {
+        // An unclosed quote on line 4 of a file larger than the record limit: CsvHelper gives up
+        // (CsvFormatException) instead of buffering the rest of the file.
+        using var temp = new TempFolder();
+        var folder = IngestSamples.Write(temp);
+        var path = Path.Combine(folder, "plans.csv");
+        var row = $"{IngestSamples.ConsultOffice},{IngestSamples.Muni1},2026-04-01,本計画,30-39,知的,1,3,,";
+        var text = new System.Text.StringBuilder(File.ReadAllText(path));
+        text.Append($"Q0,pk-q,{row}\"閉じない引用符\r\n");
+        for (var i = 1; i <= 400; i++) text.Append($"Q{i},pk-q,{row}働きたい\r\n");
+        File.WriteAllText(path, text.ToString());
+
+        var result = ContractReader.ReadFolders([folder], ReadOptions.Default with { MaxRecordBytes = 4096 });
+
+        IngestSamples.AssertReconciles(result);
+        var tally = Assert.Single(result.Tallies, t => t.File == "export/plans.csv");
+        Assert.Equal((404L, 3L, 401L), (tally.Read, tally.Accepted, tally.Rejected));
+        Assert.Equal(Enumerable.Range(5, 401).Select(i => (long)i), result.Errors.Where(e => e.File == tally.File).Select(e => e.Line));
+    }
+
+    [Fact]
     public void ReadFolders_ValidSample_AcceptsEverythingWithoutErrors()
     {
         using var temp = new TempFolder();

@@ -214,10 +214,10 @@ public static class ContractReader
             var csvOptions = CsvReaderOptions.Default with
             {
                 Encoding = options.EncodingFor(path), TrackLineNumbers = true,
-                IncludeValuesInExceptions = false, Separator = ',', PoolStrings = true,
+                IncludeValuesInExceptions = false, Separator = ',', PoolStrings = true, MaxRecordSize = options.MaxRecordBytes,
                 OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
             };
-            long line = 1;
+            long line = 1, nextLine = 2;
             try
             {
                 using var csv = CsvReader.FromFile(path, csvOptions);
@@ -235,6 +235,7 @@ public static class ContractReader
                     _read++;
                     fields.Reset();
                     line = fields.Line;
+                    nextLine = line + csv.RawRecord.Count((byte)'\n') + 1;
                     var swallowed = CheckShape(csv, fields, malformed);
                     // A record a broken quote ran into holds other rows' codes and office numbers as "text":
                     // it is rejected whole and its values are never echoed, so it is not screened as free text.
@@ -279,10 +280,17 @@ public static class ContractReader
             }
             catch (CsvFormatException e)
             {
-                // Malformed beyond recovery (e.g. a record too large to buffer): the rest of the file is one rejected record.
-                _read++;
-                _rejected++;
-                FileError(e.LineNumber > 0 ? e.LineNumber : line + 1, "CSVの形式が壊れています（以降の行は読めません）", $"malformed CSV, the rest of the file could not be read: {e.Message}");
+                // Malformed beyond recovery (a record too large to buffer, usually an unclosed quote): every
+                // line from that record on is counted and reported, so nothing goes missing from the tally.
+                // Count from the line after the last record returned: the reader may fail while scanning ahead.
+                var from = e.LineNumber > 0 ? e.LineNumber : nextLine;
+                foreach (var lost in NonEmptyLinesFrom(path, Math.Min(from, nextLine)))
+                {
+                    _read++;
+                    _rejected++;
+                    FileError(lost, lost == from ? "CSVの形式が壊れています（この行以降は読めません）" : $"{from}行目以降が読めないため却下しました",
+                        lost == from ? $"malformed CSV, unreadable from here on: {e.Message}" : $"unreadable after the malformed record on line {from}");
+                }
             }
             return Tally();
         }
@@ -343,6 +351,32 @@ public static class ContractReader
                 if (csv.GetRawSpan(i).Contains((byte)'"')) return i < fields.HeaderCount ? fields.Headers[i] : $"#{i + 1}";
             }
             return fields.Headers[0];
+        }
+
+        /// <summary>The numbers of the non-empty lines from <paramref name="from"/> to the end of the file, counted
+        /// on bytes (a line feed is never part of a UTF-8 or CP932 character), streaming.</summary>
+        private static IEnumerable<long> NonEmptyLinesFrom(string path, long from)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var buffer = new byte[1 << 16];
+            long number = 1;
+            var content = false;
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                for (var i = 0; i < read; i++)
+                {
+                    var b = buffer[i];
+                    if (b == (byte)'\n')
+                    {
+                        if (content && number >= from) yield return number;
+                        number++;
+                        content = false;
+                    }
+                    else if (b != (byte)'\r') content = true;
+                }
+            }
+            if (content && number >= from) yield return number;
         }
 
         /// <summary>The non-empty lines after the first in a record's raw bytes.</summary>

@@ -21,6 +21,10 @@ public readonly record struct ReadOptions
     /// <summary>The longest field accepted, in characters; longer ones reject the row (a 1 MB 本人の希望 is a broken export).</summary>
     public int MaxFieldLength { get; init; } = 10_000;
 
+    /// <summary>The largest record, in bytes, the reader buffers: an unclosed quote early in a 500 MB
+    /// export must not pull the rest of the file into memory. Lines past such a record are still counted.</summary>
+    public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
+
     public ReadOptions() { }
 
     public static ReadOptions Default { get; } = new();
