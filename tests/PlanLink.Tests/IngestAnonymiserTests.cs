@@ -26,7 +26,7 @@ public class IngestAnonymiserTests
     [Fact]
     public void Run_RawSample_OutputHasNoRawIdentifierInAnyByte()
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var result = Anonymiser.Run(RawSample, temp.Path, Key);
 
         Assert.Empty(result.Errors);
@@ -47,7 +47,7 @@ public class IngestAnonymiserTests
     [Fact]
     public void Run_RawSample_OutputPassesValidateWithZeroErrors()
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         Anonymiser.Run(RawSample, temp.Path, Key);
 
         var read = ContractReader.ReadFolders([temp.Path]);
@@ -64,7 +64,7 @@ public class IngestAnonymiserTests
     [Fact]
     public void Run_SameCertificateInTwoOffices_SamePersonKey()
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         Anonymiser.Run(RawSample, temp.Path, Key);
         var read = ContractReader.ReadFolders([temp.Path]);
 
@@ -84,7 +84,7 @@ public class IngestAnonymiserTests
     [Fact]
     public void Run_TwoSeparateOfficeExports_SameCertificateSameKey()
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var a = temp.Sub("raw-a");
         var b = temp.Sub("raw-b");
         foreach (var f in Directory.EnumerateFiles(Path.Combine(RawSample, "office-a"))) File.Copy(f, Path.Combine(a, Path.GetFileName(f)));
@@ -104,7 +104,7 @@ public class IngestAnonymiserTests
     [Fact]
     public async Task AnonymiseCli_NoKeyFile_Exit2OneLine()
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var error = new StringWriter();
 
         var exit = await PlanLinkCli.RunAsync(["anonymise", "--input", RawSample, "--out", temp.Sub("out"), "--key-file", Path.Combine(temp.Path, "missing.key")], new StringWriter(), error);
@@ -119,7 +119,7 @@ public class IngestAnonymiserTests
     [InlineData("short-key")]
     public async Task AnonymiseCli_EmptyOrShortKey_Exit2(string key)
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var keyFile = Path.Combine(temp.Path, "council.key");
         File.WriteAllText(keyFile, key);
         var error = new StringWriter();
@@ -133,7 +133,7 @@ public class IngestAnonymiserTests
     [Fact]
     public async Task AnonymiseCli_RawSample_Exit0AndValidOutput()
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var keyFile = Path.Combine(temp.Path, "council.key");
         File.WriteAllText(keyFile, "0123456789abcdef0123456789abcdef-council");
         var output = new StringWriter();

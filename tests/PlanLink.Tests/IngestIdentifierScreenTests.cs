@@ -44,7 +44,7 @@ public class IngestIdentifierScreenTests
     [MemberData(nameof(FreeTextColumns))]
     public void ReadFolders_IdentifierInFreeText_RefusedWithFileLineColumnButNotTheValue(string fileName, string column, int seed)
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, fileName);
         var (identifier, kind) = Seeds[seed];
@@ -82,7 +82,7 @@ public class IngestIdentifierScreenTests
     {
         foreach (var fileName in new[] { "plans.csv", "support_plans.csv", "monitoring.csv" })
         {
-            using var temp = new TempFolder();
+            using var temp = new IngestTempFolder();
             var folder = IngestSamples.Write(temp);
             var path = Path.Combine(folder, fileName);
             var lines = File.ReadAllLines(path);
@@ -100,7 +100,7 @@ public class IngestIdentifierScreenTests
     [InlineData("support_plans.csv")]
     public void ReadFolders_PersonKeyIsARawCertificateNumber_Refused(string fileName)
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, fileName);
         var text = File.ReadAllText(path).Replace("pk-a", "０１２３４５６７８９");
@@ -115,7 +115,7 @@ public class IngestIdentifierScreenTests
     [Fact]
     public void ReadFolders_IdentifierInUnknownColumn_Refused()
     {
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, "plan_services.csv");
         var lines = File.ReadAllLines(path);
@@ -150,7 +150,7 @@ public class IngestIdentifierScreenTests
     public void ReadFolders_OfficeNumbersDatesAndMunicipalityNames_NotMistakenForIdentifiers()
     {
         // The sample has 10-digit office numbers, dates and municipalities.csv's own `name` column.
-        using var temp = new TempFolder();
+        using var temp = new IngestTempFolder();
         var result = ContractReader.ReadFolders([IngestSamples.Write(temp)]);
         Assert.Empty(result.Errors);
     }

@@ -85,7 +85,7 @@ public class IngestPropertyTests
         {
             var rng = new Random(seed);
             var data = RandomDataset(rng);
-            using var temp = new TempFolder();
+            using var temp = new IngestTempFolder();
 
             var result = ContractReader.ReadFolders([IngestSamples.Write(temp, data: data)]);
 
@@ -121,7 +121,7 @@ public class IngestPropertyTests
         {
             var rng = new Random(seed * 7919);
             var data = RandomDataset(rng);
-            using var temp = new TempFolder();
+            using var temp = new IngestTempFolder();
             var folder = IngestSamples.Write(temp, data: data);
             var file = Pick(rng, files);
             var path = Path.Combine(folder, file);

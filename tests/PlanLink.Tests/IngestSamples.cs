@@ -4,9 +4,9 @@ using PlanLink.Ingest.Model;
 namespace PlanLink.Tests;
 
 /// <summary>A temporary folder that deletes itself.</summary>
-public sealed class TempFolder : IDisposable
+public sealed class IngestTempFolder : IDisposable
 {
-    public TempFolder() => Directory.CreateDirectory(Path);
+    public IngestTempFolder() => Directory.CreateDirectory(Path);
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "planlink-test-" + Guid.NewGuid().ToString("N")[..12]);
     public string Sub(string name) => Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
     public void Dispose()
@@ -86,7 +86,7 @@ public static class IngestSamples
     }
 
     /// <summary>Writes <see cref="Dataset"/> (or another) as contract files into a new sub-folder.</summary>
-    public static string Write(TempFolder temp, string name = "export", PlanDataset? data = null)
+    public static string Write(IngestTempFolder temp, string name = "export", PlanDataset? data = null)
     {
         var folder = temp.Sub(name);
         ContractWriter.Write(data ?? Dataset(), folder);
