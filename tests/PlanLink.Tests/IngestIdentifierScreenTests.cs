@@ -147,6 +147,19 @@ public class IngestIdentifierScreenTests
     }
 
     [Fact]
+    public void ReadFolders_KnownOfficeNumberInFreeText_Accepted()
+    {
+        using var temp = new IngestTempFolder();
+        var folder = IngestSamples.Write(temp);
+        File.AppendAllText(Path.Combine(folder, "monitoring.csv"), $"P1,2026-10-01,1,達成,有,無,無,{IngestSamples.GroupHome}（グループホーム架空）へ移行予定\r\n");
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(IdentifierKind.CertificateNumber, IdentifierScreen.Find($"{IngestSamples.GroupHome}へ移行予定"));
+    }
+
+    [Fact]
     public void ReadFolders_OfficeNumbersDatesAndMunicipalityNames_NotMistakenForIdentifiers()
     {
         // The sample has 10-digit office numbers, dates and municipalities.csv's own `name` column.

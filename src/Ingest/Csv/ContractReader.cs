@@ -33,6 +33,8 @@ public static class ContractReader
         var offices = session.Read(ContractSchema.Offices, MapOffice, o => (o.OfficeId, o.Service));
         var municipalities = session.Read(ContractSchema.Municipalities, MapMunicipality, m => m.Code);
         var officeIds = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
+        // Free text may name an office by its (public) number: that is not a 受給者証番号.
+        session.PublicNumbers = officeIds;
         if (officeIds.Count == 0)
             session.Warnings.Add("offices.csv がないため提供事業所番号を照合していません / no offices.csv read: provider office numbers were not checked");
 
@@ -155,6 +157,8 @@ public static class ContractReader
         public List<RowError> Errors { get; } = [];
         public List<FileTally> Tallies { get; } = [];
         public List<string> Warnings { get; } = [];
+        /// <summary>10-digit numbers free text may hold: the office numbers read so far.</summary>
+        public IReadOnlySet<string>? PublicNumbers { get; set; }
 
         private IEnumerable<string> Find(FileSpec spec) =>
             roots.SelectMany(root => Directory.EnumerateFiles(root, spec.FileName, new EnumerationOptions
@@ -239,7 +243,7 @@ public static class ContractReader
                     var swallowed = CheckShape(csv, fields, malformed);
                     // A record a broken quote ran into holds other rows' codes and office numbers as "text":
                     // it is rejected whole and its values are never echoed, so it is not screened as free text.
-                    if (swallowed == 0) Screen(csv, fields);
+                    if (swallowed == 0) Screen(csv, fields, session.PublicNumbers);
                     if (fields.MissingRequired.Count > 0)
                     {
                         fields.Fail(fields.MissingRequired[0], null, $"必須列がヘッダーにありません（{string.Join(", ", fields.MissingRequired)}）",
@@ -296,14 +300,14 @@ public static class ContractReader
         }
 
         /// <summary>Throws when a free-text (or unknown) column holds a direct identifier.</summary>
-        private static void Screen(CsvReader csv, RowFields fields)
+        private static void Screen(CsvReader csv, RowFields fields, IReadOnlySet<string>? publicNumbers)
         {
             if (IdentifierScreen.IsCertificateLike(fields.Raw("person_key")))
                 throw new IdentifierFoundException(fields.File, fields.Line, "person_key", IdentifierKind.CertificateNumber, inHeader: false);
             foreach (var (index, column) in fields.ScreenedColumns)
             {
                 if (index >= csv.FieldCount) continue;
-                if (IdentifierScreen.Find(csv.GetString(index)) is { } kind)
+                if (IdentifierScreen.Find(csv.GetString(index), publicNumbers) is { } kind)
                     throw new IdentifierFoundException(fields.File, fields.Line, column, kind, inHeader: false);
             }
         }

@@ -106,7 +106,10 @@ public static partial class IdentifierScreen
     }
 
     /// <summary>The first identifier in a free-text value, or null when there is none.</summary>
-    public static IdentifierKind? Find(string? text)
+    /// <param name="text">The value of a free-text field.</param>
+    /// <param name="publicNumbers">10-digit numbers known not to be personal (the office numbers of
+    /// offices.csv), which free text may mention.</param>
+    public static IdentifierKind? Find(string? text, IReadOnlySet<string>? publicNumbers = null)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         // Cheap exit, taken by most free text: every pattern but the labelled ones needs a digit.
@@ -124,7 +127,10 @@ public static partial class IdentifierScreen
         {
             if (IsPhone(m.Value)) return IdentifierKind.Phone;
         }
-        if (Certificate().IsMatch(s)) return IdentifierKind.CertificateNumber;
+        foreach (Match m in Certificate().Matches(s))
+        {
+            if (publicNumbers is null || !publicNumbers.Contains(m.Value)) return IdentifierKind.CertificateNumber;
+        }
         if (LabelledName().IsMatch(s)) return IdentifierKind.Name;
         return null;
     }
