@@ -113,7 +113,7 @@ public static class Anonymiser
         private static string[] PersonalStrings(RawRow row)
         {
             var list = new List<string>();
-            if (row["name"] is { } name)
+            foreach (var name in new[] { row["name"], row["name_kana"] }.OfType<string>())
             {
                 var n = FieldParser.Normalize(name);
                 list.Add(n);
