@@ -123,7 +123,7 @@ public class IngestCorpusTests
     public void ReadFolders_ValidSample_AcceptsEverythingWithoutErrors()
     {
         using var temp = new IngestTempFolder();
-        var result = ContractReader.ReadFolders([IngestSamples.Write(temp)]);
+        var result = ContractReader.ReadFolders([IngestSamples.Write(temp)], default);
 
         Assert.Empty(result.Errors);
         IngestSamples.AssertSame(IngestSamples.Dataset(), result.Dataset);

@@ -19,13 +19,15 @@ public readonly record struct ReadOptions
     public InputEncoding Encoding { get; init; }
 
     /// <summary>The longest field accepted, in characters; longer ones reject the row (a 1 MB 本人の希望 is a broken export).</summary>
-    public int MaxFieldLength { get; init; } = 10_000;
+    public int MaxFieldLength { get => _maxFieldLength ?? 10_000; init => _maxFieldLength = value; }
 
     /// <summary>The largest record, in bytes, the reader buffers: an unclosed quote early in a 500 MB
     /// export must not pull the rest of the file into memory. Lines past such a record are still counted.</summary>
-    public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
+    public int MaxRecordBytes { get => _maxRecordBytes ?? 16 * 1024 * 1024; init => _maxRecordBytes = value; }
 
-    public ReadOptions() { }
+    // Nullable backing fields, so that default(ReadOptions) has the documented defaults too.
+    private readonly int? _maxFieldLength;
+    private readonly int? _maxRecordBytes;
 
     public static ReadOptions Default { get; } = new();
 
