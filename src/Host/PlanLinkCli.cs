@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PlanLink.Host.Commands;
+using PlanLink.Ingest;
 
 namespace PlanLink.Host;
 
@@ -12,6 +13,7 @@ public static class PlanLinkCli
         ValidateCommand.Create(),
         GenerateCommand.Create(),
         ForecastCommand.Create(),
+        AnonymiseCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -35,6 +37,12 @@ public static class PlanLinkCli
         }
         catch (RefusedException e)
         {
+            config.Error.WriteLine(e.Message);
+            return ExitCodes.Refused;
+        }
+        catch (InputRefusedException e)
+        {
+            // Identifiers found (IdentifierFoundException), a missing council key …: one line, never the value.
             config.Error.WriteLine(e.Message);
             return ExitCodes.Refused;
         }

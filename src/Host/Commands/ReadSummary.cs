@@ -17,7 +17,7 @@ internal static class ReadSummary
         var read = result.Tallies.Sum(t => t.Read);
         var rejected = result.RowsRejected;
         text.Append($"合計 / total: {read} = {read - rejected} + {rejected}");
-        if (rejected > 0) text.Append(" — 却下した行は errors.csv を参照 / see errors.csv for rejected rows");
+        if (result.Errors.Count > 0) text.Append(" — 却下した行とファイルは errors.csv を参照 / see errors.csv for rejected rows and files");
         return text.ToString();
     }
 }

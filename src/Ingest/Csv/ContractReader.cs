@@ -1,5 +1,6 @@
-using CsvHelper;
 using PlanLink.Ingest.Model;
+using PlanLink.Ingest.Privacy;
+using PlanLink.Ingest.Validation;
 
 namespace PlanLink.Ingest.Csv;
 
@@ -11,42 +12,49 @@ public static class ContractReader
     /// <summary>The marker file the generator writes beside synthetic data (合成データ).</summary>
     public const string SyntheticMarker = "SYNTHETIC.txt";
 
-    public static ReadResult ReadFolders(IEnumerable<string> folders)
+    /// <summary>Reads and checks every contract file under <paramref name="folders"/>, detecting each file's encoding.</summary>
+    /// <exception cref="IdentifierFoundException">A file holds a direct identifier (domain.md §6): nothing from this read may be used.</exception>
+    public static ReadResult ReadFolders(IEnumerable<string> folders) => ReadFolders(folders, ReadOptions.Default);
+
+    /// <summary>Reads and checks every contract file under <paramref name="folders"/>.</summary>
+    /// <exception cref="IdentifierFoundException">A file holds a direct identifier (domain.md §6): nothing from this read may be used.</exception>
+    public static ReadResult ReadFolders(IEnumerable<string> folders, ReadOptions options)
     {
         var roots = folders.Select(Path.GetFullPath).ToList();
         foreach (var root in roots)
         {
             if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"入力フォルダがありません / input folder not found: {root}");
         }
-        var session = new Session(roots);
-        var plans = session.Read(ContractSchema.Plans, MapPlan, p => p.PlanId);
-        var planIds = plans.Select(p => p.PlanId).ToHashSet();
-        var needs = session.Read(ContractSchema.Needs, MapNeed, n => (n.PlanId, n.Priority), r => CheckPlan(r, planIds));
-        var services = session.Read(ContractSchema.Services, MapService, s => (s.PlanId, s.Priority, s.Service, s.Since), r => CheckPlan(r, planIds));
-        var supportPlans = session.Read(ContractSchema.SupportPlans, MapSupportPlan, s => s.SupportPlanId);
-        var supportPlanIds = supportPlans.Select(s => s.SupportPlanId).ToHashSet();
-        var goals = session.Read(ContractSchema.SupportGoals, MapGoal, g => (g.SupportPlanId, g.GoalNo), r =>
-        {
-            var id = r.Raw("support_plan_id");
-            if (id is not null && !supportPlanIds.Contains(id.Trim()))
-                r.Fail("support_plan_id", id, "個別支援計画がありません", "no such support plan in support_plans.csv");
-        });
-        var monitoring = session.Read(ContractSchema.Monitoring, MapMonitoring, m => (m.PlanId, m.MonitoringDate, m.Priority), r => CheckPlan(r, planIds));
+        var session = new ReadSession(roots, options);
+        // Reference data first, so that the providers named by plans can be checked against it.
         var offices = session.Read(ContractSchema.Offices, MapOffice, o => (o.OfficeId, o.Service));
         var municipalities = session.Read(ContractSchema.Municipalities, MapMunicipality, m => m.Code);
+        var officeIds = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
+        // Free text may name an office by its (public) number: that is not a 受給者証番号.
+        session.PublicNumbers = officeIds;
+        if (officeIds.Count == 0)
+            session.Warnings.Add("offices.csv がないため提供事業所番号を照合していません / no offices.csv read: provider office numbers were not checked");
+
+        var plans = session.Read(ContractSchema.Plans, MapPlan, p => p.PlanId, ReferenceChecks.PlanDates);
+        var planIds = plans.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal);
+        var needs = session.Read(ContractSchema.Needs, MapNeed, n => (n.PlanId, n.Priority), r => ReferenceChecks.PlanExists(r, planIds));
+        var services = session.Read(ContractSchema.Services, MapService, s => (s.PlanId, s.Priority, s.Service, s.Since), r =>
+        {
+            ReferenceChecks.PlanExists(r, planIds);
+            ReferenceChecks.ProviderKnown(r, officeIds);
+        });
+        var supportPlans = session.Read(ContractSchema.SupportPlans, MapSupportPlan, s => s.SupportPlanId);
+        var supportPlanById = supportPlans.ToDictionary(s => s.SupportPlanId, StringComparer.Ordinal);
+        var currentPlans = new CurrentPlanIndex(plans, needs);
+        var goals = session.Read(ContractSchema.SupportGoals, MapGoal, g => (g.SupportPlanId, g.GoalNo),
+            (r, g) => ReferenceChecks.GoalLinked(r, g, supportPlanById, currentPlans));
+        var monitoring = session.Read(ContractSchema.Monitoring, MapMonitoring, m => (m.PlanId, m.MonitoringDate, m.Priority), r => ReferenceChecks.PlanExists(r, planIds));
 
         var dataset = new PlanDataset(plans, needs, services, supportPlans, goals, monitoring, offices, municipalities)
         {
             IsSynthetic = roots.Any(r => Directory.EnumerateFiles(r, SyntheticMarker, SearchOption.AllDirectories).Any()),
         };
         return new ReadResult(dataset, session.Errors, session.Tallies, session.Warnings);
-    }
-
-    private static void CheckPlan(RowFields r, HashSet<string> planIds)
-    {
-        var id = r.Raw("plan_id");
-        if (id is not null && !planIds.Contains(id.Trim()))
-            r.Fail("plan_id", id, "サービス等利用計画がありません", "no such plan in plans.csv");
     }
 
     private static Plan MapPlan(RowFields r) => new(
@@ -103,79 +111,4 @@ public static class ContractReader
     private static Municipality MapMunicipality(RowFields r) => new(
         r.MunicipalityCode("municipality_code"), r.Text("name"), r.Text("prefecture"), r.Text("region"),
         r.Int("population", 0));
-
-    /// <summary>The state of one read: the files found, the errors and tallies so far.</summary>
-    private sealed class Session(IReadOnlyList<string> roots)
-    {
-        public List<RowError> Errors { get; } = [];
-        public List<FileTally> Tallies { get; } = [];
-        public List<string> Warnings { get; } = [];
-
-        private IEnumerable<string> Find(FileSpec spec) =>
-            roots.SelectMany(root => Directory.EnumerateFiles(root, spec.FileName, new EnumerationOptions
-            {
-                RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive,
-            })).Distinct().Order(StringComparer.Ordinal);
-
-        private string Display(string path)
-        {
-            var root = roots.FirstOrDefault(r => path.StartsWith(r, StringComparison.Ordinal));
-            return root is null ? path : Path.GetRelativePath(Path.GetDirectoryName(root) ?? root, path).Replace('\\', '/');
-        }
-
-        public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, T> map, Func<T, TKey> key, Action<RowFields>? check = null)
-            where T : class where TKey : notnull
-        {
-            var kept = new Dictionary<TKey, T>();
-            var order = new List<T>();
-            foreach (var path in Find(spec))
-            {
-                var file = Display(path);
-                long read = 0, accepted = 0, rejected = 0, duplicates = 0;
-                var options = CsvReaderOptions.Default with
-                {
-                    Encoding = EncodingDetector.Detect(path), TrackLineNumbers = true,
-                    IncludeValuesInExceptions = false, Separator = ',',
-                };
-                try
-                {
-                    using var csv = CsvReader.FromFile(path, options);
-                    var fields = new RowFields(csv, file, spec, csv.Headers, Warnings);
-                    while (csv.Read())
-                    {
-                        read++;
-                        fields.Reset();
-                        var record = map(fields);
-                        check?.Invoke(fields);
-                        if (!fields.HasErrors)
-                        {
-                            var k = key(record);
-                            if (!kept.TryGetValue(k, out var existing))
-                            {
-                                kept.Add(k, record);
-                                order.Add(record);
-                            }
-                            else if (existing.Equals(record)) duplicates++;
-                            else fields.Fail(spec.Columns[0].Name, k.ToString(), "同じキーで内容が異なる行があります", "duplicate key with different content");
-                        }
-                        if (fields.HasErrors)
-                        {
-                            rejected++;
-                            Errors.AddRange(fields.Errors);
-                        }
-                        else accepted++;
-                    }
-                }
-                catch (CsvFormatException e)
-                {
-                    // Malformed beyond recovery (e.g. an unclosed quote): the rest of the file is one rejected record.
-                    read++;
-                    rejected++;
-                    Errors.Add(new RowError(file, e.LineNumber, "", "", $"CSVの形式が壊れています / malformed CSV: {e.Message}"));
-                }
-                Tallies.Add(new FileTally(file, read, accepted, rejected, duplicates));
-            }
-            return order;
-        }
-    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using CsvHelper;
 using PlanLink.Ingest.Model;
+using PlanLink.Ingest.Privacy;
 
 namespace PlanLink.Ingest.Csv;
 
@@ -20,16 +21,44 @@ public sealed class RowFields
         var byName = new Dictionary<string, int>();
         var known = spec.Columns.SelectMany(c => c.Aliases.Prepend(c.Name).Select(n => (Name: n, Column: c.Name)))
             .ToDictionary(p => p.Name, p => p.Column, StringComparer.OrdinalIgnoreCase);
+        var screened = new List<(int, string)>();
+        var freeText = IdentifierScreen.FreeTextColumns(spec);
         for (var i = 0; i < headers.Count; i++)
         {
             var header = FieldParser.Normalize(headers[i]);
-            if (known.TryGetValue(header, out var column)) byName.TryAdd(column, i);
-            else if (known.TryGetValue(headers[i].Trim(), out column)) byName.TryAdd(column, i);
-            else warnings.Add($"{file}: 未知の列「{headers[i]}」を無視しました / unknown column '{headers[i]}' ignored");
+            if (known.TryGetValue(header, out var column))
+            {
+                if (!byName.TryAdd(column, i))
+                {
+                    warnings.Add($"{file}: 列「{headers[i]}」が重複しています（最初の列を使います） / duplicate column '{headers[i]}', the first one is used");
+                    screened.Add((i, headers[i]));
+                }
+                else if (freeText.Contains(column)) screened.Add((i, column));
+            }
+            else if (IdentifierScreen.ColumnKind(header) is { } kind)
+            {
+                // A name, address, phone, birth-date or certificate column: the whole read is refused.
+                throw new IdentifierFoundException(file, 1, headers[i], kind, inHeader: true);
+            }
+            else
+            {
+                warnings.Add($"{file}: 未知の列「{headers[i]}」を無視しました / unknown column '{headers[i]}' ignored");
+                // Ignored, but still screened: a 備考 column is where identifiers hide.
+                screened.Add((i, headers[i]));
+            }
         }
         _ordinal = byName.ToFrozenDictionary();
+        HeaderCount = headers.Count;
+        Headers = headers;
+        ScreenedColumns = screened;
         MissingRequired = spec.Columns.Where(c => c.Required && !_ordinal.ContainsKey(c.Name)).Select(c => c.Name).ToList();
     }
+
+    /// <summary>The number of columns of the header.</summary>
+    public int HeaderCount { get; }
+    internal IReadOnlyList<string> Headers { get; }
+    /// <summary>The free-text and unknown columns the identifier screen reads: (index, column name).</summary>
+    internal IReadOnlyList<(int Index, string Column)> ScreenedColumns { get; }
 
     public string File { get; }
     public long Line => _csv.LineNumber;
@@ -49,7 +78,13 @@ public sealed class RowFields
     }
 
     public void Fail(string column, string? value, string reasonJa, string reasonEn) =>
-        _errors.Add(new RowError(File, Line, column, value ?? "", $"{reasonJa} / {reasonEn}"));
+        _errors.Add(new RowError(File, Line, column, Shorten(value), $"{reasonJa} / {reasonEn}"));
+
+    /// <summary>The longest value errors.csv repeats: a broken 1 MB field must not make a 1 MB error line.</summary>
+    public const int MaxValueInError = 200;
+
+    internal static string Shorten(string? value) =>
+        value is null ? "" : value.Length <= MaxValueInError ? value : string.Concat(value.AsSpan(0, MaxValueInError), "…");
 
     private string? Required(string column)
     {

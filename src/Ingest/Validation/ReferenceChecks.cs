@@ -1,0 +1,55 @@
+using System.Globalization;
+using PlanLink.Ingest.Csv;
+using PlanLink.Ingest.Model;
+
+namespace PlanLink.Ingest.Validation;
+
+/// <summary>The rules of domain.md §3 that need more than one row or file: plan dates, a row's plan
+/// exists, a provider is a known office, a support goal links to a need of the person's current plan.
+/// Each records its failure on the row (<see cref="RowFields.Fail"/>).</summary>
+public static class ReferenceChecks
+{
+    /// <summary>A plan does not end before it was made.</summary>
+    public static void PlanDates(RowFields r, Plan p)
+    {
+        if (p.EndDate is { } end && p.PlanDate != default && end < p.PlanDate)
+            r.Fail("end_date", r.Raw("end_date"), "終了日が作成日より前です", "end date is before the plan date");
+    }
+
+    /// <summary>A planned service's provider is an office of offices.csv (when one was read).</summary>
+    public static void ProviderKnown(RowFields r, IReadOnlySet<string> officeIds)
+    {
+        var id = r.Raw("provider_office_id");
+        if (id is null || officeIds.Count == 0) return;
+        var normalized = FieldParser.Normalize(id);
+        if (normalized.Length == 10 && !officeIds.Contains(normalized))
+            r.Fail("provider_office_id", id, "offices.csv にない事業所番号です", "provider office is not in offices.csv");
+    }
+
+    /// <summary>The row's plan_id is a plan of plans.csv.</summary>
+    public static void PlanExists(RowFields r, IReadOnlySet<string> planIds)
+    {
+        var id = r.Raw("plan_id");
+        if (id is not null && !planIds.Contains(id.Trim()))
+            r.Fail("plan_id", id, "サービス等利用計画がありません", "no such plan in plans.csv");
+    }
+
+    /// <summary>A goal's support plan exists, and its linked priority is a need of the plan current for
+    /// that person at the support plan's date.</summary>
+    public static void GoalLinked(RowFields r, SupportGoal g, IReadOnlyDictionary<string, SupportPlan> supportPlans, CurrentPlanIndex currentPlans)
+    {
+        if (!supportPlans.TryGetValue(g.SupportPlanId, out var supportPlan))
+        {
+            if (g.SupportPlanId.Length > 0)
+                r.Fail("support_plan_id", g.SupportPlanId, "個別支援計画がありません", "no such support plan in support_plans.csv");
+            return;
+        }
+        if (g.LinkedPriority is not { } priority) return;
+        var text = priority.ToString(CultureInfo.InvariantCulture);
+        if (currentPlans.CurrentPlan(supportPlan.PersonKey, supportPlan.PlanDate) is not { } plan)
+            r.Fail("linked_priority", text, "本人のサービス等利用計画がありません", "the person of this support plan has no service use plan in plans.csv");
+        else if (!currentPlans.HasPriority(plan.PlanId, priority))
+            r.Fail("linked_priority", text, $"本人の現在の計画（{plan.PlanId}）にこの優先順位の課題がありません",
+                $"no need with this priority in the person's current plan {plan.PlanId}");
+    }
+}
