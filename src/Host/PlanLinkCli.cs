@@ -10,6 +10,7 @@ public static class PlanLinkCli
     {
         ReportCommand.Create(),
         ValidateCommand.Create(),
+        ImportCommand.Create(),
         GenerateCommand.Create(),
     };
 
