@@ -254,9 +254,11 @@ public static class PlanStore
     /// <summary>Every batch of the ledger, oldest first (importer or analyst role, or the owner).</summary>
     public static async Task<IReadOnlyList<ImportBatch>> ListBatchesAsync(NpgsqlConnection connection, CancellationToken ct = default)
     {
-        var list = new List<ImportBatch>();
+        var ids = new List<long>();
         await foreach (var id in Query(connection, "SELECT batch_id FROM planlink.import_batch ORDER BY batch_id", r => r.GetInt64(0), ct))
-            list.Add((await FindAsync(connection, "batch_id = $1", id, ct))!);
+            ids.Add(id);
+        var list = new List<ImportBatch>();
+        foreach (var id in ids) list.Add((await FindAsync(connection, "batch_id = $1", id, ct))!);
         return list;
     }
 
