@@ -64,6 +64,7 @@ internal static class TestServer
             : null;
         if (initdb is null) return (null, "PLANLINK_TEST_DB is unset and no /usr/lib/postgresql/*/bin/initdb is installed");
         var bin = Path.GetDirectoryName(initdb)!;
+        RemoveStaleClusters();
         var dir = Directory.CreateTempSubdirectory("planlink-test-pg.").FullName;
         var port = FreePort();
         if (user == "root") Run("chown", "postgres", dir);
@@ -74,13 +75,23 @@ internal static class TestServer
         {
             try
             {
-                RunAsPostgres(user, Path.Combine(bin, "pg_ctl"), "-D", $"{dir}/data", "-m", "immediate", "stop");
+                RunAsPostgres(user, Path.Combine(bin, "pg_ctl"), "-D", $"{dir}/data", "-m", "immediate", "-w", "stop");
                 Directory.Delete(dir, recursive: true);
             }
             catch (Exception) { /* best effort at exit */ }
         };
         var cs = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
         return Probe(cs) is { } problem ? (null, problem) : (cs, null);
+    }
+
+    /// <summary>Folders of earlier runs whose server is gone (the test host may be killed before it cleans up).</summary>
+    private static void RemoveStaleClusters()
+    {
+        foreach (var old in Directory.GetDirectories(Path.GetTempPath(), "planlink-test-pg.*"))
+        {
+            if (File.Exists(Path.Combine(old, "data", "postmaster.pid"))) continue;
+            try { Directory.Delete(old, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
     }
 
     private static int FreePort()
