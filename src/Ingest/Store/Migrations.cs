@@ -136,10 +136,12 @@ public static class Migrations
           monitoring_months  smallint NOT NULL,
           end_date           date,
           wishes             text,
-          PRIMARY KEY (batch_id, plan_id)
+          PRIMARY KEY (batch_id, plan_id),
+          UNIQUE (municipality_code, batch_id, plan_id)   -- the key child rows refer to (Citus-ready)
         );
 
         CREATE TABLE planlink.plan_need (
+          municipality_code char(6) NOT NULL,    -- the plan's, carried so rows shard with their plan
           batch_id       bigint   NOT NULL,
           plan_id        text     NOT NULL,
           priority       smallint NOT NULL,
@@ -148,11 +150,12 @@ public static class Migrations
           goal_text      text     NOT NULL,
           target_months  smallint,
           person_role    text,
-          PRIMARY KEY (batch_id, plan_id, priority),
-          FOREIGN KEY (batch_id, plan_id) REFERENCES planlink.plan
+          PRIMARY KEY (municipality_code, batch_id, plan_id, priority),
+          FOREIGN KEY (municipality_code, batch_id, plan_id) REFERENCES planlink.plan (municipality_code, batch_id, plan_id)
         );
 
         CREATE TABLE planlink.plan_service (
+          municipality_code   char(6)  NOT NULL,
           batch_id            bigint   NOT NULL,
           plan_id             text     NOT NULL,
           priority            smallint NOT NULL,
@@ -162,8 +165,8 @@ public static class Migrations
           unit                text,
           provider_office_id  char(10),
           status              text     NOT NULL,
-          PRIMARY KEY (batch_id, plan_id, priority, service, since),
-          FOREIGN KEY (batch_id, plan_id) REFERENCES planlink.plan
+          PRIMARY KEY (municipality_code, batch_id, plan_id, priority, service, since),
+          FOREIGN KEY (municipality_code, batch_id, plan_id) REFERENCES planlink.plan (municipality_code, batch_id, plan_id)
         );
 
         CREATE TABLE planlink.support_plan (
@@ -191,6 +194,7 @@ public static class Migrations
         );
 
         CREATE TABLE planlink.monitoring (
+          municipality_code       char(6)  NOT NULL,
           batch_id                bigint   NOT NULL,
           plan_id                 text     NOT NULL,
           monitoring_date         date     NOT NULL,
@@ -200,8 +204,8 @@ public static class Migrations
           change_amount           boolean  NOT NULL,
           change_weekly_schedule  boolean  NOT NULL,
           new_issue               text,
-          PRIMARY KEY (batch_id, plan_id, monitoring_date, priority),
-          FOREIGN KEY (batch_id, plan_id) REFERENCES planlink.plan
+          PRIMARY KEY (municipality_code, batch_id, plan_id, monitoring_date, priority),
+          FOREIGN KEY (municipality_code, batch_id, plan_id) REFERENCES planlink.plan (municipality_code, batch_id, plan_id)
         );
 
         -- Micro views: the current batches only; a row re-sent by several current exports counts once

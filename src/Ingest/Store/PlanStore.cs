@@ -94,6 +94,8 @@ public static class PlanStore
 
     private static void CopyPersonRows(NpgsqlConnection c, long batchId, PlanDataset d, CancellationToken ct)
     {
+        // Child rows carry their plan's municipality (the distribution column on Citus, docs/postgresql.md).
+        var municipalityOf = d.Plans.ToDictionary(p => p.PlanId, p => p.MunicipalityCode, StringComparer.Ordinal);
         Copy(c, "plan (batch_id, plan_id, person_key, office_id, municipality_code, plan_date, plan_kind, age_band, disability_types, support_category, monitoring_months, end_date, wishes)", d.Plans, (w, p) =>
         {
             w.Write(batchId, NpgsqlDbType.Bigint);
@@ -110,8 +112,9 @@ public static class PlanStore
             WriteDate(w, p.EndDate);
             WriteText(w, p.Wishes);
         }, ct);
-        Copy(c, "plan_need (batch_id, plan_id, priority, need_text, domain, goal_text, target_months, person_role)", d.Needs, (w, n) =>
+        Copy(c, "plan_need (municipality_code, batch_id, plan_id, priority, need_text, domain, goal_text, target_months, person_role)", d.Needs, (w, n) =>
         {
+            w.Write(municipalityOf[n.PlanId], NpgsqlDbType.Char);
             w.Write(batchId, NpgsqlDbType.Bigint);
             w.Write(n.PlanId, NpgsqlDbType.Text);
             w.Write((short)n.Priority, NpgsqlDbType.Smallint);
@@ -121,8 +124,9 @@ public static class PlanStore
             WriteShort(w, n.TargetMonths);
             WriteText(w, n.PersonRole);
         }, ct);
-        Copy(c, "plan_service (batch_id, plan_id, priority, service, since, amount, unit, provider_office_id, status)", d.Services, (w, s) =>
+        Copy(c, "plan_service (municipality_code, batch_id, plan_id, priority, service, since, amount, unit, provider_office_id, status)", d.Services, (w, s) =>
         {
+            w.Write(municipalityOf[s.PlanId], NpgsqlDbType.Char);
             w.Write(batchId, NpgsqlDbType.Bigint);
             w.Write(s.PlanId, NpgsqlDbType.Text);
             w.Write((short)s.Priority, NpgsqlDbType.Smallint);
@@ -154,8 +158,9 @@ public static class PlanStore
             WriteShort(w, g.PeriodMonths);
             WriteText(w, g.StaffRole);
         }, ct);
-        Copy(c, "monitoring (batch_id, plan_id, monitoring_date, priority, achievement, change_service_type, change_amount, change_weekly_schedule, new_issue)", d.Monitoring, (w, m) =>
+        Copy(c, "monitoring (municipality_code, batch_id, plan_id, monitoring_date, priority, achievement, change_service_type, change_amount, change_weekly_schedule, new_issue)", d.Monitoring, (w, m) =>
         {
+            w.Write(municipalityOf[m.PlanId], NpgsqlDbType.Char);
             w.Write(batchId, NpgsqlDbType.Bigint);
             w.Write(m.PlanId, NpgsqlDbType.Text);
             w.Write(m.MonitoringDate, NpgsqlDbType.Date);
