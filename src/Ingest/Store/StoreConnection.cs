@@ -45,7 +45,7 @@ public static partial class StoreConnection
         {
             await connection.DisposeAsync();
             if (e is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } p)
-                throw new StoreException($"ロール {RoleName(role)} に切り替えられません / cannot SET ROLE {RoleName(role)}: {Mask(p.MessageText)}", e);
+                throw new StoreException($"権限がありません / permission denied for {Describe(connectionString)} (the login needs membership in {RoleName(role) ?? "the schema owner"}, see docs/postgresql.md): {Mask(p.MessageText)}", e);
             throw new StoreException($"データベースに接続できません / cannot connect to {Describe(connectionString)}: {Mask(e.Message)}", e);
         }
         catch
