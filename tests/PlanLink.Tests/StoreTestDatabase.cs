@@ -7,7 +7,8 @@ namespace PlanLink.Tests;
 
 /// <summary>The PostgreSQL server the store tests use: <c>PLANLINK_TEST_DB</c> (set by .ci/run), else — outside
 /// CI, when running as root or postgres — a throw-away cluster started here from the installed binaries, exactly
-/// as .ci/run does. Without a server the tests are skipped loudly; on CI (CI=true) they fail instead.</summary>
+/// as .ci/run does. Without a server the tests are skipped loudly; on CI (CI=true) or when PLANLINK_TEST_DB is
+/// set but unreachable they fail instead.</summary>
 internal static class TestServer
 {
     private static readonly Lazy<(string? ConnectionString, string? Problem)> Server = new(Resolve);
@@ -16,8 +17,11 @@ internal static class TestServer
 
     public static bool OnCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A server named by PLANLINK_TEST_DB must be there: the tests fail rather than skip.</summary>
+    private static bool Given => Environment.GetEnvironmentVariable("PLANLINK_TEST_DB") is { Length: > 0 };
+
     /// <summary>Why the database tests cannot run here, or null when they can (or must: on CI).</summary>
-    public static string? SkipReason => OnCi || Server.Value.ConnectionString is not null ? null
+    public static string? SkipReason => OnCi || Given || Server.Value.ConnectionString is not null ? null
         : $"SKIPPED — no PostgreSQL for the store tests: {Server.Value.Problem} (set PLANLINK_TEST_DB or run .ci/run)";
 
     /// <summary>The server's connection string, or a failure naming the reason (used inside tests).</summary>
