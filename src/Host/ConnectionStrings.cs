@@ -24,11 +24,11 @@ public static class ConnectionStrings
     }
 
     /// <summary>The generic host's configuration (appsettings.json, appsettings.{Environment}.json, environment
-    /// variables) from the current folder.</summary>
-    public static IConfiguration LoadConfiguration() =>
+    /// variables) from <paramref name="contentRoot"/>, by default the current folder.</summary>
+    public static IConfiguration LoadConfiguration(string? contentRoot = null) =>
         Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings
         {
-            Args = [], ContentRootPath = Directory.GetCurrentDirectory(),
+            Args = [], ContentRootPath = contentRoot ?? Directory.GetCurrentDirectory(),
         }).Configuration;
 
     /// <summary>Replaces every password in a connection string or message with ***.</summary>

@@ -73,6 +73,17 @@ public sealed class StoreConnectionTests
     }
 
     [Fact]
+    public void Resolve_AppSettingsJson_ReadThroughTheGenericHostConfiguration()
+    {
+        if (Environment.GetEnvironmentVariable(ConnectionStrings.EnvironmentVariable) is not null) return;
+        using var temp = new TempFolder();
+        File.WriteAllText(Path.Combine(temp.Path, "appsettings.json"),
+            """{ "ConnectionStrings": { "PlanLink": "Host=from-json;Database=planlink" } }""");
+
+        Assert.Equal("Host=from-json;Database=planlink", ConnectionStrings.Resolve(null, ConnectionStrings.LoadConfiguration(temp.Path)));
+    }
+
+    [Fact]
     public void Resolve_NothingGiven_Refused()
     {
         if (Environment.GetEnvironmentVariable(ConnectionStrings.EnvironmentVariable) is not null) return;

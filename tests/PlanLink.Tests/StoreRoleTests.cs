@@ -88,6 +88,7 @@ public sealed class StoreRoleTests(StoreDatabase db) : IClassFixture<StoreDataba
 
         Assert.Equal(3, await CountAsync(analyst, "plan_current"));
         Assert.Equal(1, await CountAsync(analyst, "meso_office_summary"));
+        Assert.Single(await PlanStore.ListBatchesAsync(analyst));
         var e = await DeniedAsync(analyst, "SELECT * FROM planlink.plan");
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, e.SqlState);
         var write = await DeniedAsync(analyst, "INSERT INTO planlink.import_file VALUES (1, 'x', repeat('0', 64), 0, 0, 0, 0)");

@@ -293,6 +293,7 @@ public static class Migrations
         GRANT SELECT ON planlink.plan_current, planlink.plan_need_current, planlink.plan_service_current,
                         planlink.support_plan_current, planlink.support_goal_current, planlink.monitoring_current,
                         planlink.meso_office_summary, planlink.current_batch, planlink.import_batch,
+                        planlink.import_file, planlink.batch_supersession,
                         planlink.agg_plans_by_municipality_quarter, planlink.agg_service_status_by_municipality,
                         planlink.agg_supply_by_municipality, planlink.municipality, planlink.office TO planlink_analyst;
 
