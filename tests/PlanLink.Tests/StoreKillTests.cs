@@ -48,14 +48,15 @@ public sealed class StoreKillTests(StoreDatabase db) : IClassFixture<StoreDataba
         Assert.Equal(2, await db.CountAsync("import_batch"));
     }
 
-    /// <summary>Polls pg_stat_activity for a COPY into the store from another backend; returns its pid.</summary>
+    /// <summary>Polls pg_stat_activity for a COPY into plan, plan_need or plan_service (the long ones, well before the
+    /// commit) from another backend; returns its pid.</summary>
     private async Task<int?> WaitForCopyAsync(Process child, TimeSpan timeout)
     {
         await using var c = new NpgsqlConnection(db.ConnectionString);
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand("""
             SELECT pid FROM pg_stat_activity
-            WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE 'COPY planlink.%'
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active' AND query LIKE 'COPY planlink.plan%'
             LIMIT 1
             """, c);
         var clock = Stopwatch.StartNew();
