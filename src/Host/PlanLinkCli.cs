@@ -11,6 +11,7 @@ public static class PlanLinkCli
     {
         ReportCommand.Create(),
         ValidateCommand.Create(),
+        ImportCommand.Create(),
         GenerateCommand.Create(),
         ForecastCommand.Create(),
         AnonymiseCommand.Create(),
