@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using System.Text;
 using PlanLink.Host;
 using PlanLink.Ingest;
@@ -27,7 +28,7 @@ public class IngestAnonymiserTests
     [Fact]
     public void Run_RawSample_OutputHasNoRawIdentifierInAnyByte()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var result = Anonymiser.Run(RawSample, temp.Path, Key);
 
         Assert.Empty(result.Errors);
@@ -48,7 +49,7 @@ public class IngestAnonymiserTests
     [Fact]
     public void Run_RawSample_OutputPassesValidateWithZeroErrors()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         Anonymiser.Run(RawSample, temp.Path, Key);
 
         var read = ContractReader.ReadFolders([temp.Path]);
@@ -65,7 +66,7 @@ public class IngestAnonymiserTests
     [Fact]
     public void Run_SameCertificateInTwoOffices_SamePersonKey()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         Anonymiser.Run(RawSample, temp.Path, Key);
         var read = ContractReader.ReadFolders([temp.Path]);
 
@@ -85,7 +86,7 @@ public class IngestAnonymiserTests
     [Fact]
     public void Run_TwoSeparateOfficeExports_SameCertificateSameKey()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var a = temp.Sub("raw-a");
         var b = temp.Sub("raw-b");
         foreach (var f in Directory.EnumerateFiles(Path.Combine(RawSample, "office-a"))) File.Copy(f, Path.Combine(a, Path.GetFileName(f)));
@@ -105,7 +106,7 @@ public class IngestAnonymiserTests
     [Fact]
     public async Task AnonymiseCli_NoKeyFile_Exit2OneLine()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var error = new StringWriter();
 
         var exit = await PlanLinkCli.RunAsync(["anonymise", "--input", RawSample, "--out", temp.Sub("out"), "--key-file", Path.Combine(temp.Path, "missing.key")], new StringWriter(), error);
@@ -120,7 +121,7 @@ public class IngestAnonymiserTests
     [InlineData("short-key")]
     public async Task AnonymiseCli_EmptyOrShortKey_Exit2(string key)
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var keyFile = Path.Combine(temp.Path, "council.key");
         File.WriteAllText(keyFile, key);
         var error = new StringWriter();
@@ -134,7 +135,7 @@ public class IngestAnonymiserTests
     [Fact]
     public async Task AnonymiseCli_RawSample_Exit0AndValidOutput()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var keyFile = Path.Combine(temp.Path, "council.key");
         File.WriteAllText(keyFile, "0123456789abcdef0123456789abcdef-council");
         var output = new StringWriter();

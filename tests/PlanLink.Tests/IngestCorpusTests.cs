@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using PlanLink.Ingest.Csv;
 
 namespace PlanLink.Tests;
@@ -82,7 +83,7 @@ public class IngestCorpusTests
     [Fact]
     public void ReadFolders_OneMegabyteField_RejectsTheRowWithoutEchoingIt()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var plans = Path.Combine(folder, "plans.csv");
         var huge = new string('あ', 1024 * 1024);
@@ -102,7 +103,7 @@ public class IngestCorpusTests
     {
         // An unclosed quote on line 4 of a file larger than the record limit: CsvHelper gives up
         // (CsvFormatException) instead of buffering the rest of the file.
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, "plans.csv");
         var row = $"{IngestSamples.ConsultOffice},{IngestSamples.Muni1},2026-04-01,本計画,30-39,知的,1,3,,";
@@ -122,7 +123,7 @@ public class IngestCorpusTests
     [Fact]
     public void ReadFolders_ValidSample_AcceptsEverythingWithoutErrors()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var result = ContractReader.ReadFolders([IngestSamples.Write(temp)], default);
 
         Assert.Empty(result.Errors);

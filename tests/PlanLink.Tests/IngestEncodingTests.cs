@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using System.Text;
 using PlanLink.Ingest.Csv;
 
@@ -19,7 +20,7 @@ public class IngestEncodingTests
     [Fact]
     public void ReadFolders_Cp932AndUtf8VersionsOfTheSameExport_GiveIdenticalDatasets()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var utf8Bom = IngestSamples.Write(temp, "utf8bom");
         var utf8 = IngestSamples.Write(temp, "utf8");
         Reencode(utf8, new UTF8Encoding(false), t => t.ReplaceLineEndings("\n"));
@@ -42,7 +43,7 @@ public class IngestEncodingTests
     [Fact]
     public void ReadFolders_Cp932ReadAsUtf8_RejectsRowsAsUndecodable()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         Reencode(folder, EncodingDetector.ShiftJis);
 
@@ -55,7 +56,7 @@ public class IngestEncodingTests
     [Fact]
     public void ReadFolders_JapaneseHeadersAnyOrderEraDatesFullWidthDigitsQuotedNewlines_Parse()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         // plans.csv rewritten by hand: Japanese headers, shuffled, an extra column, 令和/平成 dates,
         // full-width digits and spaces, a quoted field with a line break, CRLF.

@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using System.Text;
 using PlanLink.Ingest.Csv;
 using PlanLink.Ingest.Privacy;
@@ -44,7 +45,7 @@ public class IngestIdentifierScreenTests
     [MemberData(nameof(FreeTextColumns))]
     public void ReadFolders_IdentifierInFreeText_RefusedWithFileLineColumnButNotTheValue(string fileName, string column, int seed)
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, fileName);
         var (identifier, kind) = Seeds[seed];
@@ -82,7 +83,7 @@ public class IngestIdentifierScreenTests
     {
         foreach (var fileName in new[] { "plans.csv", "support_plans.csv", "monitoring.csv" })
         {
-            using var temp = new IngestTempFolder();
+            using var temp = new TempFolder();
             var folder = IngestSamples.Write(temp);
             var path = Path.Combine(folder, fileName);
             var lines = File.ReadAllLines(path);
@@ -100,7 +101,7 @@ public class IngestIdentifierScreenTests
     [InlineData("support_plans.csv")]
     public void ReadFolders_PersonKeyIsARawCertificateNumber_Refused(string fileName)
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, fileName);
         var text = File.ReadAllText(path).Replace("pk-a", "０１２３４５６７８９");
@@ -115,7 +116,7 @@ public class IngestIdentifierScreenTests
     [Fact]
     public void ReadFolders_IdentifierInUnknownColumn_Refused()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, "plan_services.csv");
         var lines = File.ReadAllLines(path);
@@ -149,7 +150,7 @@ public class IngestIdentifierScreenTests
     [Fact]
     public void ReadFolders_KnownOfficeNumberInFreeText_Accepted()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         File.AppendAllText(Path.Combine(folder, "monitoring.csv"), $"P1,2026-10-01,1,達成,有,無,無,{IngestSamples.GroupHome}（グループホーム架空）へ移行予定\r\n");
 
@@ -163,7 +164,7 @@ public class IngestIdentifierScreenTests
     public void ReadFolders_OfficeNumbersDatesAndMunicipalityNames_NotMistakenForIdentifiers()
     {
         // The sample has 10-digit office numbers, dates and municipalities.csv's own `name` column.
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var result = ContractReader.ReadFolders([IngestSamples.Write(temp)]);
         Assert.Empty(result.Errors);
     }

@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using System.Text;
 using PlanLink.Ingest.Csv;
 using PlanLink.Ingest.Model;
@@ -85,7 +86,7 @@ public class IngestPropertyTests
         {
             var rng = new Random(seed);
             var data = RandomDataset(rng);
-            using var temp = new IngestTempFolder();
+            using var temp = new TempFolder();
 
             var result = ContractReader.ReadFolders([IngestSamples.Write(temp, data: data)]);
 
@@ -121,7 +122,7 @@ public class IngestPropertyTests
         {
             var rng = new Random(seed * 7919);
             var data = RandomDataset(rng);
-            using var temp = new IngestTempFolder();
+            using var temp = new TempFolder();
             var folder = IngestSamples.Write(temp, data: data);
             var file = Pick(rng, files);
             var path = Path.Combine(folder, file);

@@ -1,19 +1,8 @@
+using PlanLink.Tests.Support;
 using PlanLink.Ingest.Csv;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Tests;
-
-/// <summary>A temporary folder that deletes itself.</summary>
-public sealed class IngestTempFolder : IDisposable
-{
-    public IngestTempFolder() => Directory.CreateDirectory(Path);
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "planlink-test-" + Guid.NewGuid().ToString("N")[..12]);
-    public string Sub(string name) => Directory.CreateDirectory(System.IO.Path.Combine(Path, name)).FullName;
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
-}
 
 /// <summary>Small, valid contract data for the ingest tests, built by hand from domain.md §3 and §7
 /// (Aさん's plan: four needs, a group home and an A型 with linked goals).</summary>
@@ -86,7 +75,7 @@ public static class IngestSamples
     }
 
     /// <summary>Writes <see cref="Dataset"/> (or another) as contract files into a new sub-folder.</summary>
-    public static string Write(IngestTempFolder temp, string name = "export", PlanDataset? data = null)
+    internal static string Write(TempFolder temp, string name = "export", PlanDataset? data = null)
     {
         var folder = temp.Sub(name);
         ContractWriter.Write(data ?? Dataset(), folder);

@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using System.Text;
 using PlanLink.Host;
 
@@ -9,7 +10,7 @@ public class IngestValidateCliTests
     [Fact]
     public async Task Validate_CleanExport_Exit0AndEmptyErrorsCsv()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var output = new StringWriter();
 
@@ -23,7 +24,7 @@ public class IngestValidateCliTests
     [Fact]
     public async Task Validate_FileWithBadRows_Exit1AndErrorsCsvNamesEachRow()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var output = new StringWriter();
 
         var exit = await PlanLinkCli.RunAsync(["validate", "--input", IngestSamples.CorpusPath("wrong-types"), "--out", temp.Path], output, new StringWriter());
@@ -40,7 +41,7 @@ public class IngestValidateCliTests
     [Fact]
     public async Task Validate_IdentifierInFreeText_Exit2OneLineWithoutTheIdentifierAndNoErrorsCsv()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, "monitoring.csv");
         File.AppendAllText(path, "P1,2026-10-01,1,達成,無,無,無,母の携帯 080-2222-3333 に連絡\r\n");
@@ -61,7 +62,7 @@ public class IngestValidateCliTests
     [Fact]
     public async Task Validate_NameColumn_Exit2()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, "plans.csv");
         var lines = File.ReadAllLines(path);
@@ -78,7 +79,7 @@ public class IngestValidateCliTests
     [Fact]
     public async Task Validate_UnknownEncoding_Exit2()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var exit = await PlanLinkCli.RunAsync(["validate", "--input", IngestSamples.Write(temp), "--encoding", "latin1"], new StringWriter(), new StringWriter());
         Assert.Equal(ExitCodes.Refused, exit);
     }
@@ -86,7 +87,7 @@ public class IngestValidateCliTests
     [Fact]
     public async Task Validate_EmptyFile_Exit1WithFileError()
     {
-        using var temp = new IngestTempFolder();
+        using var temp = new TempFolder();
         var exit = await PlanLinkCli.RunAsync(["validate", "--input", IngestSamples.CorpusPath("empty-file"), "--out", temp.Path], new StringWriter(), new StringWriter());
 
         Assert.Equal(ExitCodes.RowsRejected, exit);

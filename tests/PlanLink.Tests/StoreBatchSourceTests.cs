@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using PlanLink.Analytics.Periods;
 using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Store;

@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using PlanLink.Host;
 using PlanLink.Ingest.Store;

@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using Npgsql;
 using PlanLink.Host;
 using PlanLink.Ingest.Csv;
@@ -217,6 +218,24 @@ public sealed class StoreImportTests(StoreDatabase db) : IClassFixture<StoreData
         Assert.Contains("no contract files", error.ToString());
         Assert.Single(error.ToString().TrimEnd().Split('\n'));
         // The good folder was read and validated too, but nothing reached the database.
+        Assert.Equal(0, await db.CountAsync("import_batch"));
+        Assert.Equal(0, await db.CountAsync("plan"));
+    }
+
+    [DbFact]
+    public async Task ImportCommand_IdentifierInOneExport_RefusedAndWritesNothing()
+    {
+        var good = StoreTestData.Write(_temp.Path, "good", StoreTestData.Export(StoreTestData.OfficeA, StoreTestData.CityA, "A", 5));
+        var data = StoreTestData.Export(StoreTestData.OfficeB, StoreTestData.CityB, "B", 5);
+        var leaky = data with { Plans = data.Plans.Select((p, i) => i == 2 ? p with { Wishes = "連絡先 090-1234-5678 まで" } : p).ToList() };
+        var bad = StoreTestData.Write(_temp.Path, "bad", leaky);
+        var error = new StringWriter();
+
+        var exit = await PlanLinkCli.RunAsync(["import", "--input", good, bad, "--db", db.ConnectionString, "--out", _temp.Path],
+            TextWriter.Null, error);
+
+        Assert.Equal(ExitCodes.Refused, exit);
+        Assert.DoesNotContain("090-1234-5678", error.ToString());
         Assert.Equal(0, await db.CountAsync("import_batch"));
         Assert.Equal(0, await db.CountAsync("plan"));
     }

@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using System.Diagnostics;
 using Npgsql;
 using PlanLink.Ingest.Store;

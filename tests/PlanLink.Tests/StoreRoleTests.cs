@@ -1,3 +1,4 @@
+using PlanLink.Tests.Support;
 using Npgsql;
 using PlanLink.Ingest.Store;
 

@@ -16,11 +16,14 @@ public sealed class DomainInference
     /// <summary>Fewer labelled needs than this and the classifier is not trained.</summary>
     public const int MinTrainingExamples = 50;
 
-    /// <summary>Trains on the needs whose domain the offices filled in and infers the rest.</summary>
-    public static DomainInference Infer(PlanDataset data, float minConfidence = NeedDomainClassifier.DefaultMinConfidence)
+    /// <summary>Trains on the needs whose domain the offices filled in and infers the rest. Only plans
+    /// dated up to <paramref name="upTo"/> count, so a quarter's report does not change when later data arrives.</summary>
+    public static DomainInference Infer(PlanDataset data, DateOnly upTo, float minConfidence = NeedDomainClassifier.DefaultMinConfidence)
     {
-        var labelled = data.Needs.Where(n => n.Domain is not null).Select(n => (NeedDomainClassifier.TextOf(n), n.Domain!.Value)).ToList();
-        var blank = data.Needs.Where(n => n.Domain is null).ToList();
+        var plans = data.Plans.Where(p => p.PlanDate <= upTo).Select(p => p.PlanId).ToHashSet();
+        var needs = data.Needs.Where(n => plans.Contains(n.PlanId)).ToList();
+        var labelled = needs.Where(n => n.Domain is not null).Select(n => (NeedDomainClassifier.TextOf(n), n.Domain!.Value)).ToList();
+        var blank = needs.Where(n => n.Domain is null).ToList();
         if (blank.Count == 0 || labelled.Count < MinTrainingExamples || labelled.Select(l => l.Value).Distinct().Count() < 2) return None;
         var classifier = NeedDomainClassifier.Train(labelled, minConfidence);
         var predictions = classifier.Predict(blank.Select(NeedDomainClassifier.TextOf).ToList());

@@ -21,9 +21,9 @@ public sealed record QuarterlyAnalysis(
 
     public static QuarterlyAnalysis Compute(PlanDataset data, FiscalQuarter? quarter = null, bool inferDomains = true)
     {
-        var domains = inferDomains ? DomainInference.Infer(data) : DomainInference.None;
         var index = new DatasetIndex(data);
         var q = quarter ?? DefaultQuarter(index);
+        var domains = inferDomains ? DomainInference.Infer(data, q.End) : DomainInference.None;
         var first = data.Plans.Count > 0 ? FiscalQuarter.Of(index.FirstDate) : q;
         var history = FiscalQuarter.Range(first.CompareTo(q) <= 0 ? first : q, q).ToList();
         var snapshot = PlanSnapshot.At(index, q.End);

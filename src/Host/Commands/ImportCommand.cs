@@ -27,13 +27,13 @@ internal static class ImportCommand
             var connectionString = ConnectionStrings.Resolve(parse.GetValue(db));
             var outDir = parse.GetRequiredValue(output);
 
-            // 1. Read, validate and screen every batch before anything is written.
+            // 1. Read, validate and screen every batch before anything is written: a file holding an
+            //    identifier makes the reader throw InputRefusedException (exit 2), so nothing is imported.
             var batches = BatchSource.FindBatchFolders(inputs).Select(BatchSource.Open).ToList();
             foreach (var b in batches)
             {
                 if (!b.HasContractFiles)
                     throw new RefusedException($"契約ファイルがありません / no contract files (plans.csv …) in {b.Folder}");
-                // When the identifier screen reports a refusal on ReadResult, it is checked here (exit 2).
             }
             var errors = batches.SelectMany(b => b.Read.Errors).ToList();
             Directory.CreateDirectory(outDir);

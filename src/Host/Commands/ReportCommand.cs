@@ -3,6 +3,7 @@ using PlanLink.Analytics.Disclosure;
 using PlanLink.Analytics.Figures;
 using PlanLink.Analytics.Periods;
 using PlanLink.Ingest.Csv;
+using PlanLink.Ingest.Store;
 using PlanLink.Reports;
 using PlanLink.Reports.Output;
 
@@ -13,7 +14,11 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var input = CommonOptions.Input();
+        var input = CommonOptions.Input(required: false);
+        var db = new Option<string?>("--db")
+        {
+            Description = "PostgreSQL の接続文字列（--input の代わり; PLANLINK_DB でも可） / PostgreSQL connection instead of --input (or PLANLINK_DB)",
+        };
         var output = CommonOptions.Out("出力フォルダ / output folder");
         var quarter = new Option<string?>("--quarter", "-q")
         {
@@ -27,9 +32,10 @@ internal static class ReportCommand
         var command = new Command("report", """
             四半期報告を作成する / write the quarterly council report
             例 / example: planlink report --input data-samples/region --out out --quarter 2026Q2
+                          planlink report --db "Host=localhost;Database=planlink;Username=planlink" --out out
             """)
         {
-            input, output, quarter, k,
+            input, db, output, quarter, k,
         };
         command.SetAction(parse =>
         {
@@ -42,7 +48,9 @@ internal static class ReportCommand
                 catch (FormatException e) { throw new RefusedException(e.Message); }
             }
             var outDir = parse.GetRequiredValue(output);
-            var read = ContractReader.ReadFolders(parse.GetRequiredValue(input));
+            var read = parse.GetValue(input) is { Length: > 0 } folders
+                ? ContractReader.ReadFolders(folders)
+                : LoadFromStore(ConnectionStrings.Resolve(parse.GetValue(db)), q);
             Console.Out.WriteLine(ReadSummary.Format(read));
             if (read.Dataset.Plans.Count == 0)
                 throw new RefusedException("計画データ（plans.csv）が1件もありません / no plans found in the input");
@@ -58,5 +66,21 @@ internal static class ReportCommand
             return read.RowsRejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Done;
         });
         return command;
+    }
+
+    /// <summary>The dataset from PostgreSQL (current batches only; rows after the quarter's end, which no
+    /// figure of that quarter uses, stay in the database), as the internal analyst role: the report
+    /// computes from person-level rows.</summary>
+    private static ReadResult LoadFromStore(string connectionString, FiscalQuarter? quarter)
+    {
+        try
+        {
+            var data = PlanStore.Load(connectionString, quarter?.End);
+            return new ReadResult(data, [], [], []);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new RefusedException($"データベースに接続できません / cannot load from the database: {ConnectionStrings.Mask(e.Message)}");
+        }
     }
 }
