@@ -13,6 +13,7 @@ public sealed class AreaHierarchy
     private readonly Dictionary<string, Area> _areas = [];
     private readonly Dictionary<string, Area> _regionOfMunicipality = [];
     private readonly Dictionary<string, Area> _prefectureOfRegion = [];
+    private readonly Dictionary<string, List<Area>> _children = [];
 
     public AreaHierarchy(IEnumerable<Municipality> municipalities)
     {
@@ -38,6 +39,12 @@ public sealed class AreaHierarchy
     private Area Add(Area area)
     {
         _areas[Key(area.Level, area.Code)] = area;
+        if (area.ParentCode is { } parent)
+        {
+            var key = Key(area.Level + 1, parent);
+            if (!_children.TryGetValue(key, out var list)) _children[key] = list = [];
+            list.Add(area);
+        }
         return area;
     }
 
@@ -61,5 +68,5 @@ public sealed class AreaHierarchy
         }
     }
 
-    public IEnumerable<Area> Children(Area parent) => _areas.Values.Where(a => a.ParentCode == parent.Code && a.Level + 1 == parent.Level);
+    public IReadOnlyList<Area> Children(Area parent) => _children.GetValueOrDefault(Key(parent.Level, parent.Code)) ?? [];
 }

@@ -16,18 +16,28 @@ public sealed class DomainInference
     /// <summary>Fewer labelled needs than this and the classifier is not trained.</summary>
     public const int MinTrainingExamples = 50;
 
+    /// <summary>Distinct labelled texts trained on at most (an even sample beyond): more adds little and costs minutes at national scale.</summary>
+    public const int MaxTrainingExamples = 20_000;
+
     /// <summary>Trains on the needs whose domain the offices filled in and infers the rest. Only plans
     /// dated up to <paramref name="upTo"/> count, so a quarter's report does not change when later data arrives.</summary>
     public static DomainInference Infer(PlanDataset data, DateOnly upTo, float minConfidence = NeedDomainClassifier.DefaultMinConfidence)
     {
         var plans = data.Plans.Where(p => p.PlanDate <= upTo).Select(p => p.PlanId).ToHashSet();
         var needs = data.Needs.Where(n => plans.Contains(n.PlanId)).ToList();
-        var labelled = needs.Where(n => n.Domain is not null).Select(n => (NeedDomainClassifier.TextOf(n), n.Domain!.Value)).ToList();
+        // Each distinct (text, domain) once, weighted by how often it occurs; beyond the cap an even, ordered sample.
+        var labelled = needs.Where(n => n.Domain is not null)
+            .GroupBy(n => (Text: NeedDomainClassifier.TextOf(n), Domain: n.Domain!.Value))
+            .Select(g => (g.Key.Text, g.Key.Domain, Weight: (float)g.Count()))
+            .Order().ToList();
+        if (labelled.Count > MaxTrainingExamples)
+            labelled = Enumerable.Range(0, MaxTrainingExamples).Select(i => labelled[(int)((long)i * labelled.Count / MaxTrainingExamples)]).ToList();
         var blank = needs.Where(n => n.Domain is null).ToList();
-        if (blank.Count == 0 || labelled.Count < MinTrainingExamples || labelled.Select(l => l.Value).Distinct().Count() < 2) return None;
+        if (blank.Count == 0 || labelled.Count < MinTrainingExamples || labelled.Select(l => l.Domain).Distinct().Count() < 2) return None;
         var classifier = NeedDomainClassifier.Train(labelled, minConfidence);
-        var predictions = classifier.Predict(blank.Select(NeedDomainClassifier.TextOf).ToList());
-        return new DomainInference(blank.Select((n, i) => (n, i)).ToDictionary(x => (x.n.PlanId, x.n.Priority), x => predictions[x.i]));
+        var texts = blank.Select(NeedDomainClassifier.TextOf).Distinct().ToList();
+        var byText = texts.Zip(classifier.Predict(texts)).ToDictionary(p => p.First, p => p.Second);
+        return new DomainInference(blank.ToDictionary(n => (n.PlanId, n.Priority), n => byText[NeedDomainClassifier.TextOf(n)]));
     }
 
     /// <summary>The need's domain and whether it was inferred; null when unknown (未分類).</summary>

@@ -22,11 +22,30 @@ public static class DisclosureControl
                 foreach (var i in row.Where(i => IsCount(cells[i]) && cells[i].Unit.IsVolume())) hidden[i] = true;
         }
 
+        // Complementary suppression until no group has a lone hidden member: a worklist revisits only
+        // the groups of a cell just hidden.
         var groups = AdditiveGroups(cells, areas, categoriesAdd);
-        for (var changed = true; changed;)
+        var groupsOfCell = new Dictionary<int, List<int>>();
+        for (var g = 0; g < groups.Count; g++)
         {
-            changed = false;
-            foreach (var (parent, children) in groups) changed |= Complement(cells, hidden, parent, children);
+            foreach (var i in groups[g].Children.Append(groups[g].Parent))
+            {
+                if (!groupsOfCell.TryGetValue(i, out var list)) groupsOfCell[i] = list = [];
+                list.Add(g);
+            }
+        }
+        var pending = new Queue<int>(Enumerable.Range(0, groups.Count));
+        var queued = new bool[groups.Count];
+        Array.Fill(queued, true);
+        while (pending.TryDequeue(out var g))
+        {
+            queued[g] = false;
+            if (Complement(cells, hidden, groups[g].Parent, groups[g].Children) is not { } newlyHidden) continue;
+            foreach (var other in groupsOfCell[newlyHidden].Where(o => !queued[o]))
+            {
+                queued[other] = true;
+                pending.Enqueue(other);
+            }
         }
 
         // Rates go with their numerator and denominator.
@@ -88,19 +107,19 @@ public static class DisclosureControl
 
     /// <summary>Makes sure no group (a total and its parts) has exactly one hidden member, which the
     /// others would give away: hides the smallest visible part (non-zero first), or else the total.
-    /// Returns whether anything changed; the caller repeats until nothing does.</summary>
-    private static bool Complement(IReadOnlyList<Cell> cells, bool[] hidden, int parent, int[] children)
+    /// Returns the cell it hid, or null when the group was safe.</summary>
+    private static int? Complement(IReadOnlyList<Cell> cells, bool[] hidden, int parent, int[] children)
     {
-        if (children.Count(c => hidden[c]) + (hidden[parent] ? 1 : 0) != 1) return false;
+        if (children.Count(c => hidden[c]) + (hidden[parent] ? 1 : 0) != 1) return null;
         var candidate = children.Where(c => !hidden[c])
             .OrderBy(c => cells[c].Value == 0 ? 1 : 0).ThenBy(c => cells[c].Value).ThenBy(c => c)
             .FirstOrDefault(-1);
         if (candidate < 0)
         {
-            if (hidden[parent]) return false;
+            if (hidden[parent]) return null;
             candidate = parent;
         }
         hidden[candidate] = true;
-        return true;
-}
+        return candidate;
+    }
 }

@@ -26,4 +26,13 @@ public sealed class PublishedTable
     public string Id { get; }
     public string Title { get; }
     public IReadOnlyList<PublishedCell> Cells { get; }
+
+    private Dictionary<(AreaLevel, string, string, string, FiscalQuarter), PublishedCell>? _index;
+
+    /// <summary>The cell of an area, category, measure and period, looked up in an index built on first use.</summary>
+    public PublishedCell? Find(AreaLevel level, string areaCode, string category, string measure, FiscalQuarter period)
+    {
+        _index ??= Cells.GroupBy(c => (c.Level, c.AreaCode, c.Category, c.Measure, c.Period)).ToDictionary(g => g.Key, g => g.First());
+        return _index.GetValueOrDefault((level, areaCode, category, measure, period));
+    }
 }

@@ -33,15 +33,19 @@ public sealed record QuarterlyAnalysis(
             .Concat(Monitoring.MonitoringFigures.Compute(snapshot, q))
             .Append(Meso.ConsultationOfficeFigures.Compute(snapshot, q))
             .ToList();
-        var snapshots = history.Select(h => h == q ? snapshot : PlanSnapshot.At(index, h.End)).ToList();
+        // Each quarter is independent: compute them on every core, then keep quarter order.
+        var perQuarter = history.AsParallel().AsOrdered().Select(h =>
+        {
+            var s = h == q ? snapshot : PlanSnapshot.At(index, h.End);
+            return (Unmet: UnmetFigures.Summary(s, Unmet.NeedAssessment.Assess(s), h).Cells,
+                Linkage: LinkageFigures.Summary(s, Linkage.LinkageAssessment.Assess(s), h).Cells,
+                Monitoring: Monitoring.MonitoringFigures.Summary(s, Monitoring.MonitoringStatus.Assess(s), h).Cells);
+        }).ToList();
         var trends = new List<ResultTable>
         {
-            new("trend_unmet_summary", "未充足ニーズの推移",
-                snapshots.SelectMany(s => UnmetFigures.Summary(s, Unmet.NeedAssessment.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
-            new("trend_plan_linkage", "連動率の推移",
-                snapshots.SelectMany(s => LinkageFigures.Summary(s, Linkage.LinkageAssessment.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
-            new("trend_monitoring_summary", "モニタリングの実施状況の推移",
-                snapshots.SelectMany(s => Monitoring.MonitoringFigures.Summary(s, Monitoring.MonitoringStatus.Assess(s), FiscalQuarter.Of(s.Date)).Cells).ToList()),
+            new("trend_unmet_summary", "未充足ニーズの推移", perQuarter.SelectMany(p => p.Unmet).ToList()),
+            new("trend_plan_linkage", "連動率の推移", perQuarter.SelectMany(p => p.Linkage).ToList()),
+            new("trend_monitoring_summary", "モニタリングの実施状況の推移", perQuarter.SelectMany(p => p.Monitoring).ToList()),
         };
         return new QuarterlyAnalysis(q, history, snapshot, tables, trends, domains);
     }

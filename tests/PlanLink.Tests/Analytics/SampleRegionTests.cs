@@ -45,8 +45,9 @@ public class SampleRegionTests(ITestOutputHelper output)
     [Fact]
     public void Classifier_CrossValidatedMacroF1_IsAboveTheFloor()
     {
+        // Every 4th labelled need keeps the test quick; CV deals them to 5 folds after a seeded shuffle.
         var examples = SampleRegion.Read.Dataset.Needs.Where(n => n.Domain is not null)
-            .Select(n => (NeedDomainClassifier.TextOf(n), n.Domain!.Value)).ToList();
+            .Select(n => (NeedDomainClassifier.TextOf(n), n.Domain!.Value)).Where((_, i) => i % 4 == 0).ToList();
         var result = ClassifierEvaluation.CrossValidate(examples, folds: 5);
         output.WriteLine($"need-domain classifier, 5-fold CV on {result.Examples} labelled needs: " +
                          $"accuracy {result.Accuracy:P1}, macro-F1 {result.MacroF1:F3}, coverage {result.Coverage:P1}");
