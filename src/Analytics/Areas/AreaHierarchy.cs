@@ -10,10 +10,9 @@ public sealed record Area(AreaLevel Level, string Code, string Name, long Popula
 /// the 全国地方公共団体コード of the prefecture (pp000 + check digit); 圏域 get codes ppRnn.</summary>
 public sealed class AreaHierarchy
 {
-    private readonly Dictionary<string, Area> _areas = [];
-    private readonly Dictionary<string, Area> _regionOfMunicipality = [];
-    private readonly Dictionary<string, Area> _prefectureOfRegion = [];
-    private readonly Dictionary<string, List<Area>> _children = [];
+    private readonly Dictionary<(AreaLevel, string), Area> _areas = [];
+    private readonly Dictionary<(AreaLevel, string), List<Area>> _children = [];
+    private readonly Dictionary<string, Area[]> _macroAreas = [];
 
     public AreaHierarchy(IEnumerable<Municipality> municipalities)
     {
@@ -26,11 +25,10 @@ public sealed class AreaHierarchy
             {
                 var code = $"{prefecture.Key.Code[..2]}R{++n:00}";
                 var area = Add(new Area(AreaLevel.Region, code, region.Key, region.Sum(m => (long)m.Population), pref.Code));
-                _prefectureOfRegion[code] = pref;
                 foreach (var m in region)
                 {
-                    Add(new Area(AreaLevel.Municipality, m.Code, m.Name, m.Population, code));
-                    _regionOfMunicipality[m.Code] = area;
+                    var municipality = Add(new Area(AreaLevel.Municipality, m.Code, m.Name, m.Population, code));
+                    _macroAreas[m.Code] = [municipality, area, pref];
                 }
             }
         }
@@ -48,7 +46,7 @@ public sealed class AreaHierarchy
         return area;
     }
 
-    private static string Key(AreaLevel level, string code) => $"{(int)level}:{code}";
+    private static (AreaLevel, string) Key(AreaLevel level, string code) => (level, code);
 
     public IEnumerable<Area> At(AreaLevel level) => _areas.Values.Where(a => a.Level == level);
 
@@ -57,16 +55,7 @@ public sealed class AreaHierarchy
     public Area? Municipality(string code) => Find(AreaLevel.Municipality, code);
 
     /// <summary>The areas a municipality belongs to at each macro level: itself, its 圏域, its prefecture.</summary>
-    public IEnumerable<Area> MacroAreasOf(string municipalityCode)
-    {
-        if (Municipality(municipalityCode) is not { } m) yield break;
-        yield return m;
-        if (_regionOfMunicipality.GetValueOrDefault(municipalityCode) is { } r)
-        {
-            yield return r;
-            if (_prefectureOfRegion.GetValueOrDefault(r.Code) is { } p) yield return p;
-        }
-    }
+    public IReadOnlyList<Area> MacroAreasOf(string municipalityCode) => _macroAreas.GetValueOrDefault(municipalityCode) ?? [];
 
     public IReadOnlyList<Area> Children(Area parent) => _children.GetValueOrDefault(Key(parent.Level, parent.Code)) ?? [];
 }

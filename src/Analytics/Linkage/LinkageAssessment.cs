@@ -11,21 +11,39 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
     public static IReadOnlyList<LinkageAssessment> Assess(PlanSnapshot snapshot)
     {
         var result = new List<LinkageAssessment>(snapshot.Needs.Count);
-        foreach (var person in snapshot.Needs.GroupBy(n => n.Plan.PersonKey))
+        // Needs come grouped by person (the snapshot is ordered by person).
+        var start = 0;
+        while (start < snapshot.Needs.Count)
         {
-            var goals = CurrentSupportPlans(snapshot.Index, person.Key, snapshot.Date)
-                .SelectMany(sp => (snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? []).Select(g => (sp, g)))
-                .ToList();
-            foreach (var need in person)
-                result.Add(new LinkageAssessment(need, goals.Where(x => x.g.LinkedPriority == need.Need.Priority).ToList()));
+            var person = snapshot.Needs[start].Plan.PersonKey;
+            var end = start;
+            while (end < snapshot.Needs.Count && snapshot.Needs[end].Plan.PersonKey == person) end++;
+            var goals = new List<(SupportPlan, SupportGoal)>();
+            foreach (var sp in CurrentSupportPlans(snapshot.Index, person, snapshot.Date))
+            foreach (var g in snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? [])
+                if (g.LinkedPriority is not null) goals.Add((sp, g));
+            for (var i = start; i < end; i++)
+            {
+                var need = snapshot.Needs[i];
+                var linked = goals.Count == 0 ? [] : goals.FindAll(x => x.Item2.LinkedPriority == need.Need.Priority);
+                result.Add(new LinkageAssessment(need, linked));
+            }
+            start = end;
         }
         return result;
     }
 
     /// <summary>The person's latest individual support plan per provider and service on or before the date.</summary>
-    public static IEnumerable<SupportPlan> CurrentSupportPlans(DatasetIndex index, string personKey, DateOnly date) =>
-        (index.SupportPlansByPerson.GetValueOrDefault(personKey) ?? [])
-            .Where(s => s.PlanDate <= date)
-            .GroupBy(s => (s.ProviderOfficeId, s.Service))
-            .Select(g => g.Last());
+    public static IReadOnlyList<SupportPlan> CurrentSupportPlans(DatasetIndex index, string personKey, DateOnly date)
+    {
+        var current = new List<SupportPlan>(2);
+        foreach (var s in index.SupportPlansByPerson.GetValueOrDefault(personKey) ?? [])
+        {
+            if (s.PlanDate > date) break; // ordered by date
+            var same = current.FindIndex(c => c.ProviderOfficeId == s.ProviderOfficeId && c.Service == s.Service);
+            if (same >= 0) current[same] = s;
+            else current.Add(s);
+        }
+        return current;
+    }
 }

@@ -35,6 +35,28 @@ public static partial class FieldParser
         }
     }
 
+    /// <summary>yyyy-MM-dd exactly, parsed by hand: most exports write dates this way.</summary>
+    private static bool TryIsoDate(string s, out DateOnly date)
+    {
+        date = default;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return false;
+        int Digits(int start, int count)
+        {
+            var n = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                var d = s[i] - '0';
+                if ((uint)d > 9) return -1;
+                n = n * 10 + d;
+            }
+            return n;
+        }
+        int year = Digits(0, 4), month = Digits(5, 2), day = Digits(8, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
     private static readonly string[] IsoFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy.M.d"];
 
     /// <summary>Start year minus one of each era: 令和1 = 2019, 平成1 = 1989, 昭和1 = 1926.</summary>
@@ -52,6 +74,7 @@ public static partial class FieldParser
     /// <summary>Parses 2026-04-01, 2026/4/1, R8.4.1, 令和8年4月1日, 令和元年5月1日, H30.4.1.</summary>
     public static bool TryDate(string text, out DateOnly date)
     {
+        if (TryIsoDate(text, out date)) return true; // the common case, without allocation
         var s = Normalize(text);
         if (DateOnly.TryParseExact(s, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
         var m = EraDate().Match(s);
