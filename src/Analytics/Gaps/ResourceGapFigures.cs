@@ -17,6 +17,8 @@ public static class ResourceGapFigures
     public const string InUseVolume = "in_use_volume";
     public const string Occupancy = "occupancy";
     public const string Gap = "gap";
+    /// <summary>Planned demand ÷ capacity: above 1 means more demand than places (the heat map of the report).</summary>
+    public const string DemandCapacityRatio = "demand_capacity_ratio";
     public const string SupplyPer10000 = "supply_per_10000";
     public const string RatioToRegion = "supply_ratio_to_region";
     public const string RatioToPrefecture = "supply_ratio_to_prefecture";
@@ -89,6 +91,9 @@ public static class ResourceGapFigures
                 var demandValue = t.Get(level, area.Code, b, service.JapaneseName, demand);
                 var unit = hours ? MeasureUnit.HoursPerMonth : MeasureUnit.Persons;
                 t.AddDerived(level, area.Code, b, service.JapaneseName, Gap, unit, demandValue - capacity, (demand, Capacity));
+                if (capacity > 0)
+                    t.AddDerived(level, area.Code, b, service.JapaneseName, DemandCapacityRatio, MeasureUnit.Ratio,
+                        Math.Round(demandValue / capacity, 2), (demand, Capacity));
                 if (capacity > 0)
                     t.AddDerived(level, area.Code, b, service.JapaneseName, Occupancy, MeasureUnit.Percent,
                         Math.Round(t.Get(level, area.Code, b, service.JapaneseName, used) / capacity * 100, 1), (used, Capacity));
