@@ -60,5 +60,13 @@ public static class ChartStyle
     /// <summary>A neutral colour for series that are not a service type.</summary>
     public static Color SeriesColor(int index) => new ScottPlot.Palettes.Tsitsulin().GetColor(index);
 
+    /// <summary>Counts and rates read honestly only from 0: fixes the value axis' lower end there.</summary>
+    public static void StartAtZero(Plot plot)
+    {
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsY(0, limits.Top);
+    }
+
     public static readonly Color Reference = Color.FromHex("#C0392B");
 }

@@ -15,8 +15,10 @@ public static class TargetChart
     {
         var plot = ChartStyle.NewPlot();
         var n = actualYears.Count;
-        foreach (var s in series)
+        for (var k = 0; k < series.Count; k++)
         {
+            var s = series[k];
+            var offset = (k - (series.Count - 1) / 2.0) * 0.05; // bands side by side, not on top of each other
             var ax = Enumerable.Range(0, n).Where(i => s.Actuals[i] is not null).ToList();
             var actual = plot.Add.Scatter(ax.Select(i => (double)i).ToArray(), ax.Select(i => s.Actuals[i]!.Value).ToArray(), s.Color);
             actual.LegendText = s.Label;
@@ -34,22 +36,20 @@ public static class TargetChart
             target.MarkerSize = 7;
             foreach (var i in tx.Where(i => s.Lower[i] is not null && s.Upper[i] is not null))
             {
-                var band = plot.Add.Line(n + i, s.Lower[i]!.Value, n + i, s.Upper[i]!.Value);
+                var band = plot.Add.Line(n + i + offset, s.Lower[i]!.Value, n + i + offset, s.Upper[i]!.Value);
                 band.LineColor = s.Color.WithAlpha(0.45);
                 band.LineWidth = 6;
             }
         }
         var labels = actualYears.Concat(targetYears).ToArray();
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
-        var divider = plot.Add.VerticalLine(n - 0.5, 1, Colors.Gray, LinePattern.Dotted);
-        divider.LabelText = "← 実績 ｜ 見込量 →";
-        divider.LabelFontName = ChartStyle.FontName;
-        divider.LabelOppositeAxis = true;
+        plot.Add.VerticalLine(n - 0.5, 1, Colors.Gray, LinePattern.Dotted);
+        ChartStyle.StartAtZero(plot);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Legend.FontName = ChartStyle.FontName;
         plot.Title(title);
         plot.YLabel(valueAxisLabel);
-        plot.XLabel("年度（実績は各四半期末の平均、見込量の縦帯は80%予測区間）");
+        plot.XLabel("年度（点線の左は実績＝各四半期末の平均、右は見込量＝破線、縦帯は80%予測区間）");
         BarChart.Caption(plot, source);
         var alt = $"{title}: " + string.Join("／", series.Select(s => $"{s.Label} 実績 " + string.Join("→", s.Actuals.Select(v => v?.ToString("#,0.#") ?? "-"))
             + " 見込量 " + string.Join("→", s.Targets.Select(v => v?.ToString("#,0") ?? "-"))));

@@ -184,26 +184,32 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                     V(ResourceGapFigures.InUsePersons), V(ResourceGapFigures.Occupancy), V(ResourceGapFigures.DemandCapacityRatio)];
             }), "需要量は計画上の量（時間/月・人日/月）。訪問系の需要÷供給は時間で比べる。" + SuppressionNote, labelColumns: 2));
 
-        // Heat map: service × municipality, demand ÷ capacity.
+        // Heat map: service × area (圏域, then municipalities), demand ÷ capacity; rows with nothing published are left out.
         var munis = t.Areas(AreaLevel.Municipality);
-        var heatServices = services.Where(s => (t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.DemandPersons)?.Value ?? 1) > 0).ToList();
-        var values = new double?[heatServices.Count, munis.Count];
-        var labels = new string?[heatServices.Count, munis.Count];
+        var columns = t.Areas(AreaLevel.Region).Select(a => (Level: AreaLevel.Region, a.Code, a.Name))
+            .Concat(munis.Select(a => (Level: AreaLevel.Municipality, a.Code, a.Name))).ToList();
+        string? Label(ServiceInfo s, (AreaLevel Level, string Code, string Name) a) =>
+            t.Find(a.Level, a.Code, s.JapaneseName, ResourceGapFigures.DemandCapacityRatio) is null && NoSupply(t, a.Level, a.Code, s) ? "供給なし" : null;
+        decimal? Ratio(ServiceInfo s, (AreaLevel Level, string Code, string Name) a) =>
+            t.Find(a.Level, a.Code, s.JapaneseName, ResourceGapFigures.DemandCapacityRatio)?.Value;
+        var heatServices = services.Where(s => (t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.DemandPersons)?.Value ?? 1) > 0)
+            .Where(s => columns.Any(a => Ratio(s, a) is not null || Label(s, a) is not null)).ToList();
+        var values = new double?[heatServices.Count, columns.Count];
+        var labels = new string?[heatServices.Count, columns.Count];
         for (var r = 0; r < heatServices.Count; r++)
-        for (var c = 0; c < munis.Count; c++)
+        for (var c = 0; c < columns.Count; c++)
         {
-            var cell = t.Find(AreaLevel.Municipality, munis[c].Code, heatServices[r].JapaneseName, ResourceGapFigures.DemandCapacityRatio);
-            values[r, c] = (double?)cell?.Value;
-            if (cell is null && NoSupply(t, AreaLevel.Municipality, munis[c].Code, heatServices[r])) labels[r, c] = "供給なし";
+            values[r, c] = (double?)Ratio(heatServices[r], columns[c]);
+            labels[r, c] = Label(heatServices[r], columns[c]);
         }
-        sb.Append("<h3>3.2 市町村別の需要÷供給</h3>");
-        sb.Append(Image(Add(HeatMapChart.Render(ChartDir, "gap_ratio_heatmap", "サービス種類×市町村 需要÷供給", "サービス種類", "市町村", Source,
-            heatServices.Select(s => s.JapaneseName).ToList(), munis.Select(m => m.Name).ToList(), values, 1.0, 3.0,
-            "色: 白=需要が供給以内（1.00以下）、赤が濃いほど不足（3.00以上で最も濃い）、灰=秘匿または需要・供給なし"))));
-        sb.Append(Table("サービス種類×市町村 需要÷供給（倍）", ["サービス種類", .. munis.Select(m => m.Name)],
+        sb.Append("<h3>3.2 圏域・市町村別の需要÷供給</h3>");
+        sb.Append(Image(Add(HeatMapChart.Render(ChartDir, "gap_ratio_heatmap", "サービス種類×地域 需要÷供給（倍）", "サービス種類", "圏域・市町村", Source,
+            heatServices.Select(s => s.JapaneseName).ToList(), columns.Select(m => m.Name).ToList(), values, 1.0, 3.0,
+            "白: 1.00以下（供給内）　赤: 濃いほど不足（3.00以上が最濃）　灰: 秘匿"))));
+        sb.Append(Table("サービス種類×地域 需要÷供給（倍）", ["サービス種類", .. columns.Select(m => m.Name)],
             heatServices.Select((s, r) => (IReadOnlyList<string>)[E(s.JapaneseName),
-                .. munis.Select((m, c) => labels[r, c] is { } l ? E(l) : Number(t.Find(AreaLevel.Municipality, m.Code, s.JapaneseName, ResourceGapFigures.DemandCapacityRatio)?.Value))]),
-            "「供給なし」は需要があるが市町村内に事業所がないことを示す（他市町村の事業所を利用している場合がある）。" + SuppressionNote));
+                .. columns.Select((m, c) => labels[r, c] is { } l ? E(l) : Number(Ratio(s, m)))]),
+            "「供給なし」は需要があるが地域内に事業所がないことを示す（他地域の事業所を利用している場合がある）。" + SuppressionNote));
 
         // Population-adjusted supply of the three services with the highest demand ÷ capacity in the prefecture.
         sb.Append("<h3>3.3 人口1万人当たりの供給（不足が大きい3サービス）</h3>");

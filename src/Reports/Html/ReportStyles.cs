@@ -17,7 +17,7 @@ internal static class ReportStyles
         .synthetic { display: inline-block; background: #c0392b; color: #fff; padding: 0.1em 0.6em; font-weight: bold; }
         .meta { color: #555; }
         .kind { color: #2c3e50; font-weight: bold; margin: 1.2em 0 0; }
-        nav.toc ol { columns: 2; }
+        nav.toc ol { columns: 2; list-style: none; padding-left: 1em; }
         table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 9.5pt; break-inside: auto; }
         caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
         th, td { border: 1px solid #bbb; padding: 0.15em 0.4em; }
