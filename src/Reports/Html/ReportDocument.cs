@@ -205,7 +205,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         sb.Append("<h3>3.2 圏域・市町村別の需要÷供給</h3>");
         sb.Append(Image(Add(HeatMapChart.Render(ChartDir, "gap_ratio_heatmap", "サービス種類×地域 需要÷供給（倍）", "サービス種類", "圏域・市町村", Source,
             heatServices.Select(s => s.JapaneseName).ToList(), columns.Select(m => m.Name).ToList(), values, 1.0, 3.0,
-            "白: 1.00以下（供給内）　赤: 濃いほど不足（3.00以上が最濃）　灰: 秘匿"))));
+            "白: 1.00以下（供給内）　赤: 濃いほど不足（3.00以上・供給なしが最濃）　灰: 秘匿", labels))));
         sb.Append(Table("サービス種類×地域 需要÷供給（倍）", ["サービス種類", .. columns.Select(m => m.Name)],
             heatServices.Select((s, r) => (IReadOnlyList<string>)[E(s.JapaneseName),
                 .. columns.Select((m, c) => labels[r, c] is { } l ? E(l) : Number(Ratio(s, m)))]),
@@ -230,9 +230,11 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         return sb.ToString();
     }
 
+    /// <summary>Demand published and above 0, no capacity: a hidden demand stays 「-」, since a complementary
+    /// suppressed cell may be 0 and 「供給なし」 would say it is not.</summary>
     private static bool NoSupply(PublishedTable t, AreaLevel level, string code, ServiceInfo s) =>
         t.Find(level, code, s.JapaneseName, ResourceGapFigures.Capacity)?.Value == 0
-        && (t.Find(level, code, s.JapaneseName, ResourceGapFigures.DemandPersons)?.Value ?? 1) > 0;
+        && t.Find(level, code, s.JapaneseName, ResourceGapFigures.DemandPersons)?.Value > 0;
 
     // 4. 計画の連動 -----------------------------------------------------------------------------------
 

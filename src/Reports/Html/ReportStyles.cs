@@ -24,6 +24,7 @@ internal static class ReportStyles
         thead th { background: #ecf0f1; }
         tbody th { text-align: left; font-weight: normal; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
         tr { break-inside: avoid; }
         figure { margin: 0.8em 0; break-inside: avoid; }
         figure img { max-width: 100%; height: auto; }
