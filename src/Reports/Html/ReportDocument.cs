@@ -129,16 +129,16 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         sb.Append("<h3>2.2 生活領域別</h3>");
         sb.Append(CategorySection("unmet_needs_by_life_domain", "unmet_by_life_domain", "生活領域別の未充足ニーズ", 3,
             "領域が空欄の課題は文章から領域を推定して数えた（推定の件数は figures.csv の needs_unmet_inferred）。"));
-        sb.Append("<h3>2.3 状況別</h3>");
-        sb.Append(CategorySection("unmet_needs_by_status", "unmet_by_status", "状況別の未充足ニーズ", 5, null));
-
-        sb.Append("<h3>2.4 地域別</h3>");
+        sb.Append("<h3>2.3 地域別</h3>");
         var summary = T("unmet_needs_summary");
         sb.Append(Image(Add(AreaBars(summary, Cell.Total, Measures.UnmetRate, "unmet_rate_by_municipality", "市町村別 未充足ニーズのある人の割合",
             "計画のある人に占める割合（%）", 1, "%"))));
         sb.Append(AreaTable(summary, "市町村・圏域別の未充足ニーズ",
             [(Measures.Plans, "計画のある人（人）"), (Measures.PersonsUnmet, "未充足のある人（人）"), (Measures.NeedsUnmet, "未充足の課題（件）"),
              (Measures.UnmetRate, "割合（%）"), (Measures.UnmetPer10000, "人口1万人当たり（人）")]));
+        sb.Append("<h3>2.4 状況別</h3>");
+        sb.Append(CategorySection("unmet_needs_by_status", "unmet_by_status", "状況別の未充足ニーズ", 5, null));
+
         return sb.ToString();
     }
 
@@ -374,7 +374,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             rows.Add(row);
         }
         sb.Append(Table($"サービス種類別の見込量（{prefName}）", header, rows,
-            $"実績は年度内の各四半期末の平均（{E(Q.ShortLabel)}までの四半期）。80%区間は予測の不確かさ（10回に8回はこの範囲に入る見込み）。「うち未充足」は{E(Q.ShortLabel)}末に待機・資源なしの人数と計画上の量。" + SuppressionNote,
+            $"実績は年度内の各四半期末の平均（{E(Q.ShortLabel)}までの四半期）。80%区間は予測の不確かさ（10回に8回はこの範囲に入る見込み）。成長率法は直近3年の同期前年比の平均を複利で伸ばすため、データの蓄積が始まった時期（利用者の登録が進む途中）を含むと過大になる。「うち未充足」は{E(Q.ShortLabel)}末に待機・資源なしの人数と計画上の量。" + SuppressionNote,
             labelColumns: 2));
         return sb.ToString();
     }
