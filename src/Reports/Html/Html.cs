@@ -14,12 +14,14 @@ public static class Html
         value?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? "-";
 
     /// <summary>A table with a caption, header row and rows; cells are already-escaped HTML. The first
-    /// <paramref name="labelColumns"/> columns are labels, the rest right-aligned numbers (class "num").</summary>
+    /// <paramref name="labelColumns"/> columns are labels, the rest right-aligned numbers (class "num");
+    /// <paramref name="source"/> names the published tables the numbers come from (space-separated ids).</summary>
     public static string Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? note = null,
-        int labelColumns = 1)
+        int labelColumns = 1, string? source = null)
     {
         var sb = new StringBuilder();
-        sb.Append("<table><caption>").Append(E(caption)).Append("</caption><thead><tr>");
+        // data-source names the published tables (figures.csv `table`) the numbers come from; wide tables print smaller.
+        sb.Append("<table").Append(source is null ? "" : $" data-source=\"{E(source)}\"").Append(headers.Count > 8 ? " class=\"wide\"" : "").Append("><caption>").Append(E(caption)).Append("</caption><thead><tr>");
         for (var i = 0; i < headers.Count; i++) sb.Append(i < labelColumns ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(E(headers[i])).Append("</th>");
         sb.Append("</tr></thead><tbody>");
         foreach (var row in rows)

@@ -91,7 +91,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             rows.Add([E(label), V(measure), V(measure + TrendChanges.QuarterOnQuarter), V(measure + TrendChanges.YearOnYear)]);
         }
         sb.Append(Table($"主な指標（{name}、{Q.ShortLabel}末）", ["指標", "今期", "前期比", "前年同期比"], rows,
-            "前期比は前四半期末との差、前年同期比は前年同期末との差（割合はポイント差）。「-」は秘匿または比較できないことを示す。"));
+            "前期比は前四半期末との差、前年同期比は前年同期末との差（割合はポイント差）。「-」は秘匿または比較できないことを示す。", source: "trend_unmet_summary trend_plan_linkage"));
         return sb.ToString();
     }
 
@@ -124,7 +124,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         sb.Append(Image(Add(BarChart.Render(ChartDir, "unmet_by_service", $"サービス種類別の未充足ニーズ（{prefName}）", "未充足の課題数（件）", Source,
             rows.Where(r => r.Needs is not null).Select(r => new BarItem(r.Name, (double)r.Needs!.Value, r.Color)).ToList()))));
         sb.Append(Table($"サービス種類別の未充足ニーズ（{prefName}）", ["サービス種類", "人数（人）", "課題数（件）"],
-            rows.Select(r => (IReadOnlyList<string>)[E(r.Name), Number(r.Persons), Number(r.Needs)]), SuppressionNote));
+            rows.Select(r => (IReadOnlyList<string>)[E(r.Name), Number(r.Persons), Number(r.Needs)]), SuppressionNote, source: byService.Id));
 
         sb.Append("<h3>2.2 生活領域別</h3>");
         sb.Append(CategorySection("unmet_needs_by_life_domain", "unmet_by_life_domain", "生活領域別の未充足ニーズ", 3,
@@ -135,7 +135,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             "計画のある人に占める割合（%）", 1, "%"))));
         sb.Append(AreaTable(summary, "市町村・圏域別の未充足ニーズ",
             [(Measures.Plans, "計画のある人（人）"), (Measures.PersonsUnmet, "未充足のある人（人）"), (Measures.NeedsUnmet, "未充足の課題（件）"),
-             (Measures.UnmetRate, "割合（%）"), (Measures.UnmetPer10000, "人口1万人当たり（人）")]));
+             (Measures.UnmetRate, "割合（%）"), (Measures.UnmetPer10000, "人口1万人当たり（人／1万人）")]));
         sb.Append("<h3>2.4 状況別</h3>");
         sb.Append(CategorySection("unmet_needs_by_status", "unmet_by_status", "状況別の未充足ニーズ", 5, null));
 
@@ -157,7 +157,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         sb.Append(Table($"{title}（{prefName}）", ["区分", "人数（人）", "課題数（件）"],
             cats.Select(c => (IReadOnlyList<string>)[E(c.Category), Number(c.Persons), Number(c.Needs)])
                 .Append([E(Cell.Total), Number(total.Persons), Number(total.Needs)]),
-            (note is null ? "" : note + " ") + SuppressionNote));
+            (note is null ? "" : note + " ") + SuppressionNote, source: t.Id));
         return sb.ToString();
     }
 
@@ -182,7 +182,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                 return (IReadOnlyList<string>)[E(s.JapaneseName), hours ? "時間/月" : "人（定員）", V(ResourceGapFigures.DemandPersons),
                     s.Unit == VolumeUnit.PersonsPerMonth ? "" : V(ResourceGapFigures.DemandVolume), V(ResourceGapFigures.Capacity),
                     V(ResourceGapFigures.InUsePersons), V(ResourceGapFigures.Occupancy), V(ResourceGapFigures.DemandCapacityRatio)];
-            }), "需要量は計画上の量（時間/月・人日/月）。訪問系の需要÷供給は時間で比べる。" + SuppressionNote, labelColumns: 2));
+            }), "需要量は計画上の量（時間/月・人日/月）。訪問系の需要÷供給は時間で比べる。" + SuppressionNote, labelColumns: 2, source: t.Id));
 
         // Heat map: service × area (圏域, then municipalities), demand ÷ capacity; rows with nothing published are left out.
         var munis = t.Areas(AreaLevel.Municipality);
@@ -209,7 +209,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         sb.Append(Table("サービス種類×地域 需要÷供給（倍）", ["サービス種類", .. columns.Select(m => m.Name)],
             heatServices.Select((s, r) => (IReadOnlyList<string>)[E(s.JapaneseName),
                 .. columns.Select((m, c) => labels[r, c] is { } l ? E(l) : Number(Ratio(s, m)))]),
-            "「供給なし」は需要があるが地域内に事業所がないことを示す（他地域の事業所を利用している場合がある）。" + SuppressionNote));
+            "「供給なし」は需要があるが地域内に事業所がないことを示す（他地域の事業所を利用している場合がある）。" + SuppressionNote, source: t.Id));
 
         // Population-adjusted supply of the three services with the highest demand ÷ capacity in the prefecture.
         sb.Append("<h3>3.3 人口1万人当たりの供給（不足が大きい3サービス）</h3>");
@@ -225,7 +225,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                 $"定員等（{unit}）／人口1万人", Source, items, prefValue is { } pv ? (double)pv : null, $"{prefName}平均 {Number(prefValue)}"))));
             sb.Append(Table($"{s.JapaneseName}の人口1万人当たり供給", ["地域", "供給（定員等）", "人口1万人当たり", "圏域比", "都道府県比"],
                 AreaRows(t, s.JapaneseName, [ResourceGapFigures.Capacity, ResourceGapFigures.SupplyPer10000, ResourceGapFigures.RatioToRegion, ResourceGapFigures.RatioToPrefecture]),
-                "圏域比・都道府県比は、人口1万人当たり供給を所属する圏域・都道府県の値で割ったもの（1未満は平均より少ない）。"));
+                "圏域比・都道府県比は、人口1万人当たり供給を所属する圏域・都道府県の値で割ったもの（1未満は平均より少ない）。", source: t.Id));
         }
         return sb.ToString();
     }
@@ -254,7 +254,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.Needs)?.Value),
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.NeedsLinked)?.Value),
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.LinkageRate)?.Value)]),
-            "事業所別の件数は3件未満を秘匿。"));
+            "事業所別の件数は3件未満を秘匿。", source: byProvider.Id));
         return sb.ToString();
     }
 
@@ -279,7 +279,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         sb.Append("<h3>生活領域別の支援目標の達成度</h3>");
         sb.Append(Table($"生活領域別の支援目標の達成度（{prefName}、直近のモニタリング、件）", ["生活領域", .. levels.Select(l => l.Item2)],
             domains.Select(d => (IReadOnlyList<string>)[E(d), .. levels.Select(l => Number(achievement.Find(AreaLevel.Prefecture, pref, d, l.Item1)?.Value))]),
-            SuppressionNote));
+            SuppressionNote, source: achievement.Id));
         return sb.ToString();
     }
 
@@ -308,7 +308,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             sb.Append(Table($"{title}（{unit}）", ["四半期", .. areas.Select(r => r.Name)],
                 analysis.History.Select(q => (IReadOnlyList<string>)[E(q.JapaneseLabel),
                     .. areas.Select(r => Number(trend.Find(r.Level, r.Code, Cell.Total, measure, q)?.Value))]),
-                SuppressionNote));
+                SuppressionNote, source: trend.Id));
         }
         return sb.ToString();
     }
@@ -375,7 +375,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         }
         sb.Append(Table($"サービス種類別の見込量（{prefName}）", header, rows,
             $"実績は年度内の各四半期末の平均（{E(Q.ShortLabel)}までの四半期）。80%区間は予測の不確かさ（10回に8回はこの範囲に入る見込み）。成長率法は直近3年の同期前年比の平均を複利で伸ばすため、データの蓄積が始まった時期（利用者の登録が進む途中）を含むと過大になる。「うち未充足」は{E(Q.ShortLabel)}末に待機・資源なしの人数と計画上の量。" + SuppressionNote,
-            labelColumns: 2));
+            labelColumns: 2, source: t.Id));
         return sb.ToString();
     }
 
@@ -413,7 +413,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
     }
 
     private string AreaTable(PublishedTable t, string caption, IReadOnlyList<(string Measure, string Header)> columns) =>
-        Table(caption, ["地域", .. columns.Select(c => c.Header)], AreaRows(t, Cell.Total, columns.Select(c => c.Measure).ToList()), SuppressionNote);
+        Table(caption, ["地域", .. columns.Select(c => c.Header)], AreaRows(t, Cell.Total, columns.Select(c => c.Measure).ToList()), SuppressionNote, source: t.Id);
 
     private sealed record CategoryRow(string Name, ScottPlot.Color Color, decimal? Persons, decimal? Needs);
 

@@ -19,6 +19,7 @@ internal static class ReportStyles
         .kind { color: #2c3e50; font-weight: bold; margin: 1.2em 0 0; }
         nav.toc ol { columns: 2; list-style: none; padding-left: 1em; }
         table { border-collapse: collapse; width: 100%; margin: 0.6em 0; font-size: 9.5pt; break-inside: auto; }
+        table.wide { font-size: 8pt; }
         caption { text-align: left; font-weight: bold; padding: 0.2em 0; }
         th, td { border: 1px solid #bbb; padding: 0.15em 0.4em; }
         thead th { background: #ecf0f1; }

@@ -52,19 +52,49 @@ public class ReportHtmlTests(ReportRuns runs)
     }
 
     [Fact]
-    public void ReportHtml_EveryTableNumber_IsInFiguresCsv()
+    public void ReportHtml_EveryTableNumber_IsAPublishedFigureOfTheTableItNames()
     {
-        var figures = FigureRow.Read(runs.Region).Where(f => !f.Suppressed).Select(f => f.Number!.Value).ToHashSet();
-        var cells = Document().QuerySelectorAll("td.num").Select(td => td.TextContent.Trim()).ToList();
-        Assert.True(cells.Count > 300, $"{cells.Count} number cells");
+        var figures = FigureRow.Read(runs.Region).Where(f => !f.Suppressed)
+            .GroupBy(f => f.Table).ToDictionary(g => g.Key, g => g.Select(f => f.Number!.Value).ToHashSet());
+        var tables = Document().QuerySelectorAll("table").ToList();
+        Assert.True(tables.Count >= 15, $"{tables.Count} tables");
         var numbers = 0;
-        foreach (var text in cells.SelectMany(c => c.Split('〜')))
+        foreach (var table in tables)
         {
-            if (text is "" or "-" or "供給なし") continue;
-            Assert.Matches(@"^[+-]?[\d,]+(\.\d+)?$", text);
-            Assert.True(figures.Contains(decimal.Parse(text.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)), $"table number {text} is not in figures.csv");
-            numbers++;
+            var caption = table.QuerySelector("caption")?.TextContent;
+            var sources = table.GetAttribute("data-source")?.Split(' ');
+            Assert.True(sources is { Length: > 0 }, $"table {caption} does not name its published table");
+            var allowed = sources.SelectMany(id => figures.TryGetValue(id, out var v) ? v : throw new Xunit.Sdk.XunitException($"{caption}: no table {id} in figures.csv")).ToHashSet();
+            foreach (var text in table.QuerySelectorAll("td.num").SelectMany(td => td.TextContent.Trim().Split('〜')))
+            {
+                if (text is "" or "-" or "供給なし") continue;
+                Assert.Matches(@"^[+-]?[\d,]+(\.\d+)?$", text);
+                var value = decimal.Parse(text.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(allowed.Contains(value), $"{caption}: {text} is not a published figure of {string.Join(", ", sources)}");
+                numbers++;
+            }
         }
-        Assert.True(numbers > 300);
+        Assert.True(numbers > 500, $"{numbers} numbers checked");
+    }
+
+    [Fact]
+    public void ReportHtml_ShowsNoPersonCountBelowK()
+    {
+        // Persons columns: any number there is 0 or at least k = 10 (or a hidden 「-」).
+        foreach (var table in Document().QuerySelectorAll("table"))
+        {
+            var headers = table.QuerySelectorAll("thead th").Select(th => th.TextContent).ToList();
+            for (var c = 0; c < headers.Count; c++)
+            {
+                if (!headers[c].EndsWith("（人）", StringComparison.Ordinal)) continue;
+                foreach (var row in table.QuerySelectorAll("tbody tr"))
+                {
+                    var text = row.Children[c].TextContent.Trim().Replace(",", "");
+                    if (text is "-" or "") continue;
+                    var v = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True(v == 0 || v >= 10, $"{table.QuerySelector("caption")?.TextContent}: {headers[c]} = {text}");
+                }
+            }
+        }
     }
 }
