@@ -57,4 +57,15 @@ public class PlanMapTests(ReportRuns runs)
         Assert.True(list.Length > 10);
         Assert.True(Directory.GetFiles(Path.Combine(runs.Region, "internal", "plan-maps")).Length is > 0 and <= 50);
     }
+
+    [Fact]
+    public async Task PlanMapOption_DrawsTheNamedPerson_AndListsUnknownKeys()
+    {
+        using var folder = new Support.TempFolder();
+        var exit = await Host.PlanLinkCli.RunAsync(["report", "--input", Support.RepoRoot.Combine("data-samples", "a-san"), "--out", folder.Path,
+            "--quarter", "2026Q2", "--plan-map", PersonKey, "NO-SUCH-PERSON"]);
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "internal", "plan-maps", PersonKey + ".svg")));
+        Assert.Contains("NO-SUCH-PERSON", File.ReadAllText(Path.Combine(folder.Path, "internal", "index.html")));
+    }
 }
