@@ -70,8 +70,9 @@ public static class InternalReport
             ];
         });
         var content = Table($"事例検討リスト（{analysis.Quarter.ShortLabel}末、{list.Count}人）",
-            ["順位", "仮名ID", "市町村", "相談支援事業所", "継続する未充足（件）", "未充足の課題（件）", "最長待機（日）", "未充足の課題"], rows, labelColumns: 4);
+            ["順位", "仮名ID", "市町村", "相談支援事業所", "継続する未充足（件）", "未充足の課題（件）", "最長待機（日）", "未充足の課題"], rows, labelColumns: 4, trailingTextColumns: 1);
         return new("case-review.html", "事例検討リスト", Page("事例検討リスト", analysis, isSynthetic,
+            "<style>body { max-width: none; margin: 0 1em; } td:nth-child(3), td:nth-child(4) { white-space: nowrap; }</style>" +
             "<p>未充足ニーズのある人を、直近2回のモニタリングで続けて未充足の課題数、未充足の課題数、最長の待機日数の順に並べた。協議会の事例検討（個別課題から地域課題へ）の候補。</p>" + content));
     }
 
