@@ -61,6 +61,26 @@ public class PlanTargetWorkbookTests(ReportRuns runs)
     }
 
     [Fact]
+    public void TargetsCsv_HoldsTheWorkbookRows()
+    {
+        var values = WorkbookReader.Values(Workbook);
+        var csv = File.ReadAllLines(Path.Combine(runs.Region, "plan-targets.csv")).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["区分", .. values["市町村"][0][..5]], csv[0][..6]);
+        var sheetRows = new[] { "市町村", "圏域", "都道府県" }.SelectMany(s => values[s].Skip(1).Select(r => (Sheet: s, Row: r))).ToList();
+        Assert.Equal(sheetRows.Count, csv.Count - 1);
+        for (var i = 0; i < sheetRows.Count; i++)
+        {
+            Assert.Equal(sheetRows[i].Sheet, csv[i + 1][0]);
+            for (var c = 0; c < 5 + 3; c++) // labels and the first numbers; the free text may hold commas
+            {
+                var (a, b) = (sheetRows[i].Row[c], csv[i + 1][c + 1]);
+                if (decimal.TryParse(a, CultureInfo.InvariantCulture, out var x) && decimal.TryParse(b, CultureInfo.InvariantCulture, out var y)) Assert.Equal(x, y);
+                else Assert.Equal(a, b);
+            }
+        }
+    }
+
+    [Fact]
     public void PersonTargets_BelowK_AreNeverShown()
     {
         foreach (var f in FigureRow.Read(runs.Region).Where(f => f.Table == PlanTargets.TableId && f.Unit == "persons" && !f.Suppressed
