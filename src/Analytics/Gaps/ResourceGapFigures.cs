@@ -92,11 +92,12 @@ public static class ResourceGapFigures
                 var unit = hours ? MeasureUnit.HoursPerMonth : MeasureUnit.Persons;
                 t.AddDerived(level, area.Code, b, service.JapaneseName, Gap, unit, demandValue - capacity, (demand, Capacity));
                 if (capacity > 0)
+                {
                     t.AddDerived(level, area.Code, b, service.JapaneseName, DemandCapacityRatio, MeasureUnit.Ratio,
                         Math.Round(demandValue / capacity, 2), (demand, Capacity));
-                if (capacity > 0)
                     t.AddDerived(level, area.Code, b, service.JapaneseName, Occupancy, MeasureUnit.Percent,
                         Math.Round(t.Get(level, area.Code, b, service.JapaneseName, used) / capacity * 100, 1), (used, Capacity));
+                }
                 if (area.Population <= 0) continue;
                 var per10000 = capacity / area.Population * 10_000m;
                 t.AddDerived(level, area.Code, b, service.JapaneseName, SupplyPer10000, MeasureUnit.PerTenThousand, Math.Round(per10000, 2), null);
