@@ -65,7 +65,7 @@ public static class ChartStyle
     {
         plot.Axes.AutoScale();
         var limits = plot.Axes.GetLimits();
-        plot.Axes.SetLimitsY(0, limits.Top);
+        plot.Axes.SetLimitsY(0, Math.Max(limits.Top, 1)); // an empty (all hidden) chart still gets a sane axis
     }
 
     public static readonly Color Reference = Color.FromHex("#C0392B");

@@ -367,7 +367,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             var row = new List<string> { E(m == TargetMeasure.Persons ? s.JapaneseName : $"{s.JapaneseName}（量）"), unit };
             if (lastActual > 0) row.Add(V(s, lastActual, m, PlanTargets.Actual));
             row.AddRange(years.Select(y => V(s, y, m, "")));
-            row.Add($"{V(s, years[^1], m, PlanTargets.Lower)}〜{V(s, years[^1], m, PlanTargets.Upper)}");
+            var (lower, upper) = (V(s, years[^1], m, PlanTargets.Lower), V(s, years[^1], m, PlanTargets.Upper));
+            row.Add(lower == "-" && upper == "-" ? "-" : $"{lower}〜{upper}");
             row.Add(V(s, years[^1], m, PlanTargets.GrowthRate));
             row.Add(Number(t.Cells.FirstOrDefault(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref && c.Category == s.JapaneseName
                                                          && c.Breakdown == PlanTargets.UnmetBreakdown && c.Measure == PlanTargets.MeasureName(m, ""))?.Value));
