@@ -7,17 +7,6 @@ using PlanLink.Ingest.Model;
 
 namespace PlanLink.Reports.Workbook;
 
-/// <summary>One value of the plan-target table: text, a number with its format, or a suppressed number (「-」).</summary>
-public sealed record SheetValue(string? Text, decimal? Number, NumberStyle Style)
-{
-    public bool Suppressed => Text is null && Number is null;
-    public static SheetValue Of(string text) => new(text, null, NumberStyle.Text);
-    public static SheetValue Of(decimal? number, NumberStyle style) => new(null, number, style);
-}
-
-/// <summary>How a number is shown.</summary>
-public enum NumberStyle : byte { Text, Integer, OneDecimal }
-
 /// <summary>The plan-target table laid out once for both the workbook and the CSV: one sheet per area
 /// level, Japanese headers, values taken only from the published (disclosure-controlled) table; the
 /// unpublished rows give only the method and assumptions text.</summary>
