@@ -1,31 +1,47 @@
 using PlanLink.Analytics.Disclosure;
 using PlanLink.Analytics.Figures;
+using PlanLink.Analytics.Targets;
 using PlanLink.Reports.Html;
+using PlanLink.Reports.Internal;
 using PlanLink.Reports.Output;
+using PlanLink.Reports.Workbook;
 
 namespace PlanLink.Reports;
 
 /// <summary>What a report run wrote.</summary>
-public sealed record ReportResult(string HtmlPath, string FiguresPath, IReadOnlyList<Charts.ChartFiles> Charts, IReadOnlyList<PublishedTable> Tables);
+public sealed record ReportResult(string HtmlPath, string FiguresPath, string WorkbookPath, string TargetsCsvPath, string InternalDir,
+    IReadOnlyList<Charts.ChartFiles> Charts, IReadOnlyList<PublishedTable> Tables);
 
 /// <summary>The main job's output: publish every table through disclosure control, then write
-/// figures.csv, the charts and report.html into the output folder (design.md, "Output folder").</summary>
+/// figures.csv, the charts, report.html, the plan-target workbook and the internal folder
+/// (design.md, "Output folder").</summary>
 public static class QuarterlyReport
 {
     public static ReportResult Write(QuarterlyAnalysis analysis, ReportOptions options, bool isSynthetic)
     {
         Directory.CreateDirectory(options.OutDir);
         var areas = analysis.Snapshot.Index.Areas;
+        var targetRows = PlanTargets.Compute(analysis.Snapshot.Index, analysis.History, options.UnmetPhaseIn);
         var published = analysis.Tables
             .Select(t => DisclosureControl.Publish(t, options.Disclosure, areas, categoriesAdd: false))
             .Concat(analysis.Trends.Select(t => TrendChanges.WithChanges(DisclosureControl.Publish(t, options.Disclosure, areas, categoriesAdd: false))))
+            .Append(DisclosureControl.Publish(PlanTargets.ToTable(targetRows, areas, analysis.Quarter), options.Disclosure, areas, categoriesAdd: false))
             .ToList();
+        var byId = published.ToDictionary(t => t.Id);
         var figuresPath = Path.Combine(options.OutDir, "figures.csv");
         FiguresCsv.Write(figuresPath, published);
 
-        var document = new ReportDocument(analysis, published.ToDictionary(t => t.Id), options, isSynthetic);
+        var document = new ReportDocument(analysis, byId, options, isSynthetic);
         var htmlPath = Path.Combine(options.OutDir, "report.html");
         File.WriteAllText(htmlPath, document.Render());
-        return new ReportResult(htmlPath, figuresPath, document.Charts, published);
+
+        var targets = new PlanTargetSheet(targetRows, byId[PlanTargets.TableId], analysis.Quarter, options, isSynthetic);
+        var workbookPath = Path.Combine(options.OutDir, "plan-targets.xlsx");
+        PlanTargetWorkbook.Write(workbookPath, targets);
+        var csvPath = Path.Combine(options.OutDir, "plan-targets.csv");
+        PlanTargetCsv.Write(csvPath, targets);
+
+        var internalDir = InternalReport.Write(analysis, Path.Combine(options.OutDir, "internal"), options, isSynthetic);
+        return new ReportResult(htmlPath, figuresPath, workbookPath, csvPath, internalDir, document.Charts, published);
     }
 }

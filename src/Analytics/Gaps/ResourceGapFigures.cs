@@ -17,6 +17,8 @@ public static class ResourceGapFigures
     public const string InUseVolume = "in_use_volume";
     public const string Occupancy = "occupancy";
     public const string Gap = "gap";
+    /// <summary>Planned demand ÷ capacity: above 1 means more demand than places (the heat map of the report).</summary>
+    public const string DemandCapacityRatio = "demand_capacity_ratio";
     public const string SupplyPer10000 = "supply_per_10000";
     public const string RatioToRegion = "supply_ratio_to_region";
     public const string RatioToPrefecture = "supply_ratio_to_prefecture";
@@ -91,8 +93,12 @@ public static class ResourceGapFigures
                 var unit = hours ? MeasureUnit.HoursPerMonth : MeasureUnit.Persons;
                 t.AddDerived(level, area.Code, b, service.JapaneseName, Gap, unit, demandValue - capacity, (demand, Capacity));
                 if (capacity > 0)
+                {
+                    t.AddDerived(level, area.Code, b, service.JapaneseName, DemandCapacityRatio, MeasureUnit.Ratio,
+                        Math.Round(demandValue / capacity, 2), (demand, Capacity));
                     t.AddDerived(level, area.Code, b, service.JapaneseName, Occupancy, MeasureUnit.Percent,
                         Math.Round(t.Get(level, area.Code, b, service.JapaneseName, used) / capacity * 100, 1), (used, Capacity));
+                }
                 if (area.Population <= 0) continue;
                 var per10000 = capacity / area.Population * 10_000m;
                 t.AddDerived(level, area.Code, b, service.JapaneseName, SupplyPer10000, MeasureUnit.PerTenThousand, Math.Round(per10000, 2), null);

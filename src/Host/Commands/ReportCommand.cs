@@ -2,6 +2,7 @@ using System.CommandLine;
 using PlanLink.Analytics.Disclosure;
 using PlanLink.Analytics.Figures;
 using PlanLink.Analytics.Periods;
+using PlanLink.Analytics.Targets;
 using PlanLink.Ingest.Csv;
 using PlanLink.Ingest.Store;
 using PlanLink.Reports;
@@ -9,7 +10,8 @@ using PlanLink.Reports.Output;
 
 namespace PlanLink.Host.Commands;
 
-/// <summary>`planlink report`: the main job — the quarterly council report, figures.csv and charts.</summary>
+/// <summary>`planlink report`: the main job — the quarterly council report, figures.csv, charts, the
+/// plan-target workbook and the internal folder.</summary>
 internal static class ReportCommand
 {
     public static Command Create()
@@ -29,13 +31,23 @@ internal static class ReportCommand
             Description = "公表する人数の最小値（3以上） / smallest published person count (≥ 3)",
             DefaultValueFactory = _ => 10,
         };
+        var phaseIn = new Option<string>("--unmet-phase-in")
+        {
+            Description = "未充足ニーズを見込量に加える割合（令和9,10,11年度の%、累積）。既定 100,0,0 / share of unmet demand added in FY2027,2028,2029 (percent)",
+            DefaultValueFactory = _ => "100,0,0",
+        };
+        var planMap = new Option<string[]>("--plan-map")
+        {
+            Description = "計画マップを必ず作る仮名ID（内部資料、複数可） / person keys whose internal plan map is always drawn",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("report", """
             四半期報告を作成する / write the quarterly council report
             例 / example: planlink report --input data-samples/region --out out --quarter 2026Q2
                           planlink report --db "Host=localhost;Database=planlink;Username=planlink" --out out
             """)
         {
-            input, db, output, quarter, k,
+            input, db, output, quarter, k, phaseIn, planMap,
         };
         command.SetAction(parse =>
         {
@@ -47,6 +59,9 @@ internal static class ReportCommand
                 try { q = FiscalQuarter.Parse(text); }
                 catch (FormatException e) { throw new RefusedException(e.Message); }
             }
+            UnmetPhaseIn phase;
+            try { phase = UnmetPhaseIn.Parse(parse.GetValue(phaseIn) ?? "100,0,0"); }
+            catch (FormatException e) { throw new RefusedException(e.Message); }
             var outDir = parse.GetRequiredValue(output);
             var read = parse.GetValue(input) is { Length: > 0 } folders
                 ? ContractReader.ReadFolders(folders)
@@ -60,9 +75,11 @@ internal static class ReportCommand
             var analysis = QuarterlyAnalysis.Compute(read.Dataset, q);
             var result = QuarterlyReport.Write(analysis, new ReportOptions
             {
-                OutDir = outDir, Disclosure = DisclosureRules.WithK(kValue),
+                OutDir = outDir, Disclosure = DisclosureRules.WithK(kValue), UnmetPhaseIn = phase,
+                PlanMapPersons = parse.GetValue(planMap) ?? [],
             }, read.Dataset.IsSynthetic);
-            Console.Out.WriteLine($"{analysis.Quarter.JapaneseLabel}: {result.HtmlPath}, {result.FiguresPath}, {result.Charts.Count} charts");
+            Console.Out.WriteLine($"{analysis.Quarter.JapaneseLabel}: {result.HtmlPath}, {result.FiguresPath}, {result.WorkbookPath}, {result.Charts.Count} charts");
+            Console.Out.WriteLine($"内部資料 / internal (do not publish): {result.InternalDir}");
             return read.RowsRejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Done;
         });
         return command;

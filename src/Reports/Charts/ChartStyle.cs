@@ -42,13 +42,31 @@ public static class ChartStyle
         return typeface.FamilyName == FontName && typeface.ContainsGlyphs(text.Replace("\n", ""));
     }
 
-    private static readonly IPalette Palette = new ScottPlot.Palettes.Category20();
+    /// <summary>One distinct colour per service type (Category20 then Category20b's darker hues), indexed by
+    /// <see cref="ServiceType"/>: 31 types, no two alike, so a legend never has to be read twice.</summary>
+    private static readonly Color[] ServiceColors =
+    [
+        .. new[]
+        {
+            "#1f77b4", "#aec7e8", "#ff7f0e", "#ffbb78", "#2ca02c", "#98df8a", "#d62728", "#ff9896", "#9467bd", "#c5b0d5",
+            "#8c564b", "#c49c94", "#e377c2", "#f7b6d2", "#7f7f7f", "#c7c7c7", "#bcbd22", "#dbdb8d", "#17becf", "#9edae5",
+            "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6b6ecf",
+        }.Select(Color.FromHex),
+    ];
 
     /// <summary>The colour of a service type, the same in every chart.</summary>
-    public static Color ServiceColor(ServiceType service) => Palette.GetColor((int)service);
+    public static Color ServiceColor(ServiceType service) => ServiceColors[(int)service % ServiceColors.Length];
 
     /// <summary>A neutral colour for series that are not a service type.</summary>
     public static Color SeriesColor(int index) => new ScottPlot.Palettes.Tsitsulin().GetColor(index);
+
+    /// <summary>Counts and rates read honestly only from 0: fixes the value axis' lower end there.</summary>
+    public static void StartAtZero(Plot plot)
+    {
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsY(0, Math.Max(limits.Top, 1)); // an empty (all hidden) chart still gets a sane axis
+    }
 
     public static readonly Color Reference = Color.FromHex("#C0392B");
 }

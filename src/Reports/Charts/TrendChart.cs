@@ -28,7 +28,8 @@ public static class TrendChart
             line.MarkerSize = 6;
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, quarterLabels.Count).Select(i => (double)i).ToArray(), quarterLabels.ToArray());
-        plot.ShowLegend(Alignment.UpperLeft);
+        ChartStyle.StartAtZero(plot);
+        plot.ShowLegend(Alignment.LowerRight);
         plot.Legend.FontName = ChartStyle.FontName;
         plot.Title(title);
         plot.YLabel(valueAxisLabel);

@@ -13,17 +13,23 @@ public static class Html
     public static string Number(decimal? value) =>
         value?.ToString("#,0.##", CultureInfo.InvariantCulture) ?? "-";
 
-    /// <summary>A table with a caption, header row and rows; cells are already-escaped HTML.</summary>
-    public static string Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? note = null)
+    /// <summary>A table with a caption, header row and rows; cells are already-escaped HTML. The first
+    /// <paramref name="labelColumns"/> columns are labels, the rest right-aligned numbers (class "num");
+    /// the last <paramref name="trailingTextColumns"/> are text again; <paramref name="source"/> names the published tables the numbers come from (space-separated ids).</summary>
+    public static string Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? note = null,
+        int labelColumns = 1, string? source = null, int trailingTextColumns = 0)
     {
         var sb = new StringBuilder();
-        sb.Append("<table><caption>").Append(E(caption)).Append("</caption><thead><tr>");
-        for (var i = 0; i < headers.Count; i++) sb.Append(i == 0 ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(E(headers[i])).Append("</th>");
+        // data-source names the published tables (figures.csv `table`) the numbers come from; wide tables print smaller.
+        sb.Append("<table").Append(source is null ? "" : $" data-source=\"{E(source)}\"").Append(headers.Count > 8 ? " class=\"wide\"" : "").Append("><caption>").Append(E(caption)).Append("</caption><thead><tr>");
+        bool IsText(int i, int count) => i < labelColumns || i >= count - trailingTextColumns;
+        for (var i = 0; i < headers.Count; i++) sb.Append(IsText(i, headers.Count) ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(E(headers[i])).Append("</th>");
         sb.Append("</tr></thead><tbody>");
         foreach (var row in rows)
         {
             sb.Append("<tr>");
-            for (var i = 0; i < row.Count; i++) sb.Append(i == 0 ? "<th scope=\"row\">" : "<td class=\"num\">").Append(row[i]).Append(i == 0 ? "</th>" : "</td>");
+            for (var i = 0; i < row.Count; i++)
+                sb.Append(i == 0 ? "<th scope=\"row\">" : IsText(i, row.Count) ? "<td>" : "<td class=\"num\">").Append(row[i]).Append(i == 0 ? "</th>" : "</td>");
             sb.Append("</tr>");
         }
         sb.Append("</tbody></table>");

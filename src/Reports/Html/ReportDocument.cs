@@ -2,8 +2,12 @@ using System.Text;
 using PlanLink.Analytics.Areas;
 using PlanLink.Analytics.Disclosure;
 using PlanLink.Analytics.Figures;
+using PlanLink.Analytics.Forecasting;
+using PlanLink.Analytics.Gaps;
+using PlanLink.Analytics.Monitoring;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Tables;
+using PlanLink.Analytics.Targets;
 using PlanLink.Ingest.Model;
 using PlanLink.Reports.Charts;
 using static PlanLink.Reports.Html.Html;
@@ -14,184 +18,403 @@ namespace PlanLink.Reports.Html;
 /// built only from published tables.</summary>
 public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictionary<string, PublishedTable> tables, ReportOptions options, bool isSynthetic)
 {
+    /// <summary>The chapters in order: id and title (the tests check this order).</summary>
+    public static readonly IReadOnlyList<(string Id, string Title)> Chapters =
+    [
+        ("summary", "1. 概況"),
+        ("unmet", "2. 未充足ニーズ"),
+        ("gaps", "3. 社会資源の過不足"),
+        ("linkage", "4. 計画の連動"),
+        ("monitoring", "5. モニタリング"),
+        ("trends", "6. 推移"),
+        ("targets", "7. 第8期障害福祉計画の見込量"),
+        ("notes", "8. 集計方法と秘匿について"),
+    ];
+
     private readonly List<ChartFiles> _charts = [];
-    private readonly List<(string Id, string Title)> _toc = [];
     private string ChartDir => Path.Combine(options.OutDir, "charts");
     private FiscalQuarter Q => analysis.Quarter;
     private string Source => $"{options.Source}（{Q.ShortLabel}末時点）";
+    private (string Code, string Name) Prefecture => T("unmet_needs_summary").Areas(AreaLevel.Prefecture).First();
 
     public IReadOnlyList<ChartFiles> Charts => _charts;
 
     public string Render()
     {
+        var contents = new Func<string>[] { Summary, Unmet, Gaps, Linkage, Monitoring, Trends, Targets, Notes };
         var body = new StringBuilder();
-        body.Append(Chapter("summary", "1. 概況", Summary()));
-        body.Append(Chapter("unmet", "2. 未充足ニーズ", Unmet()));
-        body.Append(Chapter("linkage", "3. 計画の連動", Linkage()));
-        body.Append(Chapter("trends", "4. 推移", Trends()));
-        body.Append(Chapter("notes", "5. 集計方法と秘匿について", Notes()));
+        for (var i = 0; i < Chapters.Count; i++) body.Append(Chapter(Chapters[i].Id, Chapters[i].Title, contents[i]()));
 
         var prefectures = string.Join("・", analysis.Snapshot.Index.Areas.At(AreaLevel.Prefecture).Select(p => p.Name));
         var title = $"{prefectures} 障害福祉サービス等利用計画 四半期報告";
+        var running = $"{prefectures}　{Q.JapaneseFiscalYear} 第{Q.Quarter}四半期（{Q.Start.Year}年{Q.Start.Month}月〜{Q.End.Year}年{Q.End.Month}月）";
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("<title>").Append(E($"{title} {Q.JapaneseLabel}")).Append("</title><style>").Append(ReportStyles.Css).Append("</style></head><body>");
+        html.Append("<title>").Append(E($"{title} {Q.JapaneseLabel}")).Append("</title><style>")
+            .Append(ReportStyles.Css).Append(ReportStyles.PageHeader(running, isSynthetic)).Append("</style></head><body>");
         html.Append("<header class=\"cover\">");
         if (isSynthetic) html.Append("<p><span class=\"synthetic\">合成データ</span> この報告は合成データ（架空のデータ）から作成した見本です。</p>");
+        html.Append("<p class=\"kind\">自立支援協議会 資料　四半期報告</p>");
         html.Append("<h1>").Append(E(title)).Append("</h1>");
-        html.Append("<p class=\"meta\">").Append(E($"{Q.JapaneseLabel}（{Q.Start:yyyy年M月d日}〜{Q.End:yyyy年M月d日}） 自立支援協議会 資料")).Append("</p>");
+        html.Append("<p class=\"meta\">").Append(E($"{Q.JapaneseLabel}　集計基準日 {Q.End:yyyy年M月d日}（令和{Q.End.Year - 2018}年{Q.End.Month}月{Q.End.Day}日）")).Append("</p>");
         html.Append("<nav class=\"toc\"><h2>目次</h2><ol>");
-        foreach (var (id, t) in _toc) html.Append($"<li><a href=\"#{id}\">{E(t)}</a></li>");
+        foreach (var (id, t) in Chapters) html.Append($"<li><a href=\"#{id}\">{E(t)}</a></li>");
         html.Append("</ol></nav></header><main>").Append(body).Append("</main></body></html>");
         return html.ToString();
     }
 
-    private string Chapter(string id, string title, string content)
-    {
-        _toc.Add((id, title));
-        return $"<section class=\"chapter\" id=\"{id}\"><h2>{E(title)}</h2>{content}</section>";
-    }
+    private static string Chapter(string id, string title, string content) =>
+        $"<section class=\"chapter\" id=\"{id}\"><h2>{E(title)}</h2>{content}</section>";
 
     private PublishedTable T(string id) => tables[id];
+
+    // 1. 概況 ---------------------------------------------------------------------------------------
 
     private string Summary()
     {
         var sb = new StringBuilder();
         var trend = T("trend_unmet_summary");
         var linkTrend = T("trend_plan_linkage");
-        foreach (var (code, name) in trend.Areas(AreaLevel.Prefecture))
+        var (code, name) = Prefecture;
+        sb.Append($"<p>{E(name)}全体の{E(Q.JapaneseLabel)}末時点の状況。</p><div class=\"kpis\">");
+        sb.Append(Kpi("計画のある人", trend, code, Measures.Plans, "人"));
+        sb.Append(Kpi("未充足ニーズのある人", trend, code, Measures.PersonsUnmet, "人"));
+        sb.Append(Kpi("未充足の割合", trend, code, Measures.UnmetRate, "%"));
+        sb.Append(Kpi("連動率", linkTrend, code, Measures.LinkageRate, "%"));
+        sb.Append("</div>");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (label, t, measure) in new[] { ("計画のある人（人）", trend, Measures.Plans), ("未充足ニーズのある人（人）", trend, Measures.PersonsUnmet),
+                     ("未充足の割合（%）", trend, Measures.UnmetRate), ("連動率（%）", linkTrend, Measures.LinkageRate) })
         {
-            sb.Append($"<h3>{E(name)}</h3><div class=\"kpis\">");
-            sb.Append(Kpi("計画のある人", trend, code, Measures.Plans, "人"));
-            sb.Append(Kpi("未充足ニーズのある人", trend, code, Measures.PersonsUnmet, "人"));
-            sb.Append(Kpi("未充足の割合", trend, code, Measures.UnmetRate, "%"));
-            sb.Append(Kpi("連動率", linkTrend, code, Measures.LinkageRate, "%"));
-            sb.Append("</div>");
+            string V(string m) => Number(t.Find(AreaLevel.Prefecture, code, Cell.Total, m, Q)?.Value);
+            rows.Add([E(label), V(measure), V(measure + TrendChanges.QuarterOnQuarter), V(measure + TrendChanges.YearOnYear)]);
         }
-        sb.Append("<p class=\"note\">前期比は前四半期末との差、前年比は前年同期末との差。「-」は秘匿または比較できないことを示す。</p>");
+        sb.Append(Table($"主な指標（{name}、{Q.ShortLabel}末）", ["指標", "今期", "前期比", "前年同期比"], rows,
+            "前期比は前四半期末との差、前年同期比は前年同期末との差（割合はポイント差）。「-」は秘匿または比較できないことを示す。", source: "trend_unmet_summary trend_plan_linkage"));
         return sb.ToString();
     }
 
     private string Kpi(string label, PublishedTable trend, string area, string measure, string unit)
     {
-        decimal? At(FiscalQuarter q) => trend.Find(AreaLevel.Prefecture, area, Cell.Total, measure, q)?.Value;
-        var now = At(Q);
-        string Change(FiscalQuarter q) => now is { } n && At(q) is { } before ? (n - before).ToString("+#,0.#;-#,0.#;±0") : "-";
-        return $"<div class=\"kpi\"><div>{E(label)}</div><div class=\"value\">{Number(now)}{E(unit)}</div>" +
-               $"<div class=\"change\">前期比 {Change(Q.Previous)}／前年比 {Change(Q.YearBefore)}</div></div>";
+        string Change(string suffix) => trend.Find(AreaLevel.Prefecture, area, Cell.Total, measure + suffix, Q)?.Value is { } v
+            ? v.ToString("+#,0.#;-#,0.#;±0") : "-";
+        var now = trend.Find(AreaLevel.Prefecture, area, Cell.Total, measure, Q)?.Value;
+        return $"<div class=\"kpi\"><div>{E(label)}</div><div class=\"value\">{Number(now)}<small>{E(unit)}</small></div>" +
+               $"<div class=\"change\">前期比 {Change(TrendChanges.QuarterOnQuarter)}／前年同期比 {Change(TrendChanges.YearOnYear)}</div></div>";
     }
+
+    // 2. 未充足ニーズ ----------------------------------------------------------------------------------
 
     private string Unmet()
     {
         var sb = new StringBuilder();
-        var byService = T("unmet_needs_by_service");
-        var prefecture = byService.Areas(AreaLevel.Prefecture).FirstOrDefault();
-        sb.Append("<p>未充足ニーズとは、計画に位置づけたサービスが「待機（空きなし）」「資源なし」「調整中のまま90日超」のいずれかであるか、サービスもインフォーマル支援もない「解決すべき課題」をいう。</p>");
+        var (pref, prefName) = Prefecture;
+        sb.Append("<p>未充足ニーズとは、計画に位置づけたサービスが「待機（空きなし）」「資源なし」「調整中のまま90日超」のいずれかであるか、サービスもインフォーマル支援もない「解決すべき課題」をいう。1人が複数の区分に当たることがあるため、区分の合計は「計」と一致しない。</p>");
 
-        // By service: chart for the prefecture, table beside it.
+        var byService = T("unmet_needs_by_service");
         var rows = ServiceCatalog.All.Select(s => (Name: s.JapaneseName, Color: ChartStyle.ServiceColor(s.Type)))
             .Append((Name: Breakdowns.NoService, Color: ChartStyle.SeriesColor(0)))
             .Select(s => new CategoryRow(s.Name, s.Color,
-                byService.Find(AreaLevel.Prefecture, prefecture.Code, s.Name, Measures.PersonsUnmet)?.Value,
-                byService.Find(AreaLevel.Prefecture, prefecture.Code, s.Name, Measures.NeedsUnmet)?.Value))
+                byService.Find(AreaLevel.Prefecture, pref, s.Name, Measures.PersonsUnmet)?.Value,
+                byService.Find(AreaLevel.Prefecture, pref, s.Name, Measures.NeedsUnmet)?.Value))
             .Where(r => r.Needs is null || r.Needs > 0)
             .OrderByDescending(r => r.Needs ?? 0).ToList();
-        sb.Append("<h3>サービス種類別</h3>");
-        sb.Append(Image(Add(BarChart.Render(ChartDir, "unmet_by_service", $"サービス種類別の未充足ニーズ（{prefecture.Name}）", "未充足の課題数（件）", Source,
+        sb.Append("<h3>2.1 サービス種類別</h3>");
+        sb.Append(Image(Add(BarChart.Render(ChartDir, "unmet_by_service", $"サービス種類別の未充足ニーズ（{prefName}）", "未充足の課題数（件）", Source,
             rows.Where(r => r.Needs is not null).Select(r => new BarItem(r.Name, (double)r.Needs!.Value, r.Color)).ToList()))));
-        sb.Append(Table($"サービス種類別の未充足ニーズ（{prefecture.Name}）", ["サービス種類", "人数（人）", "課題数（件）"],
-            rows.Select(r => (IReadOnlyList<string>)[E(r.Name), Number(r.Persons), Number(r.Needs)]), SuppressionNote));
+        sb.Append(Table($"サービス種類別の未充足ニーズ（{prefName}）", ["サービス種類", "人数（人）", "課題数（件）"],
+            rows.Select(r => (IReadOnlyList<string>)[E(r.Name), Number(r.Persons), Number(r.Needs)]), SuppressionNote, source: byService.Id));
 
-        sb.Append("<h3>状況別・生活領域別</h3>");
-        foreach (var id in new[] { "unmet_needs_by_status", "unmet_needs_by_life_domain" })
-        {
-            var t = T(id);
-            var cats = t.Cells.Where(c => c.Level == AreaLevel.Prefecture && c.AreaCode == prefecture.Code && c.Measure == Measures.PersonsUnmet)
-                .Select(c => c.Category).Distinct().ToList();
-            sb.Append(Table($"{t.Title}（{prefecture.Name}）", ["区分", "人数（人）", "課題数（件）"],
-                cats.Select(c => (IReadOnlyList<string>)[E(c), Number(t.Find(AreaLevel.Prefecture, prefecture.Code, c, Measures.PersonsUnmet)?.Value),
-                    Number(t.Find(AreaLevel.Prefecture, prefecture.Code, c, Measures.NeedsUnmet)?.Value)])));
-        }
-
-        // By area: the unmet rate per municipality against the prefecture rate.
+        sb.Append("<h3>2.2 生活領域別</h3>");
+        sb.Append(CategorySection("unmet_needs_by_life_domain", "unmet_by_life_domain", "生活領域別の未充足ニーズ", 3,
+            "領域が空欄の課題は文章から領域を推定して数えた（推定の件数は figures.csv の needs_unmet_inferred）。"));
+        sb.Append("<h3>2.3 地域別</h3>");
         var summary = T("unmet_needs_summary");
-        sb.Append("<h3>市町村別</h3>");
-        var prefRate = summary.Find(AreaLevel.Prefecture, prefecture.Code, Cell.Total, Measures.UnmetRate)?.Value;
-        var munis = summary.Areas(AreaLevel.Municipality);
-        sb.Append(Image(Add(BarChart.Render(ChartDir, "unmet_rate_by_municipality", "市町村別 未充足ニーズのある人の割合", "計画のある人に占める割合（%）", Source,
-            munis.Select(m => (m.Name, V: summary.Find(AreaLevel.Municipality, m.Code, Cell.Total, Measures.UnmetRate)?.Value))
-                .Where(m => m.V is not null).Select((m, i) => new BarItem(m.Name, (double)m.V!.Value, ChartStyle.SeriesColor(1))).ToList(),
-            prefRate is { } r ? (double)r : null, $"{prefecture.Name}平均 {Number(prefRate)}%"))));
+        sb.Append(Image(Add(AreaBars(summary, Cell.Total, Measures.UnmetRate, "unmet_rate_by_municipality", "市町村別 未充足ニーズのある人の割合",
+            "計画のある人に占める割合（%）", 1, "%"))));
         sb.Append(AreaTable(summary, "市町村・圏域別の未充足ニーズ",
             [(Measures.Plans, "計画のある人（人）"), (Measures.PersonsUnmet, "未充足のある人（人）"), (Measures.NeedsUnmet, "未充足の課題（件）"),
-             (Measures.UnmetRate, "割合（%）"), (Measures.UnmetPer10000, "人口1万人当たり（人）")]));
+             (Measures.UnmetRate, "割合（%）"), (Measures.UnmetPer10000, "人口1万人当たり（人／1万人）")]));
+        sb.Append("<h3>2.4 状況別</h3>");
+        sb.Append(CategorySection("unmet_needs_by_status", "unmet_by_status", "状況別の未充足ニーズ", 5, null));
+
         return sb.ToString();
     }
+
+    /// <summary>A breakdown of the prefecture: bars of unmet needs per category and the table of persons and needs.</summary>
+    private string CategorySection(string tableId, string chartName, string title, int colour, string? note)
+    {
+        var (pref, prefName) = Prefecture;
+        var t = T(tableId);
+        var cats = t.Cells.Where(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref && c.Measure == Measures.NeedsUnmet && c.Category != Cell.Total)
+            .Select(c => (c.Category, Needs: c.Value, Persons: t.Find(AreaLevel.Prefecture, pref, c.Category, Measures.PersonsUnmet)?.Value))
+            .Where(c => c.Needs is null || c.Needs > 0).OrderByDescending(c => c.Needs ?? 0).ToList();
+        var sb = new StringBuilder();
+        sb.Append(Image(Add(BarChart.Render(ChartDir, chartName, $"{title}（{prefName}）", "未充足の課題数（件）", Source,
+            cats.Where(c => c.Needs is not null).Select(c => new BarItem(c.Category, (double)c.Needs!.Value, ChartStyle.SeriesColor(colour))).ToList()))));
+        var total = (Persons: t.Find(AreaLevel.Prefecture, pref, Cell.Total, Measures.PersonsUnmet)?.Value, Needs: t.Find(AreaLevel.Prefecture, pref, Cell.Total, Measures.NeedsUnmet)?.Value);
+        sb.Append(Table($"{title}（{prefName}）", ["区分", "人数（人）", "課題数（件）"],
+            cats.Select(c => (IReadOnlyList<string>)[E(c.Category), Number(c.Persons), Number(c.Needs)])
+                .Append([E(Cell.Total), Number(total.Persons), Number(total.Needs)]),
+            (note is null ? "" : note + " ") + SuppressionNote, source: t.Id));
+        return sb.ToString();
+    }
+
+    // 3. 社会資源の過不足 ------------------------------------------------------------------------------
+
+    private string Gaps()
+    {
+        var sb = new StringBuilder();
+        var t = T("resource_gap_by_service");
+        var (pref, prefName) = Prefecture;
+        sb.Append("<p>需要は計画にそのサービスを位置づけた人（利用中・調整中・待機・資源なし。住所地で計上）、供給は基準日に開所している事業所の定員（訪問系は月あたり提供可能時間。所在地で計上）。需要÷供給が1を超えると定員より需要が多い。</p>");
+        var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal)
+            .Where(s => (t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.DemandPersons)?.Value ?? 1) > 0
+                        || (t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.Capacity)?.Value ?? 0) > 0).ToList();
+
+        sb.Append("<h3>3.1 サービス種類別の需要と供給</h3>");
+        sb.Append(Table($"サービス種類別の需要と供給（{prefName}）", ["サービス種類", "単位", "需要（人）", "需要量", "供給（定員等）", "利用中（人）", "稼働率（%）", "需要÷供給"],
+            services.Select(s =>
+            {
+                string V(string m) => Number(t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, m)?.Value);
+                var hours = ResourceGapFigures.CapacityInHours(s.Type);
+                return (IReadOnlyList<string>)[E(s.JapaneseName), hours ? "時間/月" : "人（定員）", V(ResourceGapFigures.DemandPersons),
+                    s.Unit == VolumeUnit.PersonsPerMonth ? "" : V(ResourceGapFigures.DemandVolume), V(ResourceGapFigures.Capacity),
+                    V(ResourceGapFigures.InUsePersons), V(ResourceGapFigures.Occupancy), V(ResourceGapFigures.DemandCapacityRatio)];
+            }), "需要量は計画上の量（時間/月・人日/月）。訪問系の需要÷供給は時間で比べる。" + SuppressionNote, labelColumns: 2, source: t.Id));
+
+        // Heat map: service × area (圏域, then municipalities), demand ÷ capacity; rows with nothing published are left out.
+        var munis = t.Areas(AreaLevel.Municipality);
+        var columns = t.Areas(AreaLevel.Region).Select(a => (Level: AreaLevel.Region, a.Code, a.Name))
+            .Concat(munis.Select(a => (Level: AreaLevel.Municipality, a.Code, a.Name))).ToList();
+        string? Label(ServiceInfo s, (AreaLevel Level, string Code, string Name) a) =>
+            t.Find(a.Level, a.Code, s.JapaneseName, ResourceGapFigures.DemandCapacityRatio) is null && NoSupply(t, a.Level, a.Code, s) ? "供給なし" : null;
+        decimal? Ratio(ServiceInfo s, (AreaLevel Level, string Code, string Name) a) =>
+            t.Find(a.Level, a.Code, s.JapaneseName, ResourceGapFigures.DemandCapacityRatio)?.Value;
+        var heatServices = services.Where(s => (t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.DemandPersons)?.Value ?? 1) > 0)
+            .Where(s => columns.Any(a => Ratio(s, a) is not null || Label(s, a) is not null)).ToList();
+        var values = new double?[heatServices.Count, columns.Count];
+        var labels = new string?[heatServices.Count, columns.Count];
+        for (var r = 0; r < heatServices.Count; r++)
+        for (var c = 0; c < columns.Count; c++)
+        {
+            values[r, c] = (double?)Ratio(heatServices[r], columns[c]);
+            labels[r, c] = Label(heatServices[r], columns[c]);
+        }
+        sb.Append("<h3>3.2 圏域・市町村別の需要÷供給</h3>");
+        sb.Append(Image(Add(HeatMapChart.Render(ChartDir, "gap_ratio_heatmap", "サービス種類×地域 需要÷供給（倍）", "サービス種類", "圏域・市町村", Source,
+            heatServices.Select(s => s.JapaneseName).ToList(), columns.Select(m => m.Name).ToList(), values, 1.0, 3.0,
+            "白: 1.00以下（供給内）　赤: 濃いほど不足（3.00以上・供給なしが最濃）　灰: 秘匿", labels))));
+        sb.Append(Table("サービス種類×地域 需要÷供給（倍）", ["サービス種類", .. columns.Select(m => m.Name)],
+            heatServices.Select((s, r) => (IReadOnlyList<string>)[E(s.JapaneseName),
+                .. columns.Select((m, c) => labels[r, c] is { } l ? E(l) : Number(Ratio(s, m)))]),
+            "「供給なし」は需要があるが地域内に事業所がないことを示す（他地域の事業所を利用している場合がある）。" + SuppressionNote, source: t.Id));
+
+        // Population-adjusted supply of the three services with the highest demand ÷ capacity in the prefecture.
+        sb.Append("<h3>3.3 人口1万人当たりの供給（不足が大きい3サービス）</h3>");
+        var worst = services.Select(s => (s, Ratio: t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.DemandCapacityRatio)?.Value))
+            .Where(x => x.Ratio is not null).OrderByDescending(x => x.Ratio).ThenBy(x => x.s.Type).Take(3).Select(x => x.s).ToList();
+        foreach (var s in worst)
+        {
+            var unit = ResourceGapFigures.CapacityInHours(s.Type) ? "時間/月" : "人分";
+            var prefValue = t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.SupplyPer10000)?.Value;
+            var items = munis.Select(m => (m.Name, V: t.Find(AreaLevel.Municipality, m.Code, s.JapaneseName, ResourceGapFigures.SupplyPer10000)?.Value))
+                .Where(m => m.V is not null).Select(m => new BarItem(m.Name, (double)m.V!.Value, ChartStyle.ServiceColor(s.Type))).ToList();
+            sb.Append(Image(Add(BarChart.Render(ChartDir, $"supply_per_10000_{ServiceCatalog.Get(s.Type).Code}", $"{s.JapaneseName}の人口1万人当たり供給（市町村別）",
+                $"定員等（{unit}）／人口1万人", Source, items, prefValue is { } pv ? (double)pv : null, $"{prefName}平均 {Number(prefValue)}"))));
+            sb.Append(Table($"{s.JapaneseName}の人口1万人当たり供給", ["地域", "供給（定員等）", "人口1万人当たり", "圏域比", "都道府県比"],
+                AreaRows(t, s.JapaneseName, [ResourceGapFigures.Capacity, ResourceGapFigures.SupplyPer10000, ResourceGapFigures.RatioToRegion, ResourceGapFigures.RatioToPrefecture]),
+                "圏域比・都道府県比は、人口1万人当たり供給を所属する圏域・都道府県の値で割ったもの（1未満は平均より少ない）。", source: t.Id));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Demand published and above 0, no capacity: a hidden demand stays 「-」, since a complementary
+    /// suppressed cell may be 0 and 「供給なし」 would say it is not.</summary>
+    private static bool NoSupply(PublishedTable t, AreaLevel level, string code, ServiceInfo s) =>
+        t.Find(level, code, s.JapaneseName, ResourceGapFigures.Capacity)?.Value == 0
+        && t.Find(level, code, s.JapaneseName, ResourceGapFigures.DemandPersons)?.Value > 0;
+
+    // 4. 計画の連動 -----------------------------------------------------------------------------------
 
     private string Linkage()
     {
         var sb = new StringBuilder();
         var summary = T("plan_linkage_summary");
-        sb.Append("<p>連動率は、サービス等利用計画の「解決すべき課題」のうち、個別支援計画の到達目標が対応づけられている課題の割合。</p>");
-        var munis = summary.Areas(AreaLevel.Municipality);
-        var prefecture = summary.Areas(AreaLevel.Prefecture).FirstOrDefault();
-        var prefRate = summary.Find(AreaLevel.Prefecture, prefecture.Code, Cell.Total, Measures.LinkageRate)?.Value;
-        sb.Append(Image(Add(BarChart.Render(ChartDir, "linkage_rate_by_municipality", "市町村別 連動率", "連動している課題の割合（%）", Source,
-            munis.Select(m => (m.Name, V: summary.Find(AreaLevel.Municipality, m.Code, Cell.Total, Measures.LinkageRate)?.Value))
-                .Where(m => m.V is not null).Select(m => new BarItem(m.Name, (double)m.V!.Value, ChartStyle.SeriesColor(2))).ToList(),
-            prefRate is { } r ? (double)r : null, $"{prefecture.Name}平均 {Number(prefRate)}%"))));
+        sb.Append("<p>連動率は、サービス等利用計画の「解決すべき課題」のうち、個別支援計画の到達目標が対応づけられている課題の割合（設計図と施工図が結びついているか）。</p>");
+        sb.Append(Image(Add(AreaBars(summary, Cell.Total, Measures.LinkageRate, "linkage_rate_by_municipality", "市町村別 連動率", "連動している課題の割合（%）", 2, "%"))));
         sb.Append(AreaTable(summary, "市町村・圏域別の連動", [(Measures.Needs, "課題（件）"), (Measures.NeedsLinked, "連動あり（件）"), (Measures.LinkageRate, "連動率（%）")]));
 
         var byProvider = T("plan_linkage_by_provider");
         var offices = byProvider.Areas(AreaLevel.Office);
+        sb.Append("<h3>提供事業所別</h3>");
         sb.Append(Table("提供事業所別の連動（利用中のサービスがある課題）", ["事業所", "課題（件）", "連動あり（件）", "連動率（%）"],
             offices.Select(o => (IReadOnlyList<string>)[E(o.Name),
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.Needs)?.Value),
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.NeedsLinked)?.Value),
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.LinkageRate)?.Value)]),
-            "事業所別の件数は3件未満を秘匿。"));
+            "事業所別の件数は3件未満を秘匿。", source: byProvider.Id));
         return sb.ToString();
     }
+
+    // 5. モニタリング ---------------------------------------------------------------------------------
+
+    private string Monitoring()
+    {
+        var sb = new StringBuilder();
+        var summary = T("monitoring_summary");
+        sb.Append("<p>モニタリングの遅れは、計画に定めたモニタリング頻度の期間を過ぎても実施記録がない計画。継続する未充足は、直近2回のモニタリングでいずれも未充足だった課題（個別課題から地域課題へ）。</p>");
+        sb.Append(Image(Add(AreaBars(summary, Cell.Total, MonitoringFigures.OverdueRate, "monitoring_overdue_by_municipality", "市町村別 モニタリングが遅れている計画の割合",
+            "計画に占める割合（%）", 4, "%"))));
+        sb.Append(AreaTable(summary, "市町村・圏域別のモニタリング",
+            [(MonitoringFigures.Plans, "計画（人）"), (MonitoringFigures.PlansOverdue, "遅れ（人）"), (MonitoringFigures.OverdueRate, "遅れの割合（%）"),
+             (MonitoringFigures.PersonsPersistent, "継続する未充足のある人（人）"), (MonitoringFigures.NeedsPersistent, "継続する未充足の課題（件）")]));
+
+        var achievement = T("monitoring_achievement_by_life_domain");
+        var (pref, prefName) = Prefecture;
+        var levels = new[] { ("needs_achieved", "達成"), ("needs_partly_achieved", "一部達成"), ("needs_not_achieved", "未達成"), ("needs_discontinued", "中止") }
+            .Where(l => achievement.Cells.Any(c => c.Measure == l.Item1)).ToList();
+        var domains = achievement.Cells.Where(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref).Select(c => c.Category).Distinct().ToList();
+        sb.Append("<h3>生活領域別の支援目標の達成度</h3>");
+        sb.Append(Table($"生活領域別の支援目標の達成度（{prefName}、直近のモニタリング、件）", ["生活領域", .. levels.Select(l => l.Item2)],
+            domains.Select(d => (IReadOnlyList<string>)[E(d), .. levels.Select(l => Number(achievement.Find(AreaLevel.Prefecture, pref, d, l.Item1)?.Value))]),
+            SuppressionNote, source: achievement.Id));
+        return sb.ToString();
+    }
+
+    // 6. 推移 -----------------------------------------------------------------------------------------
 
     private string Trends()
     {
         var sb = new StringBuilder();
-        var trend = T("trend_unmet_summary");
         var labels = analysis.History.Select(q => q.ShortLabel).ToList();
-        var regions = trend.Areas(AreaLevel.Region);
-        var series = regions.Select((r, i) => new TrendSeries(r.Name,
-            analysis.History.Select(q => (double?)trend.Find(AreaLevel.Region, r.Code, Cell.Total, Measures.PersonsUnmet, q)?.Value).ToList(),
-            ChartStyle.SeriesColor(i))).ToList();
-        sb.Append(Image(Add(TrendChart.Render(ChartDir, "trend_unmet_by_region", "圏域別 未充足ニーズのある人の推移", "人数（人）",
-            $"{options.Source}（各四半期末時点）", labels, series))));
-        sb.Append(Table("圏域別 未充足ニーズのある人の推移（人）", ["四半期", .. regions.Select(r => r.Name)],
-            analysis.History.Select(q => (IReadOnlyList<string>)[E(q.JapaneseLabel),
-                .. regions.Select(r => Number(trend.Find(AreaLevel.Region, r.Code, Cell.Total, Measures.PersonsUnmet, q)?.Value))]),
-            SuppressionNote));
+        var source = $"{options.Source}（各四半期末時点）";
+        foreach (var (tableId, measure, name, title, unit) in new[]
+                 {
+                     ("trend_unmet_summary", Measures.PersonsUnmet, "trend_unmet_by_region", "圏域別 未充足ニーズのある人の推移", "人数（人）"),
+                     ("trend_plan_linkage", Measures.LinkageRate, "trend_linkage_by_region", "圏域別 連動率の推移", "連動率（%）"),
+                 })
+        {
+            var trend = T(tableId);
+            var areas = trend.Areas(AreaLevel.Region).Select(a => (a.Code, a.Name, Level: AreaLevel.Region))
+                .Append((Prefecture.Code, Prefecture.Name, Level: AreaLevel.Prefecture)).ToList();
+            var chartAreas = measure == Measures.PersonsUnmet ? areas.Where(a => a.Level == AreaLevel.Region).ToList() : areas;
+            var series = chartAreas.Select((r, i) => new TrendSeries(r.Name,
+                analysis.History.Select(q => (double?)trend.Find(r.Level, r.Code, Cell.Total, measure, q)?.Value).ToList(),
+                r.Level == AreaLevel.Prefecture ? ChartStyle.Reference : ChartStyle.SeriesColor(i))).ToList();
+            sb.Append($"<h3>{E(title)}</h3>");
+            sb.Append(Image(Add(TrendChart.Render(ChartDir, name, title, unit, source, labels, series))));
+            sb.Append(Table($"{title}（{unit}）", ["四半期", .. areas.Select(r => r.Name)],
+                analysis.History.Select(q => (IReadOnlyList<string>)[E(q.JapaneseLabel),
+                    .. areas.Select(r => Number(trend.Find(r.Level, r.Code, Cell.Total, measure, q)?.Value))]),
+                SuppressionNote, source: trend.Id));
+        }
         return sb.ToString();
     }
+
+    // 7. 見込量 ---------------------------------------------------------------------------------------
+
+    private string Targets()
+    {
+        var sb = new StringBuilder();
+        var t = T(PlanTargets.TableId);
+        var (pref, prefName) = Prefecture;
+        var years = FiscalYearValues.EighthPeriod;
+        var actualYears = t.Cells.Where(c => c.Measure == PlanTargets.MeasureName(TargetMeasure.Persons, PlanTargets.Actual))
+            .Select(c => int.Parse(c.Breakdown[2..])).Distinct().Order().ToList();
+        var lastActual = actualYears.LastOrDefault();
+        var phase = options.UnmetPhaseIn;
+        sb.Append($"<p>第8期障害福祉計画（{string.Join("・", years.Select(y => $"令和{y - 2018}年度"))}、{years[0]}〜{years[^1]}年度）の見込量の案。" +
+                  "利用者数（人/月）は各四半期末に利用中の人（住所地）の推移からPlanLinkの方法で予測し、" +
+                  $"{E(Q.ShortLabel)}末に「待機」「資源なし」の人（未充足ニーズ）を令和9年度{phase.Fy2027}%・10年度{phase.Fy2028}%・11年度{phase.Fy2029}%の割合で加えた（累積）。" +
+                  "量（時間/月・人日/月）は利用者数×1人当たり利用量の予測に未充足の人の計画上の量を加えた。従来の成長率法（同期前年比の直近3年平均）の値を並べて示す。" +
+                  "市町村別・圏域別の全サービスは plan-targets.xlsx（plan-targets.csv）に収録。</p>");
+
+        var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal)
+            .Select(s => (s, Target: t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, PlanTargets.MeasureName(TargetMeasure.Persons, ""), null)))
+            .Where(x => t.Cells.Any(c => c.Level == AreaLevel.Prefecture && c.Category == x.s.JapaneseName)).Select(x => x.s).ToList();
+        string V(ServiceInfo s, int fy, TargetMeasure m, string part) =>
+            Number(t.Cells.FirstOrDefault(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref && c.Category == s.JapaneseName
+                                               && c.Breakdown == PlanTargets.YearBreakdown(fy) && c.Measure == PlanTargets.MeasureName(m, part))?.Value);
+        decimal? D(ServiceInfo s, int fy, string measure) =>
+            t.Cells.FirstOrDefault(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref && c.Category == s.JapaneseName
+                                        && c.Breakdown == PlanTargets.YearBreakdown(fy) && c.Measure == measure)?.Value;
+
+        // Chart: the six services with the most persons/month in the first year of the period.
+        var top = services.OrderByDescending(s => D(s, years[0], "persons") ?? -1).ThenBy(s => s.Type).Take(6).ToList();
+        var shownActuals = actualYears.Where(y => y > lastActual - 3).ToList();
+        sb.Append(Image(Add(TargetChart.Render(ChartDir, "plan_targets_persons", $"主なサービスの利用者数 実績と見込量（{prefName}）", "利用者数（人/月）",
+            $"{options.Source}（{Q.ShortLabel}末まで）・PlanLinkの予測",
+            shownActuals.Select(y => $"R{y - 2018}").ToList(), years.Select(y => $"R{y - 2018}").ToList(),
+            top.Select(s => new TargetSeries(s.JapaneseName, ChartStyle.ServiceColor(s.Type),
+                shownActuals.Select(y => (double?)D(s, y, "persons_actual")).ToList(),
+                years.Select(y => (double?)D(s, y, "persons")).ToList(),
+                years.Select(y => (double?)D(s, y, "persons_lower")).ToList(),
+                years.Select(y => (double?)D(s, y, "persons_upper")).ToList())).ToList()))));
+
+        var header = new List<string> { "サービス種類", "単位" };
+        if (lastActual > 0) header.Add($"実績 R{lastActual - 2018}");
+        header.AddRange(years.Select(y => $"見込量 R{y - 2018}"));
+        header.Add($"80%区間 R{years[^1] - 2018}");
+        header.Add($"成長率法 R{years[^1] - 2018}");
+        header.Add("うち未充足");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var s in services)
+        foreach (var m in s.Unit == VolumeUnit.PersonsPerMonth ? new[] { TargetMeasure.Persons } : [TargetMeasure.Persons, TargetMeasure.Volume])
+        {
+            var unit = m == TargetMeasure.Persons ? "人/月" : s.Unit == VolumeUnit.HoursPerMonth ? "時間/月" : "人日/月";
+            var row = new List<string> { E(m == TargetMeasure.Persons ? s.JapaneseName : $"{s.JapaneseName}（量）"), unit };
+            if (lastActual > 0) row.Add(V(s, lastActual, m, PlanTargets.Actual));
+            row.AddRange(years.Select(y => V(s, y, m, "")));
+            var (lower, upper) = (V(s, years[^1], m, PlanTargets.Lower), V(s, years[^1], m, PlanTargets.Upper));
+            row.Add(lower == "-" && upper == "-" ? "-" : $"{lower}〜{upper}");
+            row.Add(V(s, years[^1], m, PlanTargets.GrowthRate));
+            row.Add(Number(t.Cells.FirstOrDefault(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref && c.Category == s.JapaneseName
+                                                         && c.Breakdown == PlanTargets.UnmetBreakdown && c.Measure == PlanTargets.MeasureName(m, ""))?.Value));
+            rows.Add(row);
+        }
+        sb.Append(Table($"サービス種類別の見込量（{prefName}）", header, rows,
+            $"実績は年度内の各四半期末の平均（{E(Q.ShortLabel)}までの四半期）。80%区間は予測の不確かさ（10回に8回はこの範囲に入る見込み）。成長率法は直近3年の同期前年比の平均を複利で伸ばすため、データの蓄積が始まった時期（利用者の登録が進む途中）を含むと過大になる。「うち未充足」は{E(Q.ShortLabel)}末に待機・資源なしの人数と計画上の量。" + SuppressionNote,
+            labelColumns: 2, source: t.Id));
+        return sb.ToString();
+    }
+
+    // 8. 注記 -----------------------------------------------------------------------------------------
 
     private string Notes() =>
         $"""
         <ul>
         <li>各数値は {E(Q.JapaneseLabel)} 末日時点の各人の最新の計画（終了したものを除く）と、各サービスのその日時点の状況から集計した。推移は各四半期末で同じ集計を繰り返したもの。</li>
-        <li>人数は各人を住所地の市町村で1回数える。圏域・都道府県の値は市町村の値の合計と一致する。</li>
-        <li>秘匿: 人数は0または{options.Disclosure.K}以上のときのみ表示する（人口{options.Disclosure.SmallAreaPopulation:#,0}人未満の市町村は{options.Disclosure.SmallAreaK}未満を秘匿、人口{options.Disclosure.UnpublishedPopulation:#,0}人未満の市町村は公表しない。事業所別は3未満を秘匿）。秘匿した値は「-」で示し、合計から逆算できないよう他の値も秘匿（二次秘匿）している。</li>
+        <li>人数は各人を住所地の市町村で1回数える。圏域・都道府県の値は市町村の値の合計と一致する。事業所の供給（定員等）は事業所の所在地で数える。</li>
+        <li>生活領域が空欄の課題は、課題の文章から機械学習で領域を推定した（推定であることを figures.csv に区別して記録）。</li>
+        <li>見込量: PlanLinkの予測は3つの頑健な時系列モデルの平均（季節性・水準変化・減衰する傾向を考慮）で、各系列の過去への当てはめ（バックテスト）から80%予測区間を求めた。4四半期未満の系列は直近の実績を据え置いた。詳細は docs/forecasting.md。</li>
+        <li>秘匿: 人数・件数は0または{options.Disclosure.K}以上のときのみ表示する（人口{options.Disclosure.SmallAreaPopulation:#,0}人未満の市町村は{options.Disclosure.SmallAreaK}未満を秘匿、人口{options.Disclosure.UnpublishedPopulation:#,0}人未満の市町村は公表しない。事業所別は3未満を秘匿）。秘匿した人数に対応する量・割合も秘匿する。秘匿した値は「-」で示し、合計から逆算できないよう他の値も秘匿（二次秘匿）している。見込量の「うち未充足」を除いた予測値は、秘匿した未充足の人数が差し引きで分からないよう公表しない。</li>
+        <li>この報告のすべての数値は figures.csv に収録している。個人単位の資料（計画マップ、事例検討リスト）は内部資料であり、この報告には含めない。</li>
         <li>出典: {E(options.Source)}。</li>
         </ul>
         """;
 
     private string SuppressionNote => $"「-」は秘匿（{options.Disclosure.K}人未満など）。";
 
-    private string AreaTable(PublishedTable t, string caption, IReadOnlyList<(string Measure, string Header)> columns)
+    private ChartFiles AreaBars(PublishedTable t, string category, string measure, string name, string title, string axis, int colour, string unit)
     {
-        var rows = new List<IReadOnlyList<string>>();
+        var (pref, prefName) = Prefecture;
+        var prefValue = t.Find(AreaLevel.Prefecture, pref, category, measure)?.Value;
+        var items = t.Areas(AreaLevel.Municipality).Select(m => (m.Name, V: t.Find(AreaLevel.Municipality, m.Code, category, measure)?.Value))
+            .Where(m => m.V is not null).Select(m => new BarItem(m.Name, (double)m.V!.Value, ChartStyle.SeriesColor(colour))).ToList();
+        return BarChart.Render(ChartDir, name, title, axis, Source, items, prefValue is { } v ? (double)v : null, $"{prefName}平均 {Number(prefValue)}{unit}");
+    }
+
+    private static IEnumerable<IReadOnlyList<string>> AreaRows(PublishedTable t, string category, IReadOnlyList<string> measures)
+    {
         foreach (var level in new[] { AreaLevel.Prefecture, AreaLevel.Region, AreaLevel.Municipality })
         foreach (var (code, name) in t.Areas(level))
-            rows.Add([E($"{name}（{level.Japanese()}）"), .. columns.Select(c => Number(t.Find(level, code, Cell.Total, c.Measure)?.Value))]);
-        return Table(caption, ["地域", .. columns.Select(c => c.Header)], rows, SuppressionNote);
+            yield return [E($"{name}（{level.Japanese()}）"), .. measures.Select(m => Number(t.Find(level, code, category, m)?.Value))];
     }
+
+    private string AreaTable(PublishedTable t, string caption, IReadOnlyList<(string Measure, string Header)> columns) =>
+        Table(caption, ["地域", .. columns.Select(c => c.Header)], AreaRows(t, Cell.Total, columns.Select(c => c.Measure).ToList()), SuppressionNote, source: t.Id);
 
     private sealed record CategoryRow(string Name, ScottPlot.Color Color, decimal? Persons, decimal? Needs);
 

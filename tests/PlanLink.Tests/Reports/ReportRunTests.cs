@@ -1,43 +1,27 @@
-using System.Text.RegularExpressions;
-using PlanLink.Host;
 using PlanLink.Reports.Charts;
-using PlanLink.Tests.Support;
 
 namespace PlanLink.Tests.Reports;
 
 /// <summary>The main job end to end on the shipped sample: `planlink report` as a user runs it.</summary>
-public class ReportRunTests : IClassFixture<ReportRunTests.Run>
+[Collection(ReportRunsCollection.Name)]
+public class ReportRunTests(ReportRuns runs)
 {
-    /// <summary>One report run shared by the tests of this class.</summary>
-    public sealed class Run : IDisposable
-    {
-        private readonly TempFolder _folder = new();
-        public int ExitCode { get; }
-        public string Out => _folder.Path;
-
-        public Run() => ExitCode = PlanLinkCli.RunAsync(["report", "--input", RepoRoot.Combine("data-samples", "region"), "--out", Out, "--quarter", "2026Q2"]).GetAwaiter().GetResult();
-
-        public void Dispose() => _folder.Dispose();
-    }
-
-    private readonly Run _run;
-    public ReportRunTests(Run run) => _run = run;
-
     [Fact]
-    public void Report_OnSample_WritesHtmlChartsAndFigures()
+    public void Report_OnSample_WritesHtmlChartsFiguresWorkbookAndInternal()
     {
-        Assert.Equal(0, _run.ExitCode);
-        Assert.True(File.Exists(Path.Combine(_run.Out, "report.html")));
-        var pngs = Directory.GetFiles(Path.Combine(_run.Out, "charts"), "*.png");
-        Assert.True(pngs.Length >= 2);
+        Assert.Equal(0, runs.RegionExit);
+        foreach (var file in new[] { "report.html", "figures.csv", "plan-targets.xlsx", "plan-targets.csv", "internal/index.html", "internal/case-review.html", "internal/case-review.csv", "internal/meso.html" })
+            Assert.True(File.Exists(Path.Combine(runs.Region, file)), $"{file} missing");
+        var pngs = Directory.GetFiles(Path.Combine(runs.Region, "charts"), "*.png");
+        Assert.True(pngs.Length >= 10, $"{pngs.Length} charts");
         foreach (var png in pngs) Assert.True(File.Exists(Path.ChangeExtension(png, ".svg")), $"no SVG beside {png}");
-        var bytes = File.ReadAllBytes(Path.Combine(_run.Out, "figures.csv"));
+        var bytes = File.ReadAllBytes(Path.Combine(runs.Region, "figures.csv"));
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]); // BOM, so Excel reads UTF-8
-        var figures = File.ReadAllLines(Path.Combine(_run.Out, "figures.csv"));
+        var figures = File.ReadAllLines(Path.Combine(runs.Region, "figures.csv"));
         Assert.Equal("table,level,area_code,area_name,period,breakdown,category,measure,unit,value,suppressed", figures[0]);
         var tableIds = figures.Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
-        Assert.Contains("unmet_needs_by_service", tableIds);
-        Assert.Contains("plan_linkage_summary", tableIds);
+        foreach (var id in new[] { "unmet_needs_by_service", "plan_linkage_summary", "resource_gap_by_service", "monitoring_summary", "plan_targets" })
+            Assert.Contains(id, tableIds);
         Assert.All(tableIds, id => Assert.Matches("^[a-z][a-z0-9_]*$", id));
         Assert.Contains(figures, l => l.EndsWith(",,true")); // suppressed cells: empty value
     }
@@ -46,8 +30,7 @@ public class ReportRunTests : IClassFixture<ReportRunTests.Run>
     public void Report_ChartPng_HasJapaneseTitleInk()
     {
         // The chart title is Japanese: the top band of the PNG must carry ink, drawn with a font that has the glyphs.
-        var png = Path.Combine(_run.Out, "charts", "unmet_by_service.png");
-        var image = new ScottPlot.Image(png);
+        var image = new ScottPlot.Image(Path.Combine(runs.Region, "charts", "unmet_by_service.png"));
         var gray = image.GetArrayGrayscale();
         var ink = 0;
         for (var y = 0; y < 40; y++)
@@ -58,16 +41,29 @@ public class ReportRunTests : IClassFixture<ReportRunTests.Run>
     }
 
     [Fact]
-    public void ReportHtml_IsSelfContained_MarkedSynthetic_AndItsNumbersAreInFigures()
+    public void Outputs_TwoRunsOnTheSameInput_AreByteIdentical()
     {
-        var html = File.ReadAllText(Path.Combine(_run.Out, "report.html"));
-        Assert.Contains("合成データ", html);
-        Assert.DoesNotMatch(new Regex("(src|href)=\"(https?:)?//"), html);
-        Assert.DoesNotMatch(new Regex("<img(?![^>]*src=\"data:image/png;base64,)"), html);
-        var figureValues = File.ReadAllLines(Path.Combine(_run.Out, "figures.csv")).Skip(1)
-            .Select(l => l.Split(',')[^2]).Where(v => v.Length > 0).ToHashSet();
-        var cells = Regex.Matches(html, "<td class=\"num\">([^<]*)</td>").Select(m => m.Groups[1].Value.Replace(",", ""));
-        foreach (var cell in cells.Where(c => c != "-"))
-            Assert.True(figureValues.Contains(cell), $"table number {cell} is not in figures.csv");
+        Assert.Equal(0, runs.RegionAgainExit);
+        foreach (var file in new[] { "figures.csv", "plan-targets.csv", "internal/case-review.csv", "internal/meso.csv" })
+            Assert.True(File.ReadAllBytes(Path.Combine(runs.Region, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(runs.RegionAgain, file))), $"{file} differs between runs");
+        var first = WorkbookReader.Values(Path.Combine(runs.Region, "plan-targets.xlsx"));
+        var second = WorkbookReader.Values(Path.Combine(runs.RegionAgain, "plan-targets.xlsx"));
+        Assert.Equal(first.Keys.Order(), second.Keys.Order());
+        foreach (var (sheet, rows) in first)
+        {
+            var other = second[sheet];
+            var timestamp = sheet == "説明" ? rows.FindIndex(r => r[0] == "作成日時") : -1;
+            Assert.Equal(rows.Count, other.Count);
+            for (var i = 0; i < rows.Count; i++)
+                if (i != timestamp) Assert.Equal(rows[i], other[i]);
+        }
+    }
+
+    [Fact]
+    public async Task UnmetPhaseIn_Invalid_IsRefused()
+    {
+        using var folder = new Support.TempFolder();
+        var exit = await Host.PlanLinkCli.RunAsync(["report", "--input", Support.RepoRoot.Combine("data-samples", "a-san"), "--out", folder.Path, "--unmet-phase-in", "50,20"]);
+        Assert.Equal(2, exit);
     }
 }

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using PlanLink.Analytics.Areas;
+using PlanLink.Analytics.Figures;
+using PlanLink.Analytics.Tables;
+using PlanLink.Ingest.Model;
+using static PlanLink.Reports.Html.Html;
+
+namespace PlanLink.Reports.Internal;
+
+/// <summary>internal/: 内部資料 for case review only — plan maps, the case-review list and per-office meso
+/// tables, unsuppressed. Built from the analysis directly (never from published tables), marked
+/// 「内部資料・取扱注意」 in every file, and never linked from report.html.</summary>
+public static class InternalReport
+{
+    public static string Write(QuarterlyAnalysis analysis, string dir, ReportOptions options, bool isSynthetic)
+    {
+        Directory.CreateDirectory(dir);
+        var snapshot = analysis.Snapshot;
+        var areas = snapshot.Index.Areas;
+        var offices = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().OfficeName);
+        var list = CaseReviewList.Build(snapshot);
+
+        // Plan maps: everyone in a small dataset; in a large one the top of the case-review list plus --plan-map.
+        var mapped = (snapshot.Plans.Count <= options.PlanMapLimit ? snapshot.Plans : list.Take(options.PlanMapLimit).Select(e => e.Plan))
+            .Concat(snapshot.Plans.Where(p => options.PlanMapPersons.Contains(p.PersonKey)))
+            .DistinctBy(p => p.PersonKey).ToList();
+        var maps = new List<InternalView>();
+        foreach (var plan in mapped)
+        {
+            var area = areas.Municipality(plan.MunicipalityCode)?.Name ?? plan.MunicipalityCode;
+            maps.Add(new InternalView($"plan-maps/{plan.PersonKey}.svg", $"計画マップ {plan.PersonKey}", PlanMap.Render(snapshot, plan, area, offices)));
+        }
+        var views = new List<InternalView>(maps)
+        {
+            CaseReviewPage(list, maps, areas, offices, analysis, isSynthetic),
+            new("case-review.csv", "事例検討リスト（CSV）", CaseReviewCsv(list, areas, offices)),
+            MesoPage(analysis, isSynthetic),
+            new("meso.csv", "事業所別の状況（CSV）", MesoCsv(analysis)),
+        };
+        var missing = options.PlanMapPersons.Where(k => mapped.All(p => p.PersonKey != k)).ToList();
+        views.Add(IndexPage(views, missing, analysis, isSynthetic));
+        foreach (var v in views)
+        {
+            var path = Path.Combine(dir, v.FileName);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, v.Content, v.FileName.EndsWith(".csv", StringComparison.Ordinal) ? new UTF8Encoding(true) : new UTF8Encoding(false));
+        }
+        return dir;
+    }
+
+    private static InternalView CaseReviewPage(IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<InternalView> maps, AreaHierarchy areas,
+        IReadOnlyDictionary<string, string> offices, QuarterlyAnalysis analysis, bool isSynthetic)
+    {
+        var mapped = maps.Select(m => m.FileName).ToHashSet();
+        var rows = list.Select(e =>
+        {
+            var map = $"plan-maps/{e.Plan.PersonKey}.svg";
+            return (IReadOnlyList<string>)
+            [
+                e.Rank.ToString(CultureInfo.InvariantCulture),
+                mapped.Contains(map) ? $"<a href=\"{E(map)}\">{E(e.Plan.PersonKey)}</a>" : E(e.Plan.PersonKey),
+                E(areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? e.Plan.MunicipalityCode),
+                E(offices.GetValueOrDefault(e.Plan.OfficeId, e.Plan.OfficeId)),
+                e.PersistentPriorities.Count.ToString(CultureInfo.InvariantCulture),
+                e.UnmetNeeds.Count.ToString(CultureInfo.InvariantCulture),
+                e.LongestWaitDays.ToString(CultureInfo.InvariantCulture),
+                E(string.Join("／", e.UnmetNeeds.Select(Describe))),
+            ];
+        });
+        var content = Table($"事例検討リスト（{analysis.Quarter.ShortLabel}末、{list.Count}人）",
+            ["順位", "仮名ID", "市町村", "相談支援事業所", "継続する未充足（件）", "未充足の課題（件）", "最長待機（日）", "未充足の課題"], rows, labelColumns: 4, trailingTextColumns: 1);
+        return new("case-review.html", "事例検討リスト", Page("事例検討リスト", analysis, isSynthetic,
+            "<style>body { max-width: none; margin: 0 1em; } td:nth-child(3), td:nth-child(4) { white-space: nowrap; }</style>" +
+            "<p>未充足ニーズのある人を、直近2回のモニタリングで続けて未充足の課題数、未充足の課題数、最長の待機日数の順に並べた。協議会の事例検討（個別課題から地域課題へ）の候補。</p>" + content));
+    }
+
+    private static string Describe(Analytics.Unmet.NeedAssessment a) =>
+        $"課題{a.Need.Priority} {a.Need.NeedText}（" + (a.UnmetServices.Count == 0
+            ? "支援なし"
+            : string.Join("・", a.UnmetServices.Select(u => $"{ServiceCatalog.Get(u.Service.Service).JapaneseName} {Analytics.Unmet.UnmetReasons.Japanese(u.Reason)}"))) + "）";
+
+    private static string CaseReviewCsv(IReadOnlyList<CaseReviewEntry> list, AreaHierarchy areas, IReadOnlyDictionary<string, string> offices)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        writer.WriteLine(InternalView.Mark);
+        writer.WriteLine("順位,仮名ID,市町村コード,市町村,相談支援事業所番号,相談支援事業所,継続する未充足（件）,未充足の課題（件）,最長待機（日）,未充足の課題");
+        foreach (var e in list)
+            writer.WriteLine(string.Join(",", new[]
+            {
+                e.Rank.ToString(CultureInfo.InvariantCulture), e.Plan.PersonKey, e.Plan.MunicipalityCode,
+                areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? "", e.Plan.OfficeId, offices.GetValueOrDefault(e.Plan.OfficeId, ""),
+                e.PersistentPriorities.Count.ToString(CultureInfo.InvariantCulture), e.UnmetNeeds.Count.ToString(CultureInfo.InvariantCulture),
+                e.LongestWaitDays.ToString(CultureInfo.InvariantCulture), string.Join("／", e.UnmetNeeds.Select(Describe)),
+            }.Select(Csv)));
+        return writer.ToString();
+    }
+
+    private static string Csv(string field) =>
+        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+
+    private static readonly string[] MesoTables = ["meso_consultation_office", "plan_linkage_by_provider"];
+
+    private static IEnumerable<ResultTable> Meso(QuarterlyAnalysis analysis) => analysis.Tables.Where(t => MesoTables.Contains(t.Id));
+
+    private static InternalView MesoPage(QuarterlyAnalysis analysis, bool isSynthetic)
+    {
+        var sb = new StringBuilder("<p>事業所別の件数を秘匿せずに示す（公表用の報告では3件未満を秘匿）。事業所との振り返り・助言に使う。</p>");
+        foreach (var t in Meso(analysis))
+        {
+            var measures = t.Cells.Select(c => c.Measure).Distinct().ToList();
+            var offices = t.Cells.Select(c => (c.AreaCode, c.AreaName)).Distinct().OrderBy(o => o.AreaCode, StringComparer.Ordinal).ToList();
+            var byKey = t.Cells.ToDictionary(c => (c.AreaCode, c.Measure));
+            sb.Append(Table(t.Title, ["事業所番号", "事業所", .. measures.Select(MeasureJapanese)],
+                offices.Select(o => (IReadOnlyList<string>)[E(o.AreaCode), E(o.AreaName),
+                    .. measures.Select(m => byKey.TryGetValue((o.AreaCode, m), out var c) ? Number(c.Value) : "")]), labelColumns: 2));
+        }
+        return new("meso.html", "事業所別の状況", Page("事業所別の状況（メゾ）", analysis, isSynthetic, sb.ToString()));
+    }
+
+    private static string MesoCsv(QuarterlyAnalysis analysis)
+    {
+        using var writer = new StringWriter { NewLine = "\n" };
+        writer.WriteLine(InternalView.Mark);
+        writer.WriteLine("table,office_id,office_name,measure,unit,value");
+        foreach (var t in Meso(analysis))
+        foreach (var c in t.Cells)
+            writer.WriteLine(string.Join(",", new[] { t.Id, c.AreaCode, c.AreaName, c.Measure, c.Unit.Code(), c.Value.ToString("0.##", CultureInfo.InvariantCulture) }.Select(Csv)));
+        return writer.ToString();
+    }
+
+    private static string MeasureJapanese(string measure) => measure switch
+    {
+        "plans" => "計画（人）",
+        Measures.PersonsUnmet => "未充足のある人（人）",
+        "plans_overdue" => "モニタリング遅れ（人）",
+        "overdue_rate" => "遅れの割合（%）",
+        Measures.Needs => "課題（件）",
+        Measures.NeedsLinked => "連動あり（件）",
+        Measures.LinkageRate => "連動率（%）",
+        _ => measure,
+    };
+
+    private static InternalView IndexPage(IReadOnlyList<InternalView> views, IReadOnlyList<string> missing, QuarterlyAnalysis analysis, bool isSynthetic)
+    {
+        var sb = new StringBuilder("<p>この フォルダの資料は個人・事業所単位の内部資料であり、公表しない。協議会の事例検討・事業所との振り返りに限って使う。</p><ul>");
+        foreach (var v in views) sb.Append($"<li><a href=\"{E(v.FileName)}\">{E(v.Title)}</a></li>");
+        sb.Append("</ul>");
+        if (missing.Count > 0) sb.Append($"<p class=\"note\">--plan-map で指定された仮名IDのうち、基準日に計画がないもの: {E(string.Join("、", missing))}</p>");
+        return new("index.html", "内部資料一覧", Page("内部資料一覧", analysis, isSynthetic, sb.ToString()));
+    }
+
+    private static string Page(string title, QuarterlyAnalysis analysis, bool isSynthetic, string body) =>
+        $"<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{E(InternalView.Mark)} {E(title)}</title><style>{Html.ReportStyles.Css}" +
+        ".internal { border: 3px solid #c0392b; color: #c0392b; font-weight: bold; padding: 0.3em 0.6em; display: inline-block; }" +
+        "@page { @top-right { content: \"内部資料・取扱注意\"; color: #c0392b; font-family: IPAexGothic, sans-serif; } }</style></head><body>" +
+        $"<p class=\"internal\">{E(InternalView.Mark)}</p>" + (isSynthetic ? " <span class=\"synthetic\">合成データ</span>" : "") +
+        $"<h1>{E(title)}</h1><p class=\"meta\">{E(analysis.Quarter.JapaneseLabel)} 末時点</p>{body}</body></html>";
+}

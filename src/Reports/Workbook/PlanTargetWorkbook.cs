@@ -1,0 +1,118 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace PlanLink.Reports.Workbook;
+
+/// <summary>plan-targets.xlsx with DocumentFormat.OpenXml (Microsoft's maintained SDK: full control of
+/// number formats and frozen panes, no native dependencies; ClosedXML crashes beside OpenXml 3.x, stack.md).
+/// One sheet per area level plus 説明; the header row is frozen; text is written inline so the
+/// workbook's values do not depend on a shared-string order.</summary>
+public static class PlanTargetWorkbook
+{
+    // Style indexes of the stylesheet below.
+    private const uint Header = 1, Integer = 2, OneDecimal = 3, Wrapped = 4, Suppressed = 5;
+
+    public static void Write(string path, PlanTargetSheet sheet)
+    {
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = Stylesheet();
+        var sheets = workbook.Workbook.AppendChild(new Sheets());
+        uint id = 1;
+        foreach (var (level, name) in PlanTargetSheet.Levels)
+            AddSheet(workbook, sheets, id++, name, sheet.Headers, sheet.Rows[level], frozen: true);
+        AddSheet(workbook, sheets, id, "説明", ["項目", "内容"],
+            sheet.Notes.Select(n => (IReadOnlyList<SheetValue>)[SheetValue.Of(n.Key), SheetValue.Of(n.Value)]).ToList(), frozen: false);
+        workbook.Workbook.Save();
+    }
+
+    private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IReadOnlyList<string> headers,
+        IReadOnlyList<IReadOnlyList<SheetValue>> rows, bool frozen)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        data.Append(Row(1, headers.Select(h => TextCell(h, Header))));
+        for (var i = 0; i < rows.Count; i++)
+            data.Append(Row((uint)i + 2, rows[i].Select(Cell)));
+        var worksheet = new Worksheet();
+        var view = new SheetView { WorkbookViewId = 0 };
+        if (frozen)
+        {
+            view.Append(new Pane { VerticalSplit = 1, HorizontalSplit = 3, TopLeftCell = "D2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen });
+            view.Append(new Selection { Pane = PaneValues.BottomRight, ActiveCell = "D2", SequenceOfReferences = new ListValue<StringValue>(["D2"]) });
+        }
+        worksheet.Append(new SheetViews(view));
+        worksheet.Append(Columns(headers, frozen));
+        worksheet.Append(data);
+        part.Worksheet = worksheet;
+        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
+    }
+
+    private static Columns Columns(IReadOnlyList<string> headers, bool table)
+    {
+        var columns = new Columns();
+        for (var i = 0; i < headers.Count; i++)
+        {
+            double width = !table ? (i == 0 ? 16 : 100)
+                : headers[i] switch { "地域コード" => 11, "地域名" => 14, "サービス種類" => 26, "指標" => 9, "単位" => 9, "予測方法" => 36, "前提" => 80, _ => 15 };
+            columns.Append(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true });
+        }
+        return columns;
+    }
+
+    private static Row Row(uint index, IEnumerable<Cell> cells)
+    {
+        var row = new Row { RowIndex = index };
+        var column = 0;
+        foreach (var cell in cells)
+        {
+            cell.CellReference = ColumnName(column++) + index.ToString(CultureInfo.InvariantCulture);
+            row.Append(cell);
+        }
+        return row;
+    }
+
+    private static Cell Cell(SheetValue v) => v switch
+    {
+        { Number: { } n } => new Cell
+        {
+            DataType = CellValues.Number, StyleIndex = v.Style == NumberStyle.OneDecimal ? OneDecimal : Integer,
+            CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)),
+        },
+        { Text: { } t } => TextCell(t, t.Length > 30 ? Wrapped : 0),
+        _ => TextCell("-", Suppressed),
+    };
+
+    private static Cell TextCell(string text, uint style) =>
+        new() { DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(new Text(text)) };
+
+    /// <summary>A, B, … Z, AA, AB …</summary>
+    internal static string ColumnName(int index)
+    {
+        var name = "";
+        for (index++; index > 0; index = (index - 1) / 26) name = (char)('A' + (index - 1) % 26) + name;
+        return name;
+    }
+
+    private static Stylesheet Stylesheet() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.0" }) { Count = 1 },
+        new Fonts(
+            new Font(new FontSize { Val = 11 }, new FontName { Val = "Yu Gothic" }),
+            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "Yu Gothic" })) { Count = 2 },
+        new Fills(
+            new Fill(new PatternFill { PatternType = PatternValues.None }),
+            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFECF0F1" }) { PatternType = PatternValues.Solid })) { Count = 3 },
+        new Borders(new Border()) { Count = 1 },
+        new CellFormats(
+            new CellFormat(),
+            new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true, Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Center }, ApplyAlignment = true },
+            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+            new CellFormat { Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }, ApplyAlignment = true },
+            new CellFormat { Alignment = new Alignment { Horizontal = HorizontalAlignmentValues.Right }, ApplyAlignment = true }) { Count = 6 });
+}

@@ -1,0 +1,9 @@
+namespace PlanLink.Reports.Workbook;
+
+/// <summary>One value of the plan-target table: text, a number with its format, or a suppressed number (「-」).</summary>
+public sealed record SheetValue(string? Text, decimal? Number, NumberStyle Style)
+{
+    public bool Suppressed => Text is null && Number is null;
+    public static SheetValue Of(string text) => new(text, null, NumberStyle.Text);
+    public static SheetValue Of(decimal? number, NumberStyle style) => new(null, number, style);
+}
