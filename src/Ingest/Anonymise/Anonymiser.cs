@@ -1,5 +1,6 @@
 using CsvHelper;
 using PlanLink.Ingest.Csv;
+using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Privacy;
 
 namespace PlanLink.Ingest.Anonymise;

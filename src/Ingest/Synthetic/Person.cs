@@ -8,15 +8,6 @@ internal sealed record Person(int AgeAtStart, DisabilityType Types, byte Categor
     public bool IsChild => AgeAtStart < 18;
 
     /// <summary>年齢階級 at a date, counting from the age at the history's start.</summary>
-    public string AgeBand(DateOnly historyStart, DateOnly date) => (AgeAtStart + (date.DayNumber - historyStart.DayNumber) / 365) switch
-    {
-        < 6 => "0-5",
-        < 18 => "6-17",
-        < 30 => "18-29",
-        < 40 => "30-39",
-        < 50 => "40-49",
-        < 60 => "50-59",
-        < 65 => "60-64",
-        _ => "65+",
-    };
+    public string AgeBand(DateOnly historyStart, DateOnly date) =>
+        AgeBands.Of(AgeAtStart + (date.DayNumber - historyStart.DayNumber) / 365);
 }

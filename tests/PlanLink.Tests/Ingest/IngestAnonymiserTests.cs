@@ -4,6 +4,7 @@ using PlanLink.Host;
 using PlanLink.Ingest;
 using PlanLink.Ingest.Anonymise;
 using PlanLink.Ingest.Csv;
+using PlanLink.Ingest.Model;
 
 namespace PlanLink.Tests;
 

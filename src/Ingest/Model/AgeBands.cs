@@ -1,4 +1,4 @@
-namespace PlanLink.Ingest.Anonymise;
+namespace PlanLink.Ingest.Model;
 
 /// <summary>年齢階級 of the contract (domain.md §3): 0-5, 6-17, 18-29, 30-39, 40-49, 50-59, 60-64, 65+.</summary>
 public static class AgeBands
