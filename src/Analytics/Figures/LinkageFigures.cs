@@ -15,17 +15,54 @@ public static class LinkageFigures
     public static IReadOnlyList<ResultTable> Compute(PlanSnapshot snapshot, FiscalQuarter period)
     {
         var links = LinkageAssessment.Assess(snapshot);
-        return [Summary(snapshot, links, period), ByProvider(snapshot, links, period)];
+        return [Summary(snapshot, links, period), ByService(snapshot, links, period), ByProvider(snapshot, links, period)];
     }
 
     public static ResultTable Summary(PlanSnapshot snapshot, IReadOnlyList<LinkageAssessment> links, FiscalQuarter period)
     {
         var t = new TableBuilder("plan_linkage_summary", "サービス等利用計画と個別支援計画の連動", snapshot.Index.Areas, period);
-        t.EnsureMacro(Total, [Cell.Total], (Needs, MeasureUnit.Needs), (NeedsLinked, MeasureUnit.Needs));
+        t.EnsureMacro(Total, [Cell.Total], (Needs, MeasureUnit.Needs), (NeedsLinked, MeasureUnit.Needs),
+            (NeedsInUseUnlinked, MeasureUnit.Needs), (Goals, MeasureUnit.Goals), (GoalsUnlinked, MeasureUnit.Goals));
         foreach (var l in links)
         {
-            t.AddMacro(l.State.Plan.MunicipalityCode, Total, Cell.Total, Needs, MeasureUnit.Needs);
-            if (l.IsLinked) t.AddMacro(l.State.Plan.MunicipalityCode, Total, Cell.Total, NeedsLinked, MeasureUnit.Needs);
+            var municipality = l.State.Plan.MunicipalityCode;
+            t.AddMacro(municipality, Total, Cell.Total, Needs, MeasureUnit.Needs);
+            if (l.IsLinked) t.AddMacro(municipality, Total, Cell.Total, NeedsLinked, MeasureUnit.Needs);
+            else if (l.State.Services.Any(s => s.Status == ServiceStatus.InUse))
+                t.AddMacro(municipality, Total, Cell.Total, NeedsInUseUnlinked, MeasureUnit.Needs);
+        }
+        // Goals of the current individual support plans that serve no need of the person's current plan.
+        foreach (var plan in snapshot.Plans)
+        {
+            var priorities = (snapshot.Index.NeedsByPlan.GetValueOrDefault(plan.PlanId) ?? []).Select(n => n.Priority).ToHashSet();
+            foreach (var sp in LinkageAssessment.CurrentSupportPlans(snapshot.Index, plan.PersonKey, snapshot.Date))
+            foreach (var goal in snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? [])
+            {
+                t.AddMacro(plan.MunicipalityCode, Total, Cell.Total, Goals, MeasureUnit.Goals);
+                if (goal.LinkedPriority is not { } p || !priorities.Contains(p))
+                    t.AddMacro(plan.MunicipalityCode, Total, Cell.Total, GoalsUnlinked, MeasureUnit.Goals);
+            }
+        }
+        t.AddRate(LinkageRate, MeasureUnit.Percent, NeedsLinked, Needs);
+        return t.Build();
+    }
+
+    /// <summary>Per service type: needs with that service in use, and how many of them a goal of an
+    /// individual support plan for that same service links to.</summary>
+    public static ResultTable ByService(PlanSnapshot snapshot, IReadOnlyList<LinkageAssessment> links, FiscalQuarter period)
+    {
+        var t = new TableBuilder("plan_linkage_by_service", "サービス種類別の連動", snapshot.Index.Areas, period);
+        var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName);
+        t.EnsureMacro(Service, services, (Needs, MeasureUnit.Needs), (NeedsLinked, MeasureUnit.Needs));
+        foreach (var l in links)
+        {
+            foreach (var service in l.State.Services.Where(s => s.Status == ServiceStatus.InUse && s.Service != ServiceType.Informal).Select(s => s.Service).Distinct())
+            {
+                var name = ServiceCatalog.Get(service).JapaneseName;
+                t.AddMacro(l.State.Plan.MunicipalityCode, Service, name, Needs, MeasureUnit.Needs);
+                if (l.LinkedGoals.Any(g => g.Plan.Service == service))
+                    t.AddMacro(l.State.Plan.MunicipalityCode, Service, name, NeedsLinked, MeasureUnit.Needs);
+            }
         }
         t.AddRate(LinkageRate, MeasureUnit.Percent, NeedsLinked, Needs);
         return t.Build();

@@ -13,6 +13,11 @@ public static class Measures
     public const string UnmetPer10000 = "unmet_per_10000";
     public const string NeedsLinked = "needs_linked";
     public const string LinkageRate = "linkage_rate";
+    /// <summary>Needs with a service in use but no individual support plan goal linked to them.</summary>
+    public const string NeedsInUseUnlinked = "needs_in_use_unlinked";
+    /// <summary>Goals of current individual support plans that link to no need of the person's plan.</summary>
+    public const string GoalsUnlinked = "goals_unlinked";
+    public const string Goals = "goals";
 
 }
 
@@ -23,6 +28,8 @@ public static class Breakdowns
     public const string Service = "service";
     public const string Status = "status";
     public const string LifeDomain = "life_domain";
+    public const string SupportCategory = "support_category";
+    public const string DisabilityType = "disability_type";
 
     /// <summary>The category of needs that have no service planned at all.</summary>
     public const string NoService = "（サービスなし）";

@@ -29,8 +29,21 @@ public static class UnmetFigures
                 a => [DomainLabel(domains.DomainOf(a.Need).Domain)],
                 Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified),
                 a => domains.DomainOf(a.Need).Inferred),
+            ByCategory(snapshot, assessments, period, "unmet_needs_by_support_category", "障害支援区分別の未充足ニーズ", SupportCategory,
+                a => [SupportCategoryLabel(a.Plan.SupportCategory)],
+                Enumerable.Range(0, 7).Select(c => SupportCategoryLabel((byte)c))),
+            ByCategory(snapshot, assessments, period, "unmet_needs_by_disability_type", "障害種別の未充足ニーズ", Breakdowns.DisabilityType,
+                a => DisabilityLabels(a.Plan.DisabilityTypes),
+                Codes.Disability.Values.Where(d => d != Ingest.Model.DisabilityType.None).Select(d => Codes.Disability.Japanese(d))),
         ];
     }
+
+    /// <summary>障害支援区分 as councils write it: 非該当, 区分1 … 区分6.</summary>
+    public static string SupportCategoryLabel(byte category) => category == 0 ? "非該当" : $"区分{category}";
+
+    /// <summary>Every 障害種別 of a person (a person with 知的 and 発達 counts in both).</summary>
+    public static IEnumerable<string> DisabilityLabels(Ingest.Model.DisabilityType types) =>
+        Codes.Disability.Values.Where(d => d != Ingest.Model.DisabilityType.None && types.HasFlag(d)).Select(d => Codes.Disability.Japanese(d));
 
     public static string DomainLabel(Ingest.Model.LifeDomain? domain) => domain is { } d ? Codes.Domain.Japanese(d) : Unclassified;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using PlanLink.Analytics.Areas;
+using PlanLink.Analytics.Classification;
 using PlanLink.Analytics.Disclosure;
 using PlanLink.Analytics.Figures;
 using PlanLink.Analytics.Forecasting;
@@ -387,13 +388,18 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         <ul>
         <li>各数値は {E(Q.JapaneseLabel)} 末日時点の各人の最新の計画（終了したものを除く）と、各サービスのその日時点の状況から集計した。推移は各四半期末で同じ集計を繰り返したもの。</li>
         <li>人数は各人を住所地の市町村で1回数える。圏域・都道府県の値は市町村の値の合計と一致する。事業所の供給（定員等）は事業所の所在地で数える。</li>
-        <li>生活領域が空欄の課題は、課題の文章から機械学習で領域を推定した（推定であることを figures.csv に区別して記録）。</li>
+        <li>生活領域が空欄の課題は、課題の文章から機械学習で領域を推定した（推定であることを figures.csv に区別して記録）。{ClassifierNote}</li>
         <li>見込量: PlanLinkの予測は3つの頑健な時系列モデルの平均（季節性・水準変化・減衰する傾向を考慮）で、各系列の過去への当てはめ（バックテスト）から80%予測区間を求めた。4四半期未満の系列は直近の実績を据え置いた。詳細は docs/forecasting.md。</li>
         <li>秘匿: 人数・件数は0または{options.Disclosure.K}以上のときのみ表示する（人口{options.Disclosure.SmallAreaPopulation:#,0}人未満の市町村は{options.Disclosure.SmallAreaK}未満を秘匿、人口{options.Disclosure.UnpublishedPopulation:#,0}人未満の市町村は公表しない。事業所別は3未満を秘匿）。秘匿した人数に対応する量・割合も秘匿する。秘匿した値は「-」で示し、合計から逆算できないよう他の値も秘匿（二次秘匿）している。見込量の「うち未充足」を除いた予測値は、秘匿した未充足の人数が差し引きで分からないよう公表しない。</li>
         <li>この報告のすべての数値は figures.csv に収録している。個人単位の資料（計画マップ、事例検討リスト）は内部資料であり、この報告には含めない。</li>
         <li>出典: {E(options.Source)}。</li>
         </ul>
         """;
+
+    /// <summary>How well the need-domain classifier did on held-out needs, and what it left 未分類.</summary>
+    private string ClassifierNote => analysis.Domains.Evaluation is { } e
+        ? E($"推定の精度（交差検証、{e.Examples:#,0}件・{e.Folds}分割）: 正解率 {e.Accuracy:P1}、マクロF1 {e.MacroF1:F2}。確信度{NeedDomainClassifier.DefaultMinConfidence:P0}未満は「未分類」のままとした（集計期間までの全計画で 推定 {analysis.Domains.InferredCount:#,0}件・未分類 {analysis.Domains.UnclassifiedCount:#,0}件）。")
+        : "";
 
     private string SuppressionNote => $"「-」は秘匿（{options.Disclosure.K}人未満など）。";
 

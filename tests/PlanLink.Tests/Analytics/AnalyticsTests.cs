@@ -79,6 +79,42 @@ public class AnalyticsTests
     }
 
     [Fact]
+    public void Linkage_UnlinkedInUseNeedsAndGoalsThatLinkToNothing()
+    {
+        var summary = Table(LinkageFigures.Compute(Snapshot, Q), "plan_linkage_summary");
+        // Goals of current support plans: SP1 → 2, SP2 → 1 and → 5; K2's plan has no need 5.
+        Assert.Equal(3, V(summary, AreaLevel.Prefecture, Pref, Cell.Total, Measures.Goals));
+        Assert.Equal(1, V(summary, AreaLevel.Municipality, A, Cell.Total, Measures.GoalsUnlinked));
+        // Both needs with a service in use are linked…
+        Assert.Equal(0, V(summary, AreaLevel.Prefecture, Pref, Cell.Total, Measures.NeedsInUseUnlinked));
+        // …until SP1's goal is gone: K1's B型 need is in use but unlinked.
+        var data = Build();
+        var withoutGoal = data with { SupportGoals = data.SupportGoals.Where(g => g.SupportPlanId != "SP1").ToList() };
+        var snapshot = PlanSnapshot.At(new DatasetIndex(withoutGoal), AsOf);
+        var unlinked = Table(LinkageFigures.Compute(snapshot, Q), "plan_linkage_summary");
+        Assert.Equal(1, V(unlinked, AreaLevel.Municipality, A, Cell.Total, Measures.NeedsInUseUnlinked));
+    }
+
+    [Fact]
+    public void LinkageByService_CountsNeedsInUseLinkedByThatServicesPlan()
+    {
+        var byService = Table(LinkageFigures.Compute(Snapshot, Q), "plan_linkage_by_service");
+        Assert.Equal(1, V(byService, AreaLevel.Prefecture, Pref, "就労継続支援B型", Measures.NeedsLinked)); // SP1 is a B型 plan
+        Assert.Equal(100, V(byService, AreaLevel.Prefecture, Pref, "居宅介護", Measures.LinkageRate));     // SP2 is a 居宅介護 plan
+        Assert.Equal(0, V(byService, AreaLevel.Prefecture, Pref, "共同生活援助", Measures.Needs));           // no GH in use
+    }
+
+    [Fact]
+    public void UnmetBySupportCategoryAndDisability_UsesThePersonsPlan()
+    {
+        var tables = UnmetFigures.Compute(Snapshot, Q);
+        // All TinyRegion plans are 区分2 and 知的: the three unmet persons fall there.
+        Assert.Equal(3, V(Table(tables, "unmet_needs_by_support_category"), AreaLevel.Prefecture, Pref, "区分2", Measures.PersonsUnmet));
+        Assert.Equal(0, V(Table(tables, "unmet_needs_by_support_category"), AreaLevel.Prefecture, Pref, "区分6", Measures.PersonsUnmet));
+        Assert.Equal(3, V(Table(tables, "unmet_needs_by_disability_type"), AreaLevel.Prefecture, Pref, "知的", Measures.PersonsUnmet));
+    }
+
+    [Fact]
     public void ResourceGap_DemandWhereThePersonLives_SupplyWhereTheOfficeIs()
     {
         var t = ResourceGapFigures.ByService(Snapshot, Q);
