@@ -50,6 +50,8 @@ public static class ReportJob
         if (k < 3) throw new RefusedException($"--k は3以上にしてください / --k must be at least 3 (got {k})");
         if (read.Dataset.Plans.Count == 0)
             throw new RefusedException("計画データ（plans.csv）が1件もありません / no plans found in the input");
+        if (quarter is { } q && !read.Dataset.Plans.Any(p => p.PlanDate <= q.End))
+            throw new RefusedException($"{q} の末日（{q.End:yyyy-MM-dd}）までの計画がありません / no plan dated on or before the end of {q} ({q.End:yyyy-MM-dd})");
         Directory.CreateDirectory(outDir);
         ErrorsCsv.Write(Path.Combine(outDir, "errors.csv"), read.Errors);
 
