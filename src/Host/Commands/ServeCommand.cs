@@ -59,6 +59,9 @@ internal static class ServeCommand
                     return pass.Rejected.Count > 0 ? ExitCodes.RowsRejected : ExitCodes.Done;
                 }
                 await host.RunAsync(ct);
+                // A fault the worker could not wait out stopped the host: exit non-zero so systemd restarts it.
+                if (host.Services.GetRequiredService<InboxWorker>().ExecuteTask is { IsFaulted: true } failed)
+                    throw new RefusedException($"監視を中止しました（ログを参照） / the worker stopped, see the log: {failed.Exception?.InnerException?.Message}");
                 return ExitCodes.Done;
             }
             catch (Microsoft.Extensions.Options.OptionsValidationException e)

@@ -15,6 +15,13 @@ public static class PlanLinkHostExtensions
     public static IHostApplicationBuilder AddPlanLink(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // One line per event with a timestamp: what a secretariat reads in a log file. (Under systemd, AddSystemd
+        // switches to journald's format.)
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-dd HH:mm:ss ";
+        });
         services.AddOptions<ServeOptions>().BindConfiguration(ServeOptions.Section)
             .PostConfigure(o => o.Db = ResolveDb(o.Db, builder.Configuration))
             .Validate(o => o.PollSeconds > 0 && o.K >= 3 && o.ReportAfterDays >= 0,

@@ -74,5 +74,14 @@ public sealed class FolderExportStore(string root) : IExportStore
         return candidate;
     }
 
-    private static string Safe(string key) => string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' ? c : '_'));
+    /// <summary>The batch key as a folder name: as is when short, else the first office, the count of the others and
+    /// a hash of the whole key (a region-wide export names hundreds of offices; paths have limits).</summary>
+    internal static string Safe(string key)
+    {
+        var safe = string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' ? c : '_'));
+        if (safe.Length <= 48) return safe;
+        var offices = safe.Split('+');
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..8];
+        return $"{offices[0]}+{offices.Length - 1}more-{hash}";
+    }
 }

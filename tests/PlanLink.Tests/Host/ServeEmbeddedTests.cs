@@ -101,3 +101,19 @@ public sealed class ServeEmbeddedTests
         Assert.Equal([10, 20, 40, 80, 160, 300, 300], Enumerable.Range(1, 7).Select(n => InboxWorker.Backoff(n, o).TotalSeconds));
     }
 }
+
+public sealed class FolderExportStoreTests
+{
+    [Fact]
+    public void Safe_RegionWideKey_ShortStableName()
+    {
+        var key = string.Join('+', Enumerable.Range(1, 30).Select(i => $"47100000{i:00}"));
+
+        var name = FolderExportStore.Safe(key);
+
+        Assert.StartsWith("4710000001+29more-", name);
+        Assert.True(name.Length < 40);
+        Assert.Equal(name, FolderExportStore.Safe(key));
+        Assert.Equal("1310100011+1310200022", FolderExportStore.Safe("1310100011+1310200022"));
+    }
+}
