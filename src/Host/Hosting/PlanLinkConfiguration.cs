@@ -23,14 +23,12 @@ public static class PlanLinkConfiguration
             Args = [], ContentRootPath = contentRoot ?? Directory.GetCurrentDirectory(),
         });
         var sources = builder.Configuration.Sources;
-        // Defaults shipped beside planlink.dll, below the current folder's appsettings.json.
+        // Defaults shipped beside planlink.dll, below the current folder's appsettings.json. (An absolute path, so the
+        // source gets its own file provider rather than the content root's.)
         var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        if (!string.Equals(Path.GetFullPath(builder.Environment.ContentRootPath).TrimEnd(Path.DirectorySeparatorChar),
-                AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
-        {
-            var fromBase = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).Sources[0];
-            if (File.Exists(shipped)) sources.Insert(0, fromBase);
-        }
+        var contentRootFile = Path.Combine(Path.GetFullPath(builder.Environment.ContentRootPath), "appsettings.json");
+        if (File.Exists(shipped) && !string.Equals(Path.GetFullPath(shipped), contentRootFile, StringComparison.Ordinal))
+            sources.Insert(0, new ConfigurationBuilder().AddJsonFile(shipped, optional: true).Sources[0]);
         var prefixed = FromEnvironment(Environment.GetEnvironmentVariables());
         var commandLineIndex = sources.ToList().FindIndex(s => s is CommandLineConfigurationSource);
         var memory = new ConfigurationBuilder().AddInMemoryCollection(prefixed).Sources[0];

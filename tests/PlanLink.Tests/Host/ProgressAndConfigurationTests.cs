@@ -103,3 +103,18 @@ internal sealed class TestClock(DateTimeOffset now) : TimeProvider
 
     public void Advance(TimeSpan by) => _now += by;
 }
+
+public sealed class ShippedSettingsTests
+{
+    [Fact]
+    public void Configuration_NoAppsettingsInTheCurrentFolder_ShippedDefaultsApply()
+    {
+        using var temp = new TempFolder();
+
+        var configuration = PlanLinkConfiguration.CreateBuilder(contentRoot: temp.Path).Configuration;
+
+        // Only src/Host/appsettings.json (copied beside planlink.dll) sets this key.
+        Assert.Equal("120", configuration["PlanLink:Serve:QuietSeconds"]);
+        Assert.Equal("Information", configuration["Logging:LogLevel:Default"]);
+    }
+}
