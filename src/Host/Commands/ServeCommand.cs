@@ -45,6 +45,8 @@ internal static class ServeCommand
                 if (p <= 0) throw new RefusedException($"--poll-seconds は正の数です / --poll-seconds must be positive (got {p})");
                 settings[ServeOptions.Section + ":PollSeconds"] = p.ToString(CultureInfo.InvariantCulture);
             }
+            // --verbose: debug logging (store failures with their stack traces), unless a level is set explicitly.
+            if (parse.GetValue<bool>(PlanLinkCli.VerboseName)) settings.TryAdd("Logging:LogLevel:Default", "Debug");
             var builder = PlanLinkConfiguration.CreateBuilder(settings);
             builder.AddPlanLink();
             using var host = builder.Build();

@@ -70,8 +70,12 @@ public sealed partial class InboxProcessor(IOptions<ServeOptions> options, IExpo
             ct.ThrowIfCancellationRequested();
             var name = Path.GetFileName(exports[i]);
             progress.Report(PhaseImport, i, exports.Count, name);
-            if (await ProcessExportAsync(exports[i], ct)) imported.Add(name);
-            else rejected.Add(name);
+            switch (await ProcessExportAsync(exports[i], ct))
+            {
+                case ExportOutcome.Stored: imported.Add(name); break;
+                case ExportOutcome.Rejected: rejected.Add(name); break;
+                default: waiting++; break;
+            }
         }
         if (exports.Count > 0) progress.Report(PhaseImport, exports.Count, exports.Count);
         if (imported.Count > 0) _refusedQuarters.Clear();
@@ -110,8 +114,11 @@ public sealed partial class InboxProcessor(IOptions<ServeOptions> options, IExpo
         Directory.Exists(Output) && Directory.EnumerateDirectories(Output, "*_" + quarter)
             .Any(d => ScheduledFolder().IsMatch(Path.GetFileName(d)));
 
-    /// <summary>Reads, stores and moves one export; false when it was rejected. Store failures propagate and leave it in the inbox.</summary>
-    private async Task<bool> ProcessExportAsync(string folder, CancellationToken ct)
+    private enum ExportOutcome { Stored, Rejected, NotReadable }
+
+    /// <summary>Reads, stores and moves one export. Store failures propagate and leave it in the inbox; a file that
+    /// cannot be opened yet (still locked by the copy on Windows) leaves it for the next pass.</summary>
+    private async Task<ExportOutcome> ProcessExportAsync(string folder, CancellationToken ct)
     {
         var name = Path.GetFileName(folder);
         BatchSource batch;
@@ -122,12 +129,17 @@ public sealed partial class InboxProcessor(IOptions<ServeOptions> options, IExpo
         catch (InputRefusedException e)
         {
             Reject(folder, name, e.Message);
-            return false;
+            return ExportOutcome.Rejected;
+        }
+        catch (IOException e)
+        {
+            logger.LogInformation("{Export}: まだ読めません。次回に再試行します / cannot read it yet, next pass: {Reason}", name, e.Message);
+            return ExportOutcome.NotReadable;
         }
         if (!batch.HasContractFiles)
         {
             Reject(folder, name, "契約ファイル（plans.csv など）がありません / no contract files (plans.csv …) in the folder");
-            return false;
+            return ExportOutcome.Rejected;
         }
         var d = batch.Dataset;
         var accepted = d.Plans.Count + d.Needs.Count + d.Services.Count + d.SupportPlans.Count + d.SupportGoals.Count
@@ -135,7 +147,7 @@ public sealed partial class InboxProcessor(IOptions<ServeOptions> options, IExpo
         if (accepted == 0)
         {
             Reject(folder, name, "受け付けた行が1行もありません（errors.csv を参照） / not a single row was accepted (see errors.csv)", batch.Read.Errors);
-            return false;
+            return ExportOutcome.Rejected;
         }
         var errorsCsv = Path.Combine(folder, "errors.csv");
         if (batch.Read.Errors.Count > 0) ErrorsCsv.Write(errorsCsv, batch.Read.Errors);
@@ -145,7 +157,7 @@ public sealed partial class InboxProcessor(IOptions<ServeOptions> options, IExpo
         var to = Move(folder, Processed);
         logger.LogInformation("{Export}: {Outcome} → {To}{Rejected}", name, line, to,
             batch.Read.Errors.Count > 0 ? $" (却下 rejected {batch.Read.Errors.Count} 行 rows: errors.csv)" : "");
-        return true;
+        return ExportOutcome.Stored;
     }
 
     /// <summary>Writes a report into <c>Output/.tmp-…</c>, then renames it to its dated folder (the commit point).</summary>

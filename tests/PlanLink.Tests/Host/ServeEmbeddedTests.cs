@@ -60,6 +60,33 @@ public sealed class ServeEmbeddedTests
     }
 
     [Fact]
+    public async Task RunOnce_TriggerForAQuarterBeforeTheData_TriggerRejectedWithTheReason()
+    {
+        using var box = new ServeTestInbox();
+        box.Drop("office-a", StoreTestData.Export(StoreTestData.OfficeA, StoreTestData.CityA, "A", 12));
+        box.Trigger("REPORT-2024Q1");
+        var processor = box.Processor(new FolderExportStore(box.Options.Store), new TestClock(new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)));
+
+        var pass = await processor.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(pass.Reports);
+        Assert.Empty(box.Names(box.Inbox));
+        var errors = File.ReadAllText(Path.Combine(box.Options.Rejected, "REPORT-2024Q1", "errors.csv"));
+        Assert.Contains("no plan dated on or before the end of 2024Q1", errors);
+    }
+
+    [Theory]
+    [InlineData("REPORT", true, null)]
+    [InlineData("report-2026q2.txt", true, "2026Q2")]
+    [InlineData("REPORT-2026Q5", false, null)]
+    [InlineData("REPORTS", false, null)]
+    public void TryParseTrigger_Names(string name, bool isTrigger, string? quarter)
+    {
+        Assert.Equal(isTrigger, InboxProcessor.TryParseTrigger(name, out var q));
+        Assert.Equal(quarter, q?.ToString());
+    }
+
+    [Fact]
     public async Task RunOnce_ExportWithAnIdentifier_RejectedWithErrorsCsvAndNotStored()
     {
         using var box = new ServeTestInbox();
