@@ -24,13 +24,27 @@ public static class ReportJob
     public const string PhaseAnalyse = "集計 / analysing";
     public const string PhaseRender = "作成 / rendering";
 
-    /// <summary>Reads export folders, one progress step per input folder's read (the reader validates across folders).</summary>
-    public static ReadResult ReadFolders(IReadOnlyList<string> folders, IProgressSink progress)
+    /// <summary>Reads export folders with one progress step per contract file.</summary>
+    public static ReadResult ReadFolders(IReadOnlyList<string> folders, IProgressSink progress, ReadOptions? options = null)
     {
-        progress.Report(PhaseRead, 0, 1, string.Join(", ", folders.Select(Path.GetFileName)));
-        var read = ContractReader.ReadFolders(folders);
-        progress.Report(PhaseRead, 1, 1, $"{read.Tallies.Count} files");
+        var total = CountContractFiles(folders);
+        var done = 0;
+        progress.Report(PhaseRead, 0, total, string.Join(", ", folders.Select(Path.GetFileName)));
+        var read = ContractReader.ReadFolders(folders, (options ?? ReadOptions.Default) with
+        {
+            OnFile = file => progress.Report(PhaseRead, Math.Min(done++, Math.Max(total - 1, 0)), total, file),
+        });
+        progress.Report(PhaseRead, total, total, $"{read.Tallies.Count} files");
         return read;
+    }
+
+    /// <summary>The contract files the reader will open under <paramref name="folders"/> (missing folders count none).</summary>
+    private static int CountContractFiles(IEnumerable<string> folders)
+    {
+        var names = ContractSchema.All.Select(s => s.FileName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return folders.Where(Directory.Exists)
+            .SelectMany(f => Directory.EnumerateFiles(f, "*.csv", SearchOption.AllDirectories))
+            .Count(path => names.Contains(Path.GetFileName(path)));
     }
 
     /// <summary>The current batches from PostgreSQL (rows after the quarter's end, which no figure of that quarter

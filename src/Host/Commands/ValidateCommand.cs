@@ -26,10 +26,7 @@ internal static class ValidateCommand
             if (File.Exists(errorsCsv)) File.Delete(errorsCsv);
             // An identifier in any file throws IdentifierFoundException (exit 2) before anything is written.
             var folders = parse.GetRequiredValue(input);
-            var progress = ProgressSinks.For(parse.InvocationConfiguration.Output);
-            progress.Report(ReportJob.PhaseRead, 0, 1, string.Join(", ", folders.Select(Path.GetFileName)));
-            var result = ContractReader.ReadFolders(folders, options);
-            progress.Report(ReportJob.PhaseRead, 1, 1, $"{result.Tallies.Count} files");
+            var result = ReportJob.ReadFolders(folders, ProgressSinks.For(parse.InvocationConfiguration.Output), options);
             Directory.CreateDirectory(outDir);
             ErrorsCsv.Write(errorsCsv, result.Errors);
             parse.InvocationConfiguration.Output.WriteLine(ReadSummary.Format(result));

@@ -102,7 +102,9 @@ public sealed class CliContractTests
 
         await PlanLinkCli.RunAsync(["validate", "--input", RepoRoot.Combine("data-samples", "a-san"), "--out", temp.Path], output, new StringWriter());
 
-        Assert.Contains("進捗 / progress: 読込 / reading 1/1", output.ToString());
+        // a-san has the 8 contract files; the first one read is the reference data.
+        Assert.Contains("進捗 / progress: 読込 / reading 0/8 a-san/offices.csv", output.ToString());
+        Assert.Contains("進捗 / progress: 読込 / reading 8/8", output.ToString());
         Assert.DoesNotContain("\r", output.ToString());
     }
 }
