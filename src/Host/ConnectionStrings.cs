@@ -23,13 +23,11 @@ public static class ConnectionStrings
             $"データベースの指定がありません / no database: give --db, set {EnvironmentVariable}, or ConnectionStrings:{ConfigurationName} in appsettings.json");
     }
 
-    /// <summary>The generic host's configuration (appsettings.json, appsettings.{Environment}.json, environment
-    /// variables) from <paramref name="contentRoot"/>, by default the current folder.</summary>
+    /// <summary>The generic host's configuration (<see cref="Hosting.PlanLinkConfiguration"/>: appsettings.json,
+    /// appsettings.{Environment}.json, environment variables, PLANLINK_ variables) from <paramref name="contentRoot"/>,
+    /// by default the current folder.</summary>
     public static IConfiguration LoadConfiguration(string? contentRoot = null) =>
-        Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings
-        {
-            Args = [], ContentRootPath = contentRoot ?? Directory.GetCurrentDirectory(),
-        }).Configuration;
+        Hosting.PlanLinkConfiguration.CreateBuilder(contentRoot: contentRoot).Configuration;
 
     /// <summary>Replaces every password in a connection string or message with ***.</summary>
     public static string Mask(string text) => StoreConnection.Mask(text);

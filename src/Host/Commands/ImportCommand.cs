@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PlanLink.Host.Progress;
 using PlanLink.Ingest.Store;
 using PlanLink.Reports.Output;
 
@@ -9,6 +10,9 @@ namespace PlanLink.Host.Commands;
 /// no-op, a newer export of the same offices and period supersedes the older one (kept for audit).</summary>
 internal static class ImportCommand
 {
+    public const string PhaseRead = "読込・検査 / reading and checking";
+    public const string PhaseImport = "取込 / importing";
+
     public static Command Create()
     {
         var input = CommonOptions.Input();
@@ -29,7 +33,16 @@ internal static class ImportCommand
 
             // 1. Read, validate and screen every batch before anything is written: a file holding an
             //    identifier makes the reader throw InputRefusedException (exit 2), so nothing is imported.
-            var batches = BatchSource.FindBatchFolders(inputs).Select(BatchSource.Open).ToList();
+            var console = parse.InvocationConfiguration.Output;
+            var progress = ProgressSinks.For(console);
+            var folders = BatchSource.FindBatchFolders(inputs);
+            var batches = new List<BatchSource>(folders.Count);
+            for (var i = 0; i < folders.Count; i++)
+            {
+                progress.Report(PhaseRead, i, folders.Count, Path.GetFileName(folders[i]));
+                batches.Add(BatchSource.Open(folders[i]));
+            }
+            progress.Report(PhaseRead, folders.Count, folders.Count);
             foreach (var b in batches)
             {
                 if (!b.HasContractFiles)
@@ -38,18 +51,20 @@ internal static class ImportCommand
             var errors = batches.SelectMany(b => b.Read.Errors).ToList();
             Directory.CreateDirectory(outDir);
             ErrorsCsv.Write(Path.Combine(outDir, "errors.csv"), errors);
-            foreach (var b in batches) Console.Out.WriteLine(ReadSummary.Format(b.Read));
+            foreach (var b in batches) console.WriteLine(ReadSummary.Format(b.Read));
 
             // 2. One transaction per batch, as the importer role.
             var commandLine = "planlink import --input " + string.Join(' ', inputs.Select(i => $"\"{i}\""));
             try
             {
                 await using var connection = await StoreConnection.OpenAsync(connectionString, StoreRole.Importer, ct);
-                foreach (var b in batches)
+                for (var i = 0; i < batches.Count; i++)
                 {
-                    var outcome = await PlanStore.ImportAsync(connection, b, commandLine, ct);
-                    Console.Out.WriteLine(outcome.Describe());
+                    progress.Report(PhaseImport, i, batches.Count, Path.GetFileName(batches[i].Folder));
+                    var outcome = await PlanStore.ImportAsync(connection, batches[i], commandLine, ct);
+                    console.WriteLine(outcome.Describe());
                 }
+                progress.Report(PhaseImport, batches.Count, batches.Count);
             }
             catch (StoreException e)
             {

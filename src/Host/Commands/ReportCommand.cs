@@ -1,12 +1,8 @@
 using System.CommandLine;
-using PlanLink.Analytics.Disclosure;
-using PlanLink.Analytics.Figures;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Targets;
 using PlanLink.Ingest.Csv;
-using PlanLink.Ingest.Store;
-using PlanLink.Reports;
-using PlanLink.Reports.Output;
+using PlanLink.Host.Progress;
 
 namespace PlanLink.Host.Commands;
 
@@ -53,47 +49,31 @@ internal static class ReportCommand
         {
             var kValue = parse.GetValue(k);
             if (kValue < 3) throw new RefusedException($"--k は3以上にしてください / --k must be at least 3 (got {kValue})");
-            FiscalQuarter? q = null;
-            if (parse.GetValue(quarter) is { } text)
-            {
-                try { q = FiscalQuarter.Parse(text); }
-                catch (FormatException e) { throw new RefusedException(e.Message); }
-            }
+            var q = ReportJob.ParseQuarter(parse.GetValue(quarter));
             UnmetPhaseIn phase;
             try { phase = UnmetPhaseIn.Parse(parse.GetValue(phaseIn) ?? "100,0,0"); }
             catch (FormatException e) { throw new RefusedException(e.Message); }
             var outDir = parse.GetRequiredValue(output);
+            var console = parse.InvocationConfiguration.Output;
+            var progress = ProgressSinks.For(console);
             var read = parse.GetValue(input) is { Length: > 0 } folders
-                ? ContractReader.ReadFolders(folders)
-                : LoadFromStore(ConnectionStrings.Resolve(parse.GetValue(db)), q);
-            Console.Out.WriteLine(ReadSummary.Format(read));
-            if (read.Dataset.Plans.Count == 0)
-                throw new RefusedException("計画データ（plans.csv）が1件もありません / no plans found in the input");
-            Directory.CreateDirectory(outDir);
-            ErrorsCsv.Write(Path.Combine(outDir, "errors.csv"), read.Errors);
-
-            var analysis = QuarterlyAnalysis.Compute(read.Dataset, q);
-            var result = QuarterlyReport.Write(analysis, new ReportOptions
-            {
-                OutDir = outDir, Disclosure = DisclosureRules.WithK(kValue), UnmetPhaseIn = phase,
-                PlanMapPersons = parse.GetValue(planMap) ?? [],
-            }, read.Dataset.IsSynthetic);
-            Console.Out.WriteLine($"{analysis.Quarter.JapaneseLabel}: {result.HtmlPath}, {result.FiguresPath}, {result.WorkbookPath}, {result.Charts.Count} charts");
-            Console.Out.WriteLine($"内部資料 / internal (do not publish): {result.InternalDir}");
+                ? ReportJob.ReadFolders(folders, progress)
+                : LoadFromStore(ConnectionStrings.Resolve(parse.GetValue(db)), q, progress);
+            console.WriteLine(ReadSummary.Format(read));
+            var result = ReportJob.Write(read, outDir, q, kValue, progress, phase, parse.GetValue(planMap) ?? []);
+            console.WriteLine(result.Describe());
             return read.RowsRejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Done;
         });
         return command;
     }
 
-    /// <summary>The dataset from PostgreSQL (current batches only; rows after the quarter's end, which no
-    /// figure of that quarter uses, stay in the database), as the internal analyst role: the report
-    /// computes from person-level rows.</summary>
-    private static ReadResult LoadFromStore(string connectionString, FiscalQuarter? quarter)
+    /// <summary>The dataset from PostgreSQL as the analyst role (see <see cref="ReportJob.LoadFromStore"/>);
+    /// a database that cannot be reached is a refusal for the command.</summary>
+    private static ReadResult LoadFromStore(string connectionString, FiscalQuarter? quarter, IProgressSink progress)
     {
         try
         {
-            var data = PlanStore.Load(connectionString, quarter?.End);
-            return new ReadResult(data, [], [], []);
+            return ReportJob.LoadFromStore(connectionString, quarter, progress);
         }
         catch (Npgsql.NpgsqlException e)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PlanLink.Host.Progress;
 using PlanLink.Ingest.Csv;
 using PlanLink.Reports.Output;
 
@@ -24,7 +25,8 @@ internal static class ValidateCommand
             // A refused read writes nothing: an errors.csv left from an earlier run must not pass for this one's.
             if (File.Exists(errorsCsv)) File.Delete(errorsCsv);
             // An identifier in any file throws IdentifierFoundException (exit 2) before anything is written.
-            var result = ContractReader.ReadFolders(parse.GetRequiredValue(input), options);
+            var folders = parse.GetRequiredValue(input);
+            var result = ReportJob.ReadFolders(folders, ProgressSinks.For(parse.InvocationConfiguration.Output), options);
             Directory.CreateDirectory(outDir);
             ErrorsCsv.Write(errorsCsv, result.Errors);
             parse.InvocationConfiguration.Output.WriteLine(ReadSummary.Format(result));

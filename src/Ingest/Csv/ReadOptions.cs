@@ -25,6 +25,9 @@ public readonly record struct ReadOptions
     /// export must not pull the rest of the file into memory. Lines past such a record are still counted.</summary>
     public int MaxRecordBytes { get => _maxRecordBytes ?? 16 * 1024 * 1024; init => _maxRecordBytes = value; }
 
+    /// <summary>Called with each file's name (as in errors.csv) just before it is read: progress for the caller's display.</summary>
+    public Action<string>? OnFile { get; init; }
+
     // Nullable backing fields, so that default(ReadOptions) has the documented defaults too.
     private readonly int? _maxFieldLength;
     private readonly int? _maxRecordBytes;

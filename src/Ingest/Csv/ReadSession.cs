@@ -32,6 +32,7 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
         var order = new List<T>();
         foreach (var path in Find(spec))
         {
+            options.OnFile?.Invoke(Display(path));
             var tally = new ContractFileReader<T, TKey>(path, Display(path), spec, options, this).Read(map, key, check, kept, order);
             Tallies.Add(tally);
         }

@@ -62,7 +62,7 @@ public class PlanMapTests(ReportRuns runs)
     public async Task PlanMapOption_DrawsTheNamedPerson_AndListsUnknownKeys()
     {
         using var folder = new Support.TempFolder();
-        var exit = await Host.PlanLinkCli.RunAsync(["report", "--input", Support.RepoRoot.Combine("data-samples", "a-san"), "--out", folder.Path,
+        var exit = await global::PlanLink.Host.PlanLinkCli.RunAsync(["report", "--input", Support.RepoRoot.Combine("data-samples", "a-san"), "--out", folder.Path,
             "--quarter", "2026Q2", "--plan-map", PersonKey, "NO-SUCH-PERSON"]);
         Assert.Equal(0, exit);
         Assert.True(File.Exists(Path.Combine(folder.Path, "internal", "plan-maps", PersonKey + ".svg")));

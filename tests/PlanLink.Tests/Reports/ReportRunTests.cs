@@ -63,7 +63,7 @@ public class ReportRunTests(ReportRuns runs)
     public async Task UnmetPhaseIn_Invalid_IsRefused()
     {
         using var folder = new Support.TempFolder();
-        var exit = await Host.PlanLinkCli.RunAsync(["report", "--input", Support.RepoRoot.Combine("data-samples", "a-san"), "--out", folder.Path, "--unmet-phase-in", "50,20"]);
+        var exit = await global::PlanLink.Host.PlanLinkCli.RunAsync(["report", "--input", Support.RepoRoot.Combine("data-samples", "a-san"), "--out", folder.Path, "--unmet-phase-in", "50,20"]);
         Assert.Equal(2, exit);
     }
 }
