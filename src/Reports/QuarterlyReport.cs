@@ -17,6 +17,11 @@ public sealed record ReportResult(string HtmlPath, string FiguresPath, string Wo
 /// (design.md, "Output folder").</summary>
 public static class QuarterlyReport
 {
+    /// <summary>Summary trends carry their quarter-on-quarter and year-on-year changes as cells; for the
+    /// breakdown trends they are the differences of published values (kept out to keep figures.csv usable).</summary>
+    private static PublishedTable WithChangesIfSummary(PublishedTable trend) =>
+        trend.Id.EndsWith("_summary", StringComparison.Ordinal) ? TrendChanges.WithChanges(trend) : trend;
+
     public static ReportResult Write(QuarterlyAnalysis analysis, ReportOptions options, bool isSynthetic)
     {
         Directory.CreateDirectory(options.OutDir);
@@ -24,7 +29,7 @@ public static class QuarterlyReport
         var targetRows = PlanTargets.Compute(analysis.Snapshot.Index, analysis.History, options.UnmetPhaseIn);
         var published = analysis.Tables
             .Select(t => DisclosureControl.Publish(t, options.Disclosure, areas, categoriesAdd: false))
-            .Concat(analysis.Trends.Select(t => TrendChanges.WithChanges(DisclosureControl.Publish(t, options.Disclosure, areas, categoriesAdd: false))))
+            .Concat(analysis.Trends.Select(t => WithChangesIfSummary(DisclosureControl.Publish(t, options.Disclosure, areas, categoriesAdd: false))))
             .Append(DisclosureControl.Publish(PlanTargets.ToTable(targetRows, areas, analysis.Quarter), options.Disclosure, areas, categoriesAdd: false))
             .ToList();
         var byId = published.ToDictionary(t => t.Id);

@@ -19,6 +19,23 @@ public sealed record QuarterlyAnalysis(
     /// <summary>The quarter a report covers by default: the latest complete fiscal quarter in the data.</summary>
     public static FiscalQuarter DefaultQuarter(DatasetIndex index) => FiscalQuarter.LatestCompleteOn(index.LastDate);
 
+    /// <summary>The id of the trend table of a table: trend_ + its id.</summary>
+    public static string TrendId(string tableId) => "trend_" + tableId;
+
+    /// <summary>The tables of the macro levels (municipality, 圏域, prefecture) as of one date.</summary>
+    private static IReadOnlyList<ResultTable> MacroTables(PlanSnapshot snapshot, FiscalQuarter q, DomainInference domains)
+    {
+        var links = Linkage.LinkageAssessment.Assess(snapshot);
+        return
+        [
+            .. UnmetFigures.Compute(snapshot, q, domains),
+            .. Gaps.ResourceGapFigures.Compute(snapshot, q),
+            LinkageFigures.Summary(snapshot, links, q),
+            LinkageFigures.ByService(snapshot, links, q),
+            .. Monitoring.MonitoringFigures.Compute(snapshot, q),
+        ];
+    }
+
     public static QuarterlyAnalysis Compute(PlanDataset data, FiscalQuarter? quarter = null, bool inferDomains = true)
     {
         var index = new DatasetIndex(data);
@@ -27,26 +44,18 @@ public sealed record QuarterlyAnalysis(
         var first = data.Plans.Count > 0 ? FiscalQuarter.Of(index.FirstDate) : q;
         var history = FiscalQuarter.Range(first.CompareTo(q) <= 0 ? first : q, q).ToList();
         var snapshot = PlanSnapshot.At(index, q.End);
-        var tables = UnmetFigures.Compute(snapshot, q, domains)
-            .Concat(Gaps.ResourceGapFigures.Compute(snapshot, q))
-            .Concat(LinkageFigures.Compute(snapshot, q))
-            .Concat(Monitoring.MonitoringFigures.Compute(snapshot, q))
+        var macro = MacroTables(snapshot, q, domains);
+        var tables = macro
+            .Append(LinkageFigures.ByProvider(snapshot, Linkage.LinkageAssessment.Assess(snapshot), q))
             .Append(Meso.ConsultationOfficeFigures.Compute(snapshot, q))
             .ToList();
-        // Each quarter is independent: compute them on every core, then keep quarter order.
-        var perQuarter = history.AsParallel().AsOrdered().Select(h =>
-        {
-            var s = h == q ? snapshot : PlanSnapshot.At(index, h.End);
-            return (Unmet: UnmetFigures.Summary(s, Unmet.NeedAssessment.Assess(s), h).Cells,
-                Linkage: LinkageFigures.Summary(s, Linkage.LinkageAssessment.Assess(s), h).Cells,
-                Monitoring: Monitoring.MonitoringFigures.Summary(s, Monitoring.MonitoringStatus.Assess(s), h).Cells);
-        }).ToList();
-        var trends = new List<ResultTable>
-        {
-            new("trend_unmet_summary", "未充足ニーズの推移", perQuarter.SelectMany(p => p.Unmet).ToList()),
-            new("trend_plan_linkage", "連動率の推移", perQuarter.SelectMany(p => p.Linkage).ToList()),
-            new("trend_monitoring_summary", "モニタリングの実施状況の推移", perQuarter.SelectMany(p => p.Monitoring).ToList()),
-        };
+        // Every macro measure at every quarter end. Quarters are independent: computed on every core,
+        // then kept in quarter order.
+        var perQuarter = history.AsParallel().AsOrdered()
+            .Select(h => h == q ? macro : MacroTables(PlanSnapshot.At(index, h.End), h, domains))
+            .ToList();
+        var trends = macro.Select((table, i) => new ResultTable(TrendId(table.Id), $"{table.Title}の推移",
+            perQuarter.SelectMany(p => p[i].Cells).ToList())).ToList();
         return new QuarterlyAnalysis(q, history, snapshot, tables, trends, domains);
     }
 }

@@ -75,8 +75,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
     private string Summary()
     {
         var sb = new StringBuilder();
-        var trend = T("trend_unmet_summary");
-        var linkTrend = T("trend_plan_linkage");
+        var trend = T("trend_unmet_needs_summary");
+        var linkTrend = T("trend_plan_linkage_summary");
         var (code, name) = Prefecture;
         sb.Append($"<p>{E(name)}全体の{E(Q.JapaneseLabel)}末時点の状況。</p><div class=\"kpis\">");
         sb.Append(Kpi("計画のある人", trend, code, Measures.Plans, "人"));
@@ -92,7 +92,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             rows.Add([E(label), V(measure), V(measure + TrendChanges.QuarterOnQuarter), V(measure + TrendChanges.YearOnYear)]);
         }
         sb.Append(Table($"主な指標（{name}、{Q.ShortLabel}末）", ["指標", "今期", "前期比", "前年同期比"], rows,
-            "前期比は前四半期末との差、前年同期比は前年同期末との差（割合はポイント差）。「-」は秘匿または比較できないことを示す。", source: "trend_unmet_summary trend_plan_linkage"));
+            "前期比は前四半期末との差、前年同期比は前年同期末との差（割合はポイント差）。「-」は秘匿または比較できないことを示す。", source: "trend_unmet_needs_summary trend_plan_linkage_summary"));
         return sb.ToString();
     }
 
@@ -293,8 +293,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         var source = $"{options.Source}（各四半期末時点）";
         foreach (var (tableId, measure, name, title, unit) in new[]
                  {
-                     ("trend_unmet_summary", Measures.PersonsUnmet, "trend_unmet_by_region", "圏域別 未充足ニーズのある人の推移", "人数（人）"),
-                     ("trend_plan_linkage", Measures.LinkageRate, "trend_linkage_by_region", "圏域別 連動率の推移", "連動率（%）"),
+                     ("trend_unmet_needs_summary", Measures.PersonsUnmet, "trend_unmet_by_region", "圏域別 未充足ニーズのある人の推移", "人数（人）"),
+                     ("trend_plan_linkage_summary", Measures.LinkageRate, "trend_linkage_by_region", "圏域別 連動率の推移", "連動率（%）"),
                  })
         {
             var trend = T(tableId);
