@@ -14,7 +14,7 @@ public sealed class AreaHierarchy
     private readonly Dictionary<(AreaLevel, string), List<Area>> _children = [];
     private readonly Dictionary<string, Area[]> _macroAreas = [];
 
-    public AreaHierarchy(IEnumerable<Municipality> municipalities)
+    public AreaHierarchy(IEnumerable<Municipality> municipalities, IEnumerable<SupportCenterArea>? supportCenters = null)
     {
         var list = municipalities.OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
         foreach (var prefecture in list.GroupBy(m => (Code: LocalGovernmentCode.WithCheckDigit(m.Code[..2] + "000"), m.Prefecture)))
@@ -32,7 +32,25 @@ public sealed class AreaHierarchy
                 }
             }
         }
+        // 基幹相談支援センター areas: parents of their municipalities beside the macro chain.
+        foreach (var center in (supportCenters ?? []).GroupBy(c => (c.CenterId, c.CenterName)).OrderBy(g => g.Key.CenterId, StringComparer.Ordinal))
+        {
+            var members = center.Select(c => Municipality(c.MunicipalityCode)).OfType<Area>().ToList();
+            var area = new Area(AreaLevel.SupportCenter, center.Key.CenterId, center.Key.CenterName, members.Sum(m => m.Population), null);
+            _areas[Key(area.Level, area.Code)] = area;
+            _children[Key(area.Level, area.Code)] = members;
+            foreach (var m in members)
+            {
+                _supportCenterOf[m.Code] = area;
+                _macroAreas[m.Code] = [.. _macroAreas[m.Code], area];
+            }
+        }
     }
+
+    private readonly Dictionary<string, Area> _supportCenterOf = [];
+
+    /// <summary>The 基幹相談支援センター area a municipality belongs to, when configured.</summary>
+    public Area? SupportCenterOf(string municipalityCode) => _supportCenterOf.GetValueOrDefault(municipalityCode);
 
     private Area Add(Area area)
     {
@@ -48,13 +66,19 @@ public sealed class AreaHierarchy
 
     private static (AreaLevel, string) Key(AreaLevel level, string code) => (level, code);
 
+    /// <summary>The levels every macro table has: municipality, 圏域, prefecture, and 基幹相談支援センター areas when configured.</summary>
+    public IReadOnlyList<AreaLevel> AggregateLevels => _supportCenterOf.Count > 0
+        ? [AreaLevel.Municipality, AreaLevel.Region, AreaLevel.Prefecture, AreaLevel.SupportCenter]
+        : [AreaLevel.Municipality, AreaLevel.Region, AreaLevel.Prefecture];
+
     public IEnumerable<Area> At(AreaLevel level) => _areas.Values.Where(a => a.Level == level);
 
     public Area? Find(AreaLevel level, string code) => _areas.GetValueOrDefault(Key(level, code));
 
     public Area? Municipality(string code) => Find(AreaLevel.Municipality, code);
 
-    /// <summary>The areas a municipality belongs to at each macro level: itself, its 圏域, its prefecture.</summary>
+    /// <summary>The areas a municipality's figures count in: itself, its 圏域, its prefecture and, when
+    /// configured, its 基幹相談支援センター area.</summary>
     public IReadOnlyList<Area> MacroAreasOf(string municipalityCode) => _macroAreas.GetValueOrDefault(municipalityCode) ?? [];
 
     public IReadOnlyList<Area> Children(Area parent) => _children.GetValueOrDefault(Key(parent.Level, parent.Code)) ?? [];

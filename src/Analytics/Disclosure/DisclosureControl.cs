@@ -22,8 +22,7 @@ public static class DisclosureControl
                 foreach (var i in row.Where(i => IsCount(cells[i]) && cells[i].Unit.IsVolume())) hidden[i] = true;
         }
 
-        // Complementary suppression until no group has a lone hidden member: a worklist revisits only
-        // the groups of a cell just hidden.
+        // Complementary suppression: no group may have a lone hidden member.
         var groups = AdditiveGroups(cells, areas, categoriesAdd);
         var groupsOfCell = new Dictionary<int, List<int>>();
         for (var g = 0; g < groups.Count; g++)
@@ -34,17 +33,24 @@ public static class DisclosureControl
                 list.Add(g);
             }
         }
-        var pending = new Queue<int>(Enumerable.Range(0, groups.Count));
-        var queued = new bool[groups.Count];
-        Array.Fill(queued, true);
-        while (pending.TryDequeue(out var g))
+        Complement(cells, hidden, groups, groupsOfCell, Enumerable.Range(0, groups.Count));
+
+        // 基幹相談支援センター areas regroup the municipalities beside the 圏域: where two hierarchies
+        // overlap, sums of different groups can combine to expose a cell that no single group gives
+        // away, so those systems are audited exactly and more is hidden until nothing is determined.
+        foreach (var system in Enumerable.Range(0, groups.Count).GroupBy(g => SystemKey(cells[groups[g].Parent]))
+                     .Where(s => s.Any(g => cells[groups[g].Parent].Level == AreaLevel.SupportCenter)))
         {
-            queued[g] = false;
-            if (Complement(cells, hidden, groups[g].Parent, groups[g].Children) is not { } newlyHidden) continue;
-            foreach (var other in groupsOfCell[newlyHidden].Where(o => !queued[o]))
+            var members = system.Select(g => groups[g]).ToList();
+            while (LinearAudit.FirstDetermined(members, hidden) is { } exposed)
             {
-                queued[other] = true;
-                pending.Enqueue(other);
+                // Hide a visible cell beside the exposed one if there is one, else anywhere in the system.
+                var near = members.Where(m => m.Parent == exposed || m.Children.Contains(exposed)).SelectMany(m => m.Children.Append(m.Parent));
+                var candidate = Smallest(cells, near.Where(c => !hidden[c]))
+                    ?? Smallest(cells, members.SelectMany(m => m.Children.Append(m.Parent)).Where(c => !hidden[c]));
+                if (candidate is null) break; // everything in the system is hidden already
+                hidden[candidate.Value] = true;
+                Complement(cells, hidden, groups, groupsOfCell, groupsOfCell[candidate.Value]);
             }
         }
 
@@ -103,6 +109,33 @@ public static class DisclosureControl
             }
         }
         return groups;
+    }
+
+    /// <summary>The cell to hide next: the smallest non-zero value first, then zeros.</summary>
+    private static int? Smallest(IReadOnlyList<Cell> cells, IEnumerable<int> candidates) =>
+        candidates.Distinct().OrderBy(c => cells[c].Value == 0 ? 1 : 0).ThenBy(c => cells[c].Value).ThenBy(c => c)
+            .Select(c => (int?)c).FirstOrDefault();
+
+    private static (Periods.FiscalQuarter, string, string, string) SystemKey(Cell c) => (c.Period, c.Breakdown, c.Category, c.Measure);
+
+    /// <summary>Complementary suppression until no group has a lone hidden member, starting from
+    /// <paramref name="start"/>: a worklist revisits only the groups of a cell just hidden.</summary>
+    private static void Complement(IReadOnlyList<Cell> cells, bool[] hidden, IReadOnlyList<(int Parent, int[] Children)> groups,
+        Dictionary<int, List<int>> groupsOfCell, IEnumerable<int> start)
+    {
+        var pending = new Queue<int>(start.Distinct());
+        var queued = new bool[groups.Count];
+        foreach (var g in pending) queued[g] = true;
+        while (pending.TryDequeue(out var g))
+        {
+            queued[g] = false;
+            if (Complement(cells, hidden, groups[g].Parent, groups[g].Children) is not { } newlyHidden) continue;
+            foreach (var other in groupsOfCell[newlyHidden].Where(o => !queued[o]))
+            {
+                queued[other] = true;
+                pending.Enqueue(other);
+            }
+        }
     }
 
     /// <summary>Makes sure no group (a total and its parts) has exactly one hidden member, which the

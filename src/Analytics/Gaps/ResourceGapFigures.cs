@@ -85,7 +85,7 @@ public static class ResourceGapFigures
             var hours = CapacityInHours(service.Type);
             var used = hours ? InUseVolume : InUsePersons;
             var demand = hours ? DemandVolume : DemandPersons;
-            foreach (var level in new[] { AreaLevel.Municipality, AreaLevel.Region, AreaLevel.Prefecture })
+            foreach (var level in areas.AggregateLevels)
             foreach (var area in areas.At(level))
             {
                 var capacity = t.Get(level, area.Code, b, service.JapaneseName, Capacity);
@@ -104,7 +104,7 @@ public static class ResourceGapFigures
                 t.AddDerived(level, area.Code, b, service.JapaneseName, SupplyPer10000, MeasureUnit.PerTenThousand, Math.Round(per10000, 2), null);
                 foreach (var (parentLevel, measure) in new[] { (AreaLevel.Region, RatioToRegion), (AreaLevel.Prefecture, RatioToPrefecture) })
                 {
-                    if (level >= parentLevel || Ancestor(areas, area, parentLevel) is not { Population: > 0 } parent) continue;
+                    if (level >= parentLevel || level == AreaLevel.SupportCenter || Ancestor(areas, area, parentLevel) is not { Population: > 0 } parent) continue;
                     var parentPer10000 = t.Get(parentLevel, parent.Code, b, service.JapaneseName, Capacity) / parent.Population * 10_000m;
                     if (parentPer10000 > 0)
                         t.AddDerived(level, area.Code, b, service.JapaneseName, measure, MeasureUnit.Ratio, Math.Round(per10000 / parentPer10000, 2), null);

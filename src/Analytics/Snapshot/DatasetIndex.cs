@@ -20,7 +20,7 @@ public sealed class DatasetIndex
             .ToDictionary(g => g.Key, g => g.OrderBy(x => x.GoalNo).ToArray());
         MonitoringByPlan = data.Monitoring.GroupBy(m => m.PlanId)
             .ToDictionary(g => g.Key, g => g.OrderBy(m => m.MonitoringDate).ThenBy(m => m.Priority).ToArray());
-        Areas = new Areas.AreaHierarchy(data.Municipalities);
+        Areas = new Areas.AreaHierarchy(data.Municipalities, data.SupportCenters);
         FirstDate = data.Plans.Count == 0 ? default : data.Plans.Min(p => p.PlanDate);
         LastDate = new[] { data.Plans.Select(p => p.PlanDate), data.Services.Select(s => s.Since), data.Monitoring.Select(m => m.MonitoringDate) }
             .SelectMany(d => d).DefaultIfEmpty().Max();

@@ -36,7 +36,7 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
             _units[measure] = unit;
         }
         foreach (var (measure, _) in measures)
-        foreach (var level in new[] { AreaLevel.Municipality, AreaLevel.Region, AreaLevel.Prefecture })
+        foreach (var level in areas.AggregateLevels)
         foreach (var area in areas.At(level))
         foreach (var category in cats)
             _values.TryAdd((level, area.Code, breakdown, category, measure), (0, _units[measure]));

@@ -29,6 +29,7 @@ public static class ContractReader
         // Reference data first, so that the providers named by plans can be checked against it.
         var offices = session.Read(ContractSchema.Offices, MapOffice, o => (o.OfficeId, o.Service));
         var municipalities = session.Read(ContractSchema.Municipalities, MapMunicipality, m => m.Code);
+        var supportCenters = session.Read(ContractSchema.SupportCenters, MapSupportCenter, c => c.MunicipalityCode);
         var officeIds = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
         // Free text may name an office by its (public) number: that is not a 受給者証番号.
         session.PublicNumbers = officeIds;
@@ -53,9 +54,13 @@ public static class ContractReader
         var dataset = new PlanDataset(plans, needs, services, supportPlans, goals, monitoring, offices, municipalities)
         {
             IsSynthetic = roots.Any(r => Directory.EnumerateFiles(r, SyntheticMarker, SearchOption.AllDirectories).Any()),
+            SupportCenters = supportCenters,
         };
         return new ReadResult(dataset, session.Errors, session.Tallies, session.Warnings);
     }
+
+    private static SupportCenterArea MapSupportCenter(RowFields r) => new(
+        r.Text("center_id"), r.Text("center_name"), r.MunicipalityCode("municipality_code"));
 
     private static Plan MapPlan(RowFields r) => new(
         r.Text("plan_id"), r.Text("person_key"), r.OfficeNumber("office_id"), r.MunicipalityCode("municipality_code"),

@@ -70,6 +70,13 @@ public static class ContractSchema
         new("region", true, "障害保健福祉圏域", "圏域"), new("population", true, "人口"),
     ]);
 
+    /// <summary>Optional reference data: which municipalities each 基幹相談支援センター covers.</summary>
+    public static readonly FileSpec SupportCenters = new("support_centers.csv",
+    [
+        new("center_id", true, "基幹相談支援センターID"), new("center_name", true, "基幹相談支援センター名"),
+        new("municipality_code", true, "市町村コード"),
+    ]);
+
     public static IReadOnlyList<FileSpec> All { get; } =
         [Plans, Needs, Services, SupportPlans, SupportGoals, Monitoring, Offices, Municipalities];
 }

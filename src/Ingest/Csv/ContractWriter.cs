@@ -18,6 +18,7 @@ public static class ContractWriter
         WriteFile(folder, ContractSchema.Monitoring, data.Monitoring, Fields);
         WriteFile(folder, ContractSchema.Offices, data.Offices, Fields);
         WriteFile(folder, ContractSchema.Municipalities, data.Municipalities, Fields);
+        if (data.SupportCenters.Count > 0) WriteFile(folder, ContractSchema.SupportCenters, data.SupportCenters, Fields);
     }
 
     /// <summary>Writes one contract file.</summary>
@@ -29,6 +30,8 @@ public static class ContractWriter
 
     // The fields of each record in its file's column order: the one formatting path that
     // Write and streaming writers (the synthetic generator) share.
+
+    public static string?[] Fields(SupportCenterArea c) => [c.CenterId, c.CenterName, c.MunicipalityCode];
 
     public static string?[] Fields(Plan p) =>
     [

@@ -15,5 +15,8 @@ public sealed record PlanDataset(
     /// <summary>True when the data is synthetic (合成データ), so that every output says so.</summary>
     public bool IsSynthetic { get; init; }
 
+    /// <summary>The areas of the 基幹相談支援センター, when the region configured them (support_centers.csv).</summary>
+    public IReadOnlyList<SupportCenterArea> SupportCenters { get; init; } = [];
+
     public static PlanDataset Empty { get; } = new([], [], [], [], [], [], [], []);
 }

@@ -51,3 +51,7 @@ public sealed record Office(
 
 /// <summary>A municipality with its 障害保健福祉圏域 and population (municipalities.csv).</summary>
 public sealed record Municipality(string Code, string Name, string Prefecture, string Region, int Population);
+
+/// <summary>A municipality covered by a 基幹相談支援センター (core consultation support centre): optional
+/// reference data (support_centers.csv) that adds a meso level between offices and municipalities.</summary>
+public sealed record SupportCenterArea(string CenterId, string CenterName, string MunicipalityCode);

@@ -25,6 +25,23 @@ public class AnalyticsTests
     private static ResultTable Table(IEnumerable<ResultTable> tables, string id) => tables.Single(t => t.Id == id);
 
     [Fact]
+    public void SupportCenterAreas_WhenConfigured_SumTheirMunicipalities_AndResistTheAttack()
+    {
+        var data = Build() with
+        {
+            SupportCenters = [new("C1", "北基幹相談支援センター", A), new("C1", "北基幹相談支援センター", B), new("C2", "南基幹相談支援センター", C)],
+        };
+        var snapshot = PlanSnapshot.At(new DatasetIndex(data), AsOf);
+        var summary = Table(UnmetFigures.Compute(snapshot, Q), "unmet_needs_summary");
+        // C1 covers A (K1, K2) and B (K3): 3 plans, 3 unmet. C2 covers C (K5): 1 plan, 0 unmet.
+        Assert.Equal(3, V(summary, AreaLevel.SupportCenter, "C1", Cell.Total, Measures.Plans));
+        Assert.Equal(3, V(summary, AreaLevel.SupportCenter, "C1", Cell.Total, Measures.PersonsUnmet));
+        Assert.Equal(0, V(summary, AreaLevel.SupportCenter, "C2", Cell.Total, Measures.PersonsUnmet));
+        var analysis = QuarterlyAnalysis.Compute(data, Q, inferDomains: false);
+        DisclosureTests.AssertSafe(analysis, global::PlanLink.Analytics.Disclosure.DisclosureRules.WithK(3));
+    }
+
+    [Fact]
     public void Snapshot_EndedPlan_IsNotCurrent() =>
         Assert.Equal(["K1", "K2", "K3", "K5"], Snapshot.Plans.Select(p => p.PersonKey));
 
