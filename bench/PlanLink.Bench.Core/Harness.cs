@@ -28,7 +28,7 @@ public sealed record BenchReport
     public List<Step> PlanLinkSteps { get; } = [];
     public DateOnly PlanLinkAsOf { get; set; }
     public long ManagedHeapAfterRead { get; set; }
-    public List<Fact> PlanLinkFacts { get; } = [];
+    public List<AggregateValue> PlanLinkFacts { get; } = [];
     public SqlRun? Sql { get; set; }
     public string? SqlName { get; set; }
     public string? SqlSkipped { get; set; }

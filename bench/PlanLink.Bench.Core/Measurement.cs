@@ -25,7 +25,7 @@ public interface ISqlSide : IDisposable
     SqlRun Run(string dataDir, TextWriter log);
 }
 
-public sealed record SqlRun(IReadOnlyList<Step> Steps, IReadOnlyList<Fact> Facts, DateOnly AsOf, string Version)
+public sealed record SqlRun(IReadOnlyList<Step> Steps, IReadOnlyList<AggregateValue> Facts, DateOnly AsOf, string Version)
 {
     public TimeSpan Total => Steps.Aggregate(TimeSpan.Zero, (t, s) => t + s.Time);
 }

@@ -25,7 +25,7 @@ public sealed partial class DuckDbSide(string sqlDir) : ISqlSide
         var threads = Scalar("SELECT current_setting('threads')");
         log.WriteLine($"DuckDB {version}, {threads} threads, in memory");
         var steps = new List<Step>();
-        var facts = new List<Fact>();
+        var facts = new List<AggregateValue>();
         DateOnly asOf = default;
         var data = dataDir.Replace('\\', '/').TrimEnd('/').Replace("'", "''");
         foreach (var file in Directory.EnumerateFiles(sqlDir, "*.sql").Order(StringComparer.Ordinal))
@@ -57,7 +57,7 @@ public sealed partial class DuckDbSide(string sqlDir) : ISqlSide
                     for (var i = 2; i < reader.FieldCount; i++)
                     {
                         var value = reader.IsDBNull(i) ? 0m : Convert.ToDecimal(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-                        if (value != 0) facts.Add(new Fact(aggregate, area, category, reader.GetName(i), value));
+                        if (value != 0) facts.Add(new AggregateValue(aggregate, area, category, reader.GetName(i), value));
                     }
                 }
             }

@@ -8,7 +8,7 @@ namespace PlanLink.Bench;
 /// <summary>One number of a core aggregate, keyed the same way on both sides: aggregate, area (municipality
 /// code or office number), category (service code, <c>no_service</c> or <c>total</c>), measure.
 /// Only non-zero numbers are kept (PlanLink publishes zeros for every area, SQL returns only the rows it finds).</summary>
-public readonly record struct Fact(string Aggregate, string Area, string Category, string Measure, decimal Value)
+public readonly record struct AggregateValue(string Aggregate, string Area, string Category, string Measure, decimal Value)
 {
     public (string, string, string, string) Key => (Aggregate, Area, Category, Measure);
 }
@@ -41,12 +41,12 @@ public static class Aggregates
     };
 
     /// <summary>The municipality-level (or office-level) non-zero cells of a PlanLink table, as facts.</summary>
-    public static IEnumerable<Fact> FromTable(string aggregate, ResultTable table, AreaLevel level, IReadOnlyCollection<string> measures) =>
+    public static IEnumerable<AggregateValue> FromTable(string aggregate, ResultTable table, AreaLevel level, IReadOnlyCollection<string> measures) =>
         table.Cells.Where(c => c.Level == level && measures.Contains(c.Measure) && c.Value != 0 && c.RateOf is null)
-            .Select(c => new Fact(aggregate, c.AreaCode, CategoryCode(c.Category), c.Measure, c.Value));
+            .Select(c => new AggregateValue(aggregate, c.AreaCode, CategoryCode(c.Category), c.Measure, c.Value));
 
     /// <summary>Compares two sets of facts; returns one line per difference (at most <paramref name="max"/> per aggregate) and the counts.</summary>
-    public static Comparison Compare(IReadOnlyList<Fact> planLink, IReadOnlyList<Fact> sql, int max = 10)
+    public static Comparison Compare(IReadOnlyList<AggregateValue> planLink, IReadOnlyList<AggregateValue> sql, int max = 10)
     {
         var a = planLink.ToDictionary(f => f.Key, f => f.Value);
         var b = sql.ToDictionary(f => f.Key, f => f.Value);
