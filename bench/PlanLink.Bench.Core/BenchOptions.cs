@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace PlanLink.Bench;
+
+/// <summary>The harness's command line:
+/// <c>--data DIR [--persons N] [--municipalities M] [--seed S] [--db CONN] [--out FILE] [--no-duckdb] [--no-report] [--check]</c>.</summary>
+public sealed record BenchOptions
+{
+    /// <summary>The folder of contract CSVs to measure (generated into when <see cref="Persons"/> is given and it holds no plans.csv).</summary>
+    public required string Data { get; init; }
+    /// <summary>Generate this many persons into <see cref="Data"/> first (when it has no plans.csv yet).</summary>
+    public int? Persons { get; init; }
+    public int Municipalities { get; init; } = 1741;
+    public ulong Seed { get; init; } = 7;
+    /// <summary>A PostgreSQL server (database postgres) for the import-vs-COPY measurement (bench/ImportBench).</summary>
+    public string? Db { get; init; }
+    /// <summary>The Markdown file the results go to (null: only the console).</summary>
+    public string? Out { get; init; }
+    /// <summary>Skip the DuckDB side (the smoke test, or a machine without DuckDB's natives).</summary>
+    public bool NoDuckDb { get; init; }
+    /// <summary>Skip the `planlink report` child process.</summary>
+    public bool NoReport { get; init; }
+    /// <summary>Exit non-zero when PlanLink's aggregates differ from DuckDB's.</summary>
+    public bool Check { get; init; }
+
+    public const string Usage = """
+        usage: PlanLink.Bench --data DIR [--persons N] [--municipalities M] [--seed S] [--db CONN] [--out bench/RESULTS.md]
+                              [--no-duckdb] [--no-report] [--check]
+               PlanLink.Bench --micro [BenchmarkDotNet options]   (FieldParser micro-benchmarks)
+        """;
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        string? data = null, db = null, output = null;
+        int? persons = null;
+        var municipalities = 1741;
+        ulong seed = 7;
+        bool noDuck = false, noReport = false, check = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Next() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value\n{Usage}");
+            switch (args[i])
+            {
+                case "--data": data = Next(); break;
+                case "--persons": persons = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--municipalities": municipalities = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--seed": seed = ulong.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--db": db = Next(); break;
+                case "--out": output = Next(); break;
+                case "--no-duckdb": noDuck = true; break;
+                case "--no-report": noReport = true; break;
+                case "--check": check = true; break;
+                default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
+            }
+        }
+        return new BenchOptions
+        {
+            Data = data ?? throw new ArgumentException($"--data is required\n{Usage}"),
+            Persons = persons, Municipalities = municipalities, Seed = seed, Db = db, Out = output,
+            NoDuckDb = noDuck, NoReport = noReport, Check = check,
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+
+namespace PlanLink.Bench;
+
+/// <summary>The run as Markdown tables (bench/RESULTS.md), with the machine, date and load average.</summary>
+public static class ResultsMarkdown
+{
+    private const double GiB = 1024.0 * 1024 * 1024;
+
+    public static string Render(BenchReport r)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        void L(string line = "") => sb.Append(line).Append('\n');
+        string S(TimeSpan t) => t.TotalSeconds.ToString(t.TotalSeconds < 10 ? "F2" : "F1", ci) + " s";
+        string N(double v, string format = "N0") => v.ToString(format, ci);
+
+        L($"## Run {r.Started:yyyy-MM-dd HH:mm} UTC");
+        L();
+        L($"- machine: {r.Machine}");
+        L($"- load average (1/5/15 min) before: {r.LoadBefore}; after: {r.LoadAfter}");
+        L($"- data: `{r.Data}`: {r.Files} CSV files, {N(r.Bytes / 1e6, "N1")} MB, {N(r.Rows)} rows ({N(r.Rejected)} rejected)");
+        L($"- as-of date: PlanLink {r.PlanLinkAsOf:yyyy-MM-dd}" + (r.Sql is { } s0 ? $", {r.SqlName} {s0.AsOf:yyyy-MM-dd}" : ""));
+        L();
+        L("### Read");
+        L();
+        L("| step | time | rows/s | MB/s |");
+        L("|---|---:|---:|---:|");
+        L($"| raw read (FileStream, 1 MiB buffer, vectorised sum), first pass | {S(r.RawRead.Cold)} | | {N(r.MegabytesPerSecond(r.RawRead.Cold))} |");
+        L($"| raw read, second pass (page cache) | {S(r.RawRead.Warm)} | | {N(r.MegabytesPerSecond(r.RawRead.Warm))} |");
+        L($"| {Harness.ReadStep} | {S(r.ReadTime)} | {N(r.Rows / r.ReadTime.TotalSeconds)} | {N(r.MegabytesPerSecond(r.ReadTime), "N1")} |");
+        L();
+        L("### Core aggregates (same files, same as-of date)");
+        L();
+        L("| side | step | time |");
+        L("|---|---|---:|");
+        foreach (var s in r.PlanLinkSteps) L($"| PlanLink | {s.Name}{(s.Note is null ? "" : $" — {s.Note}")} | {S(s.Time)} |");
+        L($"| **PlanLink** | **total, incl. reading the CSVs** | **{S(r.PlanLinkCore)}** |");
+        if (r.Sql is { } sql)
+        {
+            foreach (var s in sql.Steps) L($"| {r.SqlName} | {s.Name} | {S(s.Time)} |");
+            L($"| **{r.SqlName}** | **total, incl. reading the CSVs** | **{S(sql.Total)}** |");
+            L($"| | **ratio PlanLink / {r.SqlName}** | **{N(r.PlanLinkCore / sql.Total, "F1")} ×** |");
+        }
+        else L($"| (SQL) | skipped: {r.SqlSkipped} | |");
+        L();
+        if (r.Comparison is { } c)
+        {
+            L($"Cross-check, PlanLink vs {r.SqlName} (non-zero numbers at municipality level, office level for linkage):");
+            L();
+            L("| aggregate | PlanLink numbers | SQL numbers | differences |");
+            L("|---|---:|---:|---:|");
+            foreach (var a in c.Aggregates) L($"| {a.Aggregate} | {N(a.PlanLinkFacts)} | {N(a.SqlFacts)} | {N(a.Differences)} |");
+            foreach (var a in c.Aggregates.Where(a => a.Examples.Count > 0))
+            {
+                L();
+                L($"First differences in {a.Aggregate}:");
+                foreach (var e in a.Examples) L($"- {e}");
+            }
+            L();
+        }
+        L("### Whole `planlink report`");
+        L();
+        if (r.Report is { } rep)
+        {
+            L("| exit code | wall time | peak RSS (VmHWM, polled every 20 ms) |");
+            L("|---:|---:|---:|");
+            L($"| {rep.ExitCode} | {S(rep.Wall)} | {N(rep.PeakRssBytes / GiB, "F2")} GiB |");
+        }
+        else L($"skipped: {r.ReportSkipped}");
+        L();
+        L("### Targets (issue 9 item 3; they are set for the national data, ≈ 1.5 GB CSV)");
+        L();
+        L("| target | measured | status |");
+        L("|---|---:|---|");
+        var mbs = r.MegabytesPerSecond(r.ReadTime);
+        L($"| read + validate ≥ 300 MB/s | {N(mbs, "N1")} MB/s | {Status(mbs >= 300, $"{N(300 / mbs, "F1")} × too slow")} |");
+        if (r.Sql is { } sq)
+        {
+            var ratio = r.PlanLinkCore / sq.Total;
+            L($"| core aggregates incl. reading ≤ 2 × DuckDB | {N(ratio, "F1")} × | {Status(ratio <= 2, $"{N(ratio / 2, "F1")} × over")} |");
+        }
+        else L("| core aggregates incl. reading ≤ 2 × DuckDB | not measured | — |");
+        if (r.Report is { } rp)
+        {
+            L($"| whole report ≤ 60 s | {S(rp.Wall)} | {Status(rp.Wall.TotalSeconds <= 60, $"{N(rp.Wall.TotalSeconds / 60, "F1")} × over")} |");
+            var gib = rp.PeakRssBytes / GiB;
+            L($"| whole report ≤ 4 GiB peak | {N(gib, "F2")} GiB | {Status(gib <= 4, $"{N(gib / 4, "F1")} × over")} |");
+        }
+        else L("| whole report ≤ 60 s, ≤ 4 GiB | not measured | — |");
+        L();
+        if (r.Import is { } import)
+        {
+            L("### PostgreSQL import vs raw COPY (bench/ImportBench)");
+            L();
+            L("```");
+            L(import);
+            L("```");
+            L();
+        }
+        return sb.ToString();
+    }
+
+    private static string Status(bool met, string missedBy) => met ? "met" : $"**missed** ({missedBy})";
+}
