@@ -18,19 +18,22 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
             var person = snapshot.Needs[start].Plan.PersonKey;
             var end = start;
             while (end < snapshot.Needs.Count && snapshot.Needs[end].Plan.PersonKey == person) end++;
-            var goals = new List<(SupportPlan, SupportGoal)>();
-            foreach (var sp in CurrentSupportPlans(snapshot.Index, person, snapshot.Date))
-            foreach (var g in snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? [])
-                if (g.LinkedPriority is not null) goals.Add((sp, g));
-            for (var i = start; i < end; i++)
-            {
-                var need = snapshot.Needs[i];
-                var linked = goals.Count == 0 ? [] : goals.FindAll(x => x.Item2.LinkedPriority == need.Need.Priority);
-                result.Add(new LinkageAssessment(need, linked));
-            }
+            result.AddRange(Assess(snapshot, snapshot.Needs.Skip(start).Take(end - start).ToList()));
             start = end;
         }
         return result;
+    }
+
+    /// <summary>The linkage of the needs of one person (all of the same person's current plan).</summary>
+    public static IReadOnlyList<LinkageAssessment> Assess(PlanSnapshot snapshot, IReadOnlyList<NeedState> needsOfOnePerson)
+    {
+        if (needsOfOnePerson.Count == 0) return [];
+        var goals = new List<(SupportPlan, SupportGoal)>();
+        foreach (var sp in CurrentSupportPlans(snapshot.Index, needsOfOnePerson[0].Plan.PersonKey, snapshot.Date))
+        foreach (var g in snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? [])
+            if (g.LinkedPriority is not null) goals.Add((sp, g));
+        return needsOfOnePerson.Select(need =>
+            new LinkageAssessment(need, goals.Count == 0 ? [] : goals.FindAll(x => x.Item2.LinkedPriority == need.Need.Priority))).ToList();
     }
 
     /// <summary>The person's latest individual support plan per provider and service on or before the date.</summary>

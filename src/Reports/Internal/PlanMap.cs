@@ -24,7 +24,7 @@ public static class PlanMap
     {
         var needs = snapshot.Needs.Where(n => n.Plan.PlanId == plan.PlanId).ToList();
         var assessed = needs.Select(n => NeedAssessment.Assess(n, snapshot.Date)).ToList();
-        var links = LinkageAssessment.Assess(snapshot).Where(l => l.State.Plan.PlanId == plan.PlanId).ToDictionary(l => l.State.Need.Priority);
+        var links = LinkageAssessment.Assess(snapshot, needs).ToDictionary(l => l.State.Need.Priority);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\" {Font}>");
         sb.Append($"<rect width=\"{Width}\" height=\"{Height}\" fill=\"#ffffff\"/>");
