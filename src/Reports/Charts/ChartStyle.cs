@@ -68,5 +68,19 @@ public static class ChartStyle
         plot.Axes.SetLimitsY(0, Math.Max(limits.Top, 1)); // an empty (all hidden) chart still gets a sane axis
     }
 
+    /// <summary>The finish every line chart shares: category ticks along x, a y axis from zero, the legend,
+    /// title, axis labels and the source line.</summary>
+    public static void FinishLineChart(Plot plot, IReadOnlyList<string> xLabels, Alignment legend, string title, string yLabel, string xLabel, string source)
+    {
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, xLabels.Count).Select(i => (double)i).ToArray(), xLabels.ToArray());
+        StartAtZero(plot);
+        plot.ShowLegend(legend);
+        plot.Legend.FontName = FontName;
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        plot.XLabel(xLabel);
+        BarChart.Caption(plot, source);
+    }
+
     public static readonly Color Reference = Color.FromHex("#C0392B");
 }

@@ -41,16 +41,9 @@ public static class TargetChart
                 band.LineWidth = 6;
             }
         }
-        var labels = actualYears.Concat(targetYears).ToArray();
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray(), labels);
         plot.Add.VerticalLine(n - 0.5, 1, Colors.Gray, LinePattern.Dotted);
-        ChartStyle.StartAtZero(plot);
-        plot.ShowLegend(Alignment.UpperLeft);
-        plot.Legend.FontName = ChartStyle.FontName;
-        plot.Title(title);
-        plot.YLabel(valueAxisLabel);
-        plot.XLabel("年度（点線の左は実績＝各四半期末の平均、右は見込量＝破線、縦帯は80%予測区間）");
-        BarChart.Caption(plot, source);
+        ChartStyle.FinishLineChart(plot, [.. actualYears, .. targetYears], Alignment.UpperLeft, title, valueAxisLabel,
+            "年度（点線の左は実績＝各四半期末の平均、右は見込量＝破線、縦帯は80%予測区間）", source);
         var alt = $"{title}: " + string.Join("／", series.Select(s => $"{s.Label} 実績 " + string.Join("→", s.Actuals.Select(v => v?.ToString("#,0.#") ?? "-"))
             + " 見込量 " + string.Join("→", s.Targets.Select(v => v?.ToString("#,0") ?? "-"))));
         return ChartSaver.Save(plot, folder, name, title, ChartStyle.Width, 500, alt);

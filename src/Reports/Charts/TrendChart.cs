@@ -27,14 +27,7 @@ public static class TrendChart
             line.LineWidth = 2;
             line.MarkerSize = 6;
         }
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, quarterLabels.Count).Select(i => (double)i).ToArray(), quarterLabels.ToArray());
-        ChartStyle.StartAtZero(plot);
-        plot.ShowLegend(Alignment.LowerRight);
-        plot.Legend.FontName = ChartStyle.FontName;
-        plot.Title(title);
-        plot.YLabel(valueAxisLabel);
-        plot.XLabel("四半期（令和年度）");
-        BarChart.Caption(plot, source);
+        ChartStyle.FinishLineChart(plot, quarterLabels, Alignment.LowerRight, title, valueAxisLabel, "四半期（令和年度）", source);
         var alt = $"{title}: " + string.Join("／", series.Select(s => $"{s.Label} " + string.Join("→", s.Values.Select(v => v?.ToString("#,0.#") ?? "-"))));
         return ChartSaver.Save(plot, folder, name, title, ChartStyle.Width, 460, alt);
     }
