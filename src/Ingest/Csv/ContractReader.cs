@@ -67,11 +67,13 @@ public static class ContractReader
         r.Date("plan_date"), r.Coded("plan_kind", Codes.PlanKind), r.Code("age_band"), DisabilityTypes(r),
         SupportCategory(r), r.Int("monitoring_months", 1, 12), r.OptionalDate("end_date"), r.OptionalText("wishes"));
 
+    private static readonly char[] DisabilitySeparators = [';', '・', '、', ','];
+
     private static DisabilityType DisabilityTypes(RowFields r)
     {
         var raw = r.Code("disability_types");
         var types = DisabilityType.None;
-        foreach (var part in raw.Split([';', '・', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in raw.Split(DisabilitySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Codes.Disability.TryParse(part, out var t)) types |= t;
             else r.Fail("disability_types", raw, $"未知の障害種別「{part}」", $"unknown disability type, expected {Codes.Disability.Expected}");
