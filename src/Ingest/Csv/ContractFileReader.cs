@@ -10,6 +10,10 @@ internal sealed class ContractFileReader<T, TKey>(string path, string file, File
     where T : class where TKey : notnull
 {
     private long _read, _accepted, _rejected, _duplicates;
+    // Free-text values the screen found clean in this file (the screen is a pure function of the value and
+    // of the public numbers, fixed for the file): phrases repeat, and need not be screened twice. Bounded.
+    private readonly HashSet<string> _clean = new(StringComparer.Ordinal);
+    private const int MaxClean = 1 << 16, MaxCleanLength = 256;
 
     private void FileError(long line, string reasonJa, string reasonEn) =>
         session.Errors.Add(new RowError(file, line, "", "", $"{reasonJa} / {reasonEn}"));
@@ -57,7 +61,7 @@ internal sealed class ContractFileReader<T, TKey>(string path, string file, File
                 var swallowed = CheckShape(csv, fields, malformed);
                 // A record a broken quote ran into holds other rows' codes and office numbers as "text":
                 // it is rejected whole and its values are never echoed, so it is not screened as free text.
-                if (swallowed == 0) Screen(csv, fields, session.PublicNumbers);
+                if (swallowed == 0) Screen(fields, session.PublicNumbers);
                 if (fields.MissingRequired.Count > 0)
                 {
                     fields.Fail(fields.MissingRequired[0], null, $"必須列がヘッダーにありません（{string.Join(", ", fields.MissingRequired)}）",
@@ -114,15 +118,17 @@ internal sealed class ContractFileReader<T, TKey>(string path, string file, File
     }
 
     /// <summary>Throws when a free-text (or unknown) column holds a direct identifier.</summary>
-    private static void Screen(CsvReader csv, RowFields fields, IReadOnlySet<string>? publicNumbers)
+    private void Screen(RowFields fields, IReadOnlySet<string>? publicNumbers)
     {
         if (IdentifierScreen.IsCertificateLike(fields.Raw("person_key")))
             throw new IdentifierFoundException(fields.File, fields.Line, "person_key", IdentifierKind.CertificateNumber, inHeader: false);
         foreach (var (index, column) in fields.ScreenedColumns)
         {
-            if (index >= csv.FieldCount) continue;
-            if (IdentifierScreen.Find(csv.GetString(index), publicNumbers) is { } kind)
+            // Null when the row has no such field or it is blank: nothing to screen.
+            if (fields.RawAt(index) is not { } text || _clean.Contains(text)) continue;
+            if (IdentifierScreen.Find(text, publicNumbers) is { } kind)
                 throw new IdentifierFoundException(fields.File, fields.Line, column, kind, inHeader: false);
+            if (text.Length <= MaxCleanLength && _clean.Count < MaxClean) _clean.Add(text);
         }
     }
 

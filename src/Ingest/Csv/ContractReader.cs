@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Privacy;
 using PlanLink.Ingest.Validation;
@@ -36,20 +37,79 @@ public static class ContractReader
         if (officeIds.Count == 0)
             session.Warnings.Add("offices.csv がないため提供事業所番号を照合していません / no offices.csv read: provider office numbers were not checked");
 
-        var plans = session.Read(ContractSchema.Plans, MapPlan, p => p.PlanId, ReferenceChecks.PlanDates);
-        var planIds = plans.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal);
-        var needs = session.Read(ContractSchema.Needs, MapNeed, n => (n.PlanId, n.Priority), r => ReferenceChecks.PlanExists(r, planIds));
-        var services = session.Read(ContractSchema.Services, MapService, s => (s.PlanId, s.Priority, s.Service, s.Since), r =>
+        // The six person-level files are read in parallel, each file type on its own thread, as soon as what its
+        // checks need has been read (plan ids, needs, support plans). Each keeps its own errors, tallies and
+        // warnings, merged back in the sequential order below; files are announced (OnFile) in that order too.
+        // A refusal (or any failure) is reported as the sequential read reports it: the one of the earliest file
+        // type in that order, since a file type's result never depends on a later one.
+        var plansRead = session.Fork(Task.CompletedTask);
+        var needsRead = session.Fork(plansRead.Announced!.Task);
+        var servicesRead = session.Fork(needsRead.Announced!.Task);
+        var supportPlansRead = session.Fork(servicesRead.Announced!.Task);
+        var goalsRead = session.Fork(supportPlansRead.Announced!.Task);
+        var monitoringRead = session.Fork(goalsRead.Announced!.Task);
+
+        var plansTask = Run(plansRead, () =>
         {
-            ReferenceChecks.PlanExists(r, planIds);
-            ReferenceChecks.ProviderKnown(r, officeIds);
+            var plans = plansRead.Read(ContractSchema.Plans, MapPlan, p => p.PlanId, ReferenceChecks.PlanDates);
+            return (Plans: plans, Ids: plans.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal));
         });
-        var supportPlans = session.Read(ContractSchema.SupportPlans, MapSupportPlan, s => s.SupportPlanId);
-        var supportPlanById = supportPlans.ToDictionary(s => s.SupportPlanId, StringComparer.Ordinal);
-        var currentPlans = new CurrentPlanIndex(plans, needs);
-        var goals = session.Read(ContractSchema.SupportGoals, MapGoal, g => (g.SupportPlanId, g.GoalNo),
-            (r, g) => ReferenceChecks.GoalLinked(r, g, supportPlanById, currentPlans));
-        var monitoring = session.Read(ContractSchema.Monitoring, MapMonitoring, m => (m.PlanId, m.MonitoringDate, m.Priority), r => ReferenceChecks.PlanExists(r, planIds));
+        var needsTask = Run(needsRead, () =>
+        {
+            var planIds = plansTask.Result.Ids;
+            return needsRead.Read(ContractSchema.Needs, MapNeed, n => (n.PlanId, n.Priority), r => ReferenceChecks.PlanExists(r, planIds));
+        });
+        var servicesTask = Run(servicesRead, () =>
+        {
+            var planIds = plansTask.Result.Ids;
+            return servicesRead.Read(ContractSchema.Services, MapService, s => (s.PlanId, s.Priority, s.Service, s.Since), r =>
+            {
+                ReferenceChecks.PlanExists(r, planIds);
+                ReferenceChecks.ProviderKnown(r, officeIds);
+            });
+        });
+        var supportPlansTask = Run(supportPlansRead, () =>
+        {
+            var supportPlans = supportPlansRead.Read(ContractSchema.SupportPlans, MapSupportPlan, s => s.SupportPlanId);
+            return (SupportPlans: supportPlans, ById: supportPlans.ToDictionary(s => s.SupportPlanId, StringComparer.Ordinal));
+        });
+        var goalsTask = Run(goalsRead, () =>
+        {
+            var supportPlanById = supportPlansTask.Result.ById;
+            var currentPlans = new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result);
+            return goalsRead.Read(ContractSchema.SupportGoals, MapGoal, g => (g.SupportPlanId, g.GoalNo),
+                (r, g) => ReferenceChecks.GoalLinked(r, g, supportPlanById, currentPlans));
+        });
+        var monitoringTask = Run(monitoringRead, () =>
+        {
+            var planIds = plansTask.Result.Ids;
+            return monitoringRead.Read(ContractSchema.Monitoring, MapMonitoring, m => (m.PlanId, m.MonitoringDate, m.Priority), r => ReferenceChecks.PlanExists(r, planIds));
+        });
+
+        Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];
+        try
+        {
+            Task.WaitAll(inOrder);
+        }
+        catch (AggregateException)
+        {
+            // Rethrown below: the failure of the earliest file type, as a sequential read would have thrown it.
+        }
+        foreach (var task in inOrder)
+        {
+            if (task.IsCompletedSuccessfully) continue;
+            var failure = task.Exception?.InnerException ?? new OperationCanceledException();
+            while (failure is AggregateException { InnerException: { } inner }) failure = inner;
+            ExceptionDispatchInfo.Throw(failure);
+        }
+        foreach (var read in (ReadSession[])[plansRead, needsRead, servicesRead, supportPlansRead, goalsRead, monitoringRead])
+            session.Merge(read);
+        var plans = plansTask.Result.Plans;
+        var needs = needsTask.Result;
+        var services = servicesTask.Result;
+        var supportPlans = supportPlansTask.Result.SupportPlans;
+        var goals = goalsTask.Result;
+        var monitoring = monitoringTask.Result;
 
         var dataset = new PlanDataset(plans, needs, services, supportPlans, goals, monitoring, offices, municipalities)
         {
@@ -59,6 +119,21 @@ public static class ContractReader
         return new ReadResult(dataset, session.Errors, session.Tallies, session.Warnings);
     }
 
+    /// <summary>Runs a file type's read on its own thread (it may wait for the reads it depends on); when it fails,
+    /// the file types after it stop announcing and reading.</summary>
+    private static Task<T> Run<T>(ReadSession read, Func<T> body) => Task.Factory.StartNew(() =>
+    {
+        try
+        {
+            return body();
+        }
+        catch
+        {
+            read.Announced?.TrySetCanceled();
+            throw;
+        }
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
     private static SupportCenterArea MapSupportCenter(RowFields r) => new(
         r.Text("center_id"), r.Text("center_name"), r.MunicipalityCode("municipality_code"));
 
@@ -67,11 +142,13 @@ public static class ContractReader
         r.Date("plan_date"), r.Coded("plan_kind", Codes.PlanKind), r.Code("age_band"), DisabilityTypes(r),
         SupportCategory(r), r.Int("monitoring_months", 1, 12), r.OptionalDate("end_date"), r.OptionalText("wishes"));
 
+    private static readonly char[] DisabilitySeparators = [';', '・', '、', ','];
+
     private static DisabilityType DisabilityTypes(RowFields r)
     {
         var raw = r.Code("disability_types");
         var types = DisabilityType.None;
-        foreach (var part in raw.Split([';', '・', '、', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in raw.Split(DisabilitySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Codes.Disability.TryParse(part, out var t)) types |= t;
             else r.Fail("disability_types", raw, $"未知の障害種別「{part}」", $"unknown disability type, expected {Codes.Disability.Expected}");

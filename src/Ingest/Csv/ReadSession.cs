@@ -30,12 +30,49 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     {
         var kept = new Dictionary<TKey, T>();
         var order = new List<T>();
-        foreach (var path in Find(spec))
+        var paths = Find(spec).ToList();
+        try
         {
-            options.OnFile?.Invoke(Display(path));
-            var tally = new ContractFileReader<T, TKey>(path, Display(path), spec, options, this).Read(map, key, check, kept, order);
-            Tallies.Add(tally);
+            // In a parallel read, files are announced (OnFile) in the same order as a sequential read would.
+            AnnounceAfter?.GetAwaiter().GetResult();
+            for (var i = 0; i < paths.Count; i++)
+            {
+                options.OnFile?.Invoke(Display(paths[i]));
+                if (i == paths.Count - 1) Announced?.TrySetResult();
+                var tally = new ContractFileReader<T, TKey>(paths[i], Display(paths[i]), spec, options, this).Read(map, key, check, kept, order);
+                Tallies.Add(tally);
+            }
+            Announced?.TrySetResult();
+        }
+        catch
+        {
+            // A read that fails before its last file was announced stops the announcements (and reads) after it.
+            Announced?.TrySetCanceled();
+            throw;
         }
         return order;
+    }
+
+    /// <summary>Set on a session that reads one file type beside others: it announces its first file once
+    /// this task completes (the announcement of the file type before it).</summary>
+    public Task? AnnounceAfter { get; private init; }
+    /// <summary>Completed once this session announced its last file (canceled when it failed first).</summary>
+    public TaskCompletionSource? Announced { get; private init; }
+
+    /// <summary>A session for reading one file type on another thread: same folders, options and public
+    /// numbers, its own errors, tallies and warnings (merged back with <see cref="Merge"/> in file-type order).</summary>
+    public ReadSession Fork(Task announceAfter) => new(roots, options)
+    {
+        PublicNumbers = PublicNumbers,
+        AnnounceAfter = announceAfter,
+        Announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+    };
+
+    /// <summary>Appends what a forked session found, as if it had been read by this one at this point.</summary>
+    public void Merge(ReadSession forked)
+    {
+        Errors.AddRange(forked.Errors);
+        Tallies.AddRange(forked.Tallies);
+        Warnings.AddRange(forked.Warnings);
     }
 }

@@ -13,6 +13,16 @@ public sealed class RowFields
     private readonly CsvReader _csv;
     private readonly FrozenDictionary<string, int> _ordinal;
     private readonly List<RowError> _errors = [];
+    // The current row's values by header index, each read from the CSV at most once per row
+    // (a column may be asked for twice: by its mapper and by a reference check or the screen).
+    private readonly string?[] _values;
+    private readonly int[] _valueRow;
+    private int _row = 1;
+    // Results of pure functions of a raw value, per file: codes and flags have few distinct values,
+    // and NFKC (ICU) is the costly part of reading them. Bounded, so free text cannot grow them without end.
+    private readonly Dictionary<string, string> _normalized = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Ok, bool Value)> _flags = new(StringComparer.Ordinal);
+    private const int MaxCached = 4096, MaxCachedLength = 64;
 
     internal RowFields(CsvReader csv, string file, FileSpec spec, IReadOnlyList<string> headers, List<string> warnings)
     {
@@ -49,6 +59,8 @@ public sealed class RowFields
         }
         _ordinal = byName.ToFrozenDictionary();
         HeaderCount = headers.Count;
+        _values = new string?[headers.Count];
+        _valueRow = new int[headers.Count];
         Headers = headers;
         ScreenedColumns = screened;
         MissingRequired = spec.Columns.Where(c => c.Required && !_ordinal.ContainsKey(c.Name)).Select(c => c.Name).ToList();
@@ -67,14 +79,42 @@ public sealed class RowFields
     /// <summary>Required columns the header lacks: every row then fails on them.</summary>
     public IReadOnlyList<string> MissingRequired { get; }
 
-    internal void Reset() => _errors.Clear();
+    internal void Reset()
+    {
+        _errors.Clear();
+        _row++;
+    }
 
     /// <summary>The raw value of a column, or null when the column is absent or the field empty.</summary>
-    public string? Raw(string column)
+    public string? Raw(string column) =>
+        _ordinal.TryGetValue(column, out var i) ? RawAt(i) : null;
+
+    /// <summary>The raw value of the field at header index <paramref name="i"/>, or null when the row has no
+    /// such field or it is empty (whitespace only).</summary>
+    internal string? RawAt(int i)
     {
-        if (!_ordinal.TryGetValue(column, out var i) || i >= _csv.FieldCount) return null;
+        if (i >= _csv.FieldCount) return null;
+        if (i < _values.Length)
+        {
+            if (_valueRow[i] == _row) return _values[i];
+            var v = _csv.GetString(i);
+            v = string.IsNullOrWhiteSpace(v) ? null : v;
+            _values[i] = v;
+            _valueRow[i] = _row;
+            return v;
+        }
         var value = _csv.GetString(i);
         return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    /// <summary><see cref="FieldParser.Normalize"/>, remembered per distinct short non-ASCII value.</summary>
+    private string Normalize(string v)
+    {
+        if (v.Length > MaxCachedLength || System.Text.Ascii.IsValid(v)) return FieldParser.Normalize(v);
+        if (_normalized.TryGetValue(v, out var n)) return n;
+        n = FieldParser.Normalize(v);
+        if (_normalized.Count < MaxCached) _normalized.Add(v, n);
+        return n;
     }
 
     public void Fail(string column, string? value, string reasonJa, string reasonEn) =>
@@ -101,7 +141,7 @@ public sealed class RowFields
     public string? OptionalText(string column) => Raw(column)?.Trim();
 
     /// <summary>A code or identifier: NFKC-normalised (full-width digits become ASCII).</summary>
-    public string Code(string column) => Required(column) is { } v ? FieldParser.Normalize(v) : "";
+    public string Code(string column) => Required(column) is { } v ? Normalize(v) : "";
 
     public int Int(string column, int min = int.MinValue, int max = int.MaxValue) =>
         Required(column) is { } v ? ParseInt(column, v, min, max) ?? 0 : 0;
@@ -146,7 +186,12 @@ public sealed class RowFields
     public bool Flag(string column)
     {
         if (Raw(column) is not { } v) return false;
-        if (FieldParser.TryFlag(v, out var b)) return b;
+        if (!_flags.TryGetValue(v, out var flag))
+        {
+            flag.Ok = FieldParser.TryFlag(v, out flag.Value);
+            if (v.Length <= MaxCachedLength && _flags.Count < MaxCached) _flags.Add(v, flag);
+        }
+        if (flag.Ok) return flag.Value;
         Fail(column, v, "有/無 で記入してください", "expected 有/無 or Y/N");
         return false;
     }
@@ -159,7 +204,7 @@ public sealed class RowFields
 
     private T? ParseCoded<T>(string column, string v, CodeList<T> codes) where T : struct, Enum
     {
-        if (codes.TryParse(FieldParser.Normalize(v), out var value)) return value;
+        if (codes.TryParse(Normalize(v), out var value)) return value;
         Fail(column, v, "未知のコードです", $"unknown code, expected {codes.Expected}");
         return null;
     }
@@ -167,7 +212,7 @@ public sealed class RowFields
     public ServiceType Service(string column)
     {
         if (Required(column) is not { } v) return default;
-        if (ServiceCatalog.TryParse(FieldParser.Normalize(v), out var s)) return s;
+        if (ServiceCatalog.TryParse(Normalize(v), out var s)) return s;
         Fail(column, v, "未知のサービス種類です", "unknown service type (domain.md §4)");
         return default;
     }
@@ -178,8 +223,8 @@ public sealed class RowFields
 
     private string CheckOfficeNumber(string column, string v)
     {
-        var s = FieldParser.Normalize(v);
-        if (s.Length != 10 || !s.All(char.IsAsciiDigit)) Fail(column, v, "事業所番号は10桁の数字です", "office number must be 10 digits");
+        var s = Normalize(v);
+        if (s.Length != 10 || s.AsSpan().ContainsAnyExceptInRange('0', '9')) Fail(column, v, "事業所番号は10桁の数字です", "office number must be 10 digits");
         return s;
     }
 
@@ -187,7 +232,7 @@ public sealed class RowFields
     public string MunicipalityCode(string column)
     {
         if (Required(column) is not { } v) return "";
-        var s = FieldParser.Normalize(v);
+        var s = Normalize(v);
         if (!LocalGovernmentCode.IsValid(s))
             Fail(column, v, "市町村コードは検査数字付きの6桁です", "municipality code must be 6 digits with a valid check digit");
         return s;

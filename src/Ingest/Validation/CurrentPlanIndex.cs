@@ -14,10 +14,25 @@ public sealed class CurrentPlanIndex
 
     public CurrentPlanIndex(IEnumerable<Plan> plans, IEnumerable<PlanNeed> needs)
     {
-        _plansByPerson = plans.GroupBy(p => p.PersonKey, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        _prioritiesByPlan = needs.GroupBy(n => n.PlanId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(n => n.Priority).ToHashSet(), StringComparer.Ordinal);
+        var byPerson = new Dictionary<string, List<Plan>>(StringComparer.Ordinal);
+        foreach (var p in plans)
+        {
+            if (!byPerson.TryGetValue(p.PersonKey, out var list)) byPerson.Add(p.PersonKey, list = []);
+            list.Add(p);
+        }
+        _plansByPerson = new Dictionary<string, Plan[]>(byPerson.Count, StringComparer.Ordinal);
+        foreach (var (person, list) in byPerson)
+        {
+            // A stable sort, as OrderBy/ThenBy was: equal (date, id) pairs keep their input order.
+            var sorted = list.Count == 1 ? [list[0]] : list.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray();
+            _plansByPerson.Add(person, sorted);
+        }
+        _prioritiesByPlan = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var n in needs)
+        {
+            if (!_prioritiesByPlan.TryGetValue(n.PlanId, out var set)) _prioritiesByPlan.Add(n.PlanId, set = []);
+            set.Add(n.Priority);
+        }
     }
 
     /// <summary>The person's plan current at <paramref name="date"/>, or null when the person has no plan.</summary>
