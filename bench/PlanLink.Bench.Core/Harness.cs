@@ -51,7 +51,7 @@ public static class Harness
     public static BenchReport Run(BenchOptions options, ISqlSide? sql, TextWriter log)
     {
         var data = Path.GetFullPath(options.Data);
-        if (options.Persons is { } persons && !Directory.EnumerateFiles(data, "plans.csv", SearchOption.AllDirectories).Any())
+        if (options.Persons is { } persons && (!Directory.Exists(data) || !Directory.EnumerateFiles(data, "plans.csv", SearchOption.AllDirectories).Any()))
         {
             log.WriteLine($"generating {persons:N0} persons × {options.Municipalities} municipalities (seed {options.Seed}) into {data} …");
             var clock = Stopwatch.StartNew();

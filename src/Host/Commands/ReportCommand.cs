@@ -48,7 +48,7 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             var kValue = parse.GetValue(k);
-            if (kValue < 3) throw new RefusedException($"--k は3以上にしてください / --k must be at least 3 (got {kValue})");
+            ReportJob.CheckK(kValue);
             var q = ReportJob.ParseQuarter(parse.GetValue(quarter));
             UnmetPhaseIn phase;
             try { phase = UnmetPhaseIn.Parse(parse.GetValue(phaseIn) ?? "100,0,0"); }

@@ -64,7 +64,7 @@ public static class ReportJob
     public static ReportJobResult Write(ReadResult read, string outDir, FiscalQuarter? quarter, int k, IProgressSink progress,
         UnmetPhaseIn? phaseIn = null, IReadOnlyList<string>? planMapPersons = null)
     {
-        if (k < 3) throw new RefusedException($"--k は3以上にしてください / --k must be at least 3 (got {k})");
+        CheckK(k);
         if (read.Dataset.Plans.Count == 0)
             throw new RefusedException("計画データ（plans.csv）が1件もありません / no plans found in the input");
         if (quarter is { } q && !read.Dataset.Plans.Any(p => p.PlanDate <= q.End))
@@ -83,6 +83,12 @@ public static class ReportJob
         }, read.Dataset.IsSynthetic);
         progress.Report(PhaseRender, 1, 1, $"{result.Charts.Count} charts");
         return new ReportJobResult(analysis.Quarter, result, read.RowsRejected);
+    }
+
+    /// <summary>Refuses a k below 3 (domain.md §6), before any data is read.</summary>
+    public static void CheckK(int k)
+    {
+        if (k < 3) throw new RefusedException($"--k は3以上にしてください / --k must be at least 3 (got {k})");
     }
 
     /// <summary>Parses a --quarter value (2026Q2); a malformed one is refused.</summary>
