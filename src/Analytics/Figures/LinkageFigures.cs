@@ -35,8 +35,7 @@ public static class LinkageFigures
         foreach (var plan in snapshot.Plans)
         {
             var priorities = (snapshot.Index.NeedsByPlan.GetValueOrDefault(plan.PlanId) ?? []).Select(n => n.Priority).ToHashSet();
-            foreach (var sp in LinkageAssessment.CurrentSupportPlans(snapshot.Index, plan.PersonKey, snapshot.Date))
-            foreach (var goal in snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? [])
+            foreach (var (_, goal) in LinkageAssessment.GoalsOf(snapshot, plan.PersonKey))
             {
                 t.AddMacro(plan.MunicipalityCode, Total, Cell.Total, Goals, MeasureUnit.Goals);
                 if (goal.LinkedPriority is not { } p || !priorities.Contains(p))

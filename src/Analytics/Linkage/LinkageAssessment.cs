@@ -28,12 +28,19 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
     public static IReadOnlyList<LinkageAssessment> Assess(PlanSnapshot snapshot, IReadOnlyList<NeedState> needsOfOnePerson)
     {
         if (needsOfOnePerson.Count == 0) return [];
-        var goals = new List<(SupportPlan, SupportGoal)>();
-        foreach (var sp in CurrentSupportPlans(snapshot.Index, needsOfOnePerson[0].Plan.PersonKey, snapshot.Date))
-        foreach (var g in snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? [])
-            if (g.LinkedPriority is not null) goals.Add((sp, g));
+        var goals = GoalsOf(snapshot, needsOfOnePerson[0].Plan.PersonKey).FindAll(x => x.Goal.LinkedPriority is not null);
         return needsOfOnePerson.Select(need =>
-            new LinkageAssessment(need, goals.Count == 0 ? [] : goals.FindAll(x => x.Item2.LinkedPriority == need.Need.Priority))).ToList();
+            new LinkageAssessment(need, goals.Count == 0 ? [] : goals.FindAll(x => x.Goal.LinkedPriority == need.Need.Priority))).ToList();
+    }
+
+    /// <summary>Every goal of the person's current individual support plans, with its plan.</summary>
+    public static List<(SupportPlan Plan, SupportGoal Goal)> GoalsOf(PlanSnapshot snapshot, string personKey)
+    {
+        var goals = new List<(SupportPlan, SupportGoal)>();
+        foreach (var sp in CurrentSupportPlans(snapshot.Index, personKey, snapshot.Date))
+        foreach (var g in snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? [])
+            goals.Add((sp, g));
+        return goals;
     }
 
     /// <summary>The person's latest individual support plan per provider and service on or before the date.</summary>
