@@ -37,10 +37,8 @@ public sealed class DomainInference
         var plans = data.Plans.Where(p => p.PlanDate <= upTo).Select(p => p.PlanId).ToHashSet();
         var needs = data.Needs.Where(n => plans.Contains(n.PlanId)).ToList();
         // Each distinct (text, domain) once, weighted by how often it occurs; beyond the cap an even, ordered sample.
-        var labelled = needs.Where(n => n.Domain is not null)
-            .GroupBy(n => (Text: NeedDomainClassifier.TextOf(n), Domain: n.Domain!.Value))
-            .Select(g => (g.Key.Text, g.Key.Domain, Weight: (float)g.Count()))
-            .Order().ToList();
+        var labelled = ClassifierEvaluation.Weighted(needs.Where(n => n.Domain is not null)
+            .Select(n => (NeedDomainClassifier.TextOf(n), n.Domain!.Value)));
         if (labelled.Count > MaxTrainingExamples)
             labelled = Enumerable.Range(0, MaxTrainingExamples).Select(i => labelled[(int)((long)i * labelled.Count / MaxTrainingExamples)]).ToList();
         var blank = needs.Where(n => n.Domain is null).ToList();
