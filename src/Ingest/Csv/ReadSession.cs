@@ -21,15 +21,19 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
         return root is null ? path : Path.GetRelativePath(Path.GetDirectoryName(root) ?? root, path).Replace('\\', '/');
     }
 
-    public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, T> map, Func<T, TKey> key, Action<RowFields>? check = null)
-        where T : class where TKey : notnull =>
-        Read(spec, map, key, check is null ? null : (r, _) => check(r));
+    /// <summary>One string per distinct id across the files this session reads (a forked session has its own).</summary>
+    public IdPool Ids { get; } = new();
 
-    public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, T> map, Func<T, TKey> key, Action<RowFields, T>? check)
-        where T : class where TKey : notnull
+    /// <summary>Parses and settles one file type whose checks need no other file type.</summary>
+    public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, Func<T>> bind, Func<T, TKey> key, Action<RowFields, T>? rowCheck = null)
+        where T : class where TKey : notnull =>
+        Settle(Parse(spec, bind, rowCheck, []), key, null);
+
+    /// <summary>Parses every file of a file type (see <see cref="ContractFileReader{T}.Parse"/>), in file order.</summary>
+    public List<ParsedFile<T>> Parse<T>(FileSpec spec, Func<RowFields, Func<T>> bind, Action<RowFields, T>? rowCheck, IReadOnlyList<string> checkedColumns)
+        where T : class
     {
-        var kept = new Dictionary<TKey, T>();
-        var order = new List<T>();
+        var parsed = new List<ParsedFile<T>>();
         var paths = Find(spec).ToList();
         try
         {
@@ -39,8 +43,7 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
             {
                 options.OnFile?.Invoke(Display(paths[i]));
                 if (i == paths.Count - 1) Announced?.TrySetResult();
-                var tally = new ContractFileReader<T, TKey>(paths[i], Display(paths[i]), spec, options, this).Read(map, key, check, kept, order);
-                Tallies.Add(tally);
+                parsed.Add(new ContractFileReader<T>(paths[i], Display(paths[i]), spec, options, this).Parse(bind, rowCheck, checkedColumns));
             }
             Announced?.TrySetResult();
         }
@@ -50,6 +53,17 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
             Announced?.TrySetCanceled();
             throw;
         }
+        return parsed;
+    }
+
+    /// <summary>Runs the reference checks of a parsed file type and keeps the first row of each key (identical
+    /// re-sent rows count once): the rows kept, in file and line order. Errors and tallies go to this session.</summary>
+    public List<T> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check)
+        where T : class where TKey : notnull
+    {
+        var kept = new Dictionary<TKey, T>();
+        var order = new List<T>();
+        foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, order, Errors));
         return order;
     }
 
