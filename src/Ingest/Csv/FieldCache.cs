@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace PlanLink.Ingest.Csv;
 
 /// <summary>What parsing a field's exact UTF-8 bytes gave, remembered per column of one file: codes, office
@@ -72,10 +74,26 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
         }
     }
 
+    // Seeded per process, so input cannot be made to collide on purpose; 8 bytes a step (HashCode.AddBytes takes 4).
+    private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
+
     private static int Hash(ReadOnlySpan<byte> key)
     {
-        var hash = new HashCode();
-        hash.AddBytes(key);
-        return hash.ToHashCode();
+        var hash = Seed ^ (ulong)key.Length;
+        while (key.Length >= 8)
+        {
+            hash = Mix(hash ^ BinaryPrimitives.ReadUInt64LittleEndian(key));
+            key = key[8..];
+        }
+        ulong tail = 0;
+        for (var i = 0; i < key.Length; i++) tail |= (ulong)key[i] << (8 * i);
+        hash = Mix(hash ^ tail) * 0xBF58476D1CE4E5B9UL;
+        return (int)(hash ^ (hash >> 32));
+    }
+
+    private static ulong Mix(ulong value)
+    {
+        value *= 0x9E3779B97F4A7C15UL;
+        return value ^ (value >> 29);
     }
 }

@@ -15,6 +15,9 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
     /// <summary>Data lines counted so far (rows, and lines a broken quote swallowed or a fatal error left unread).</summary>
     public long Read { get; set; }
 
+    /// <summary>The rows parsed, awaiting <see cref="Settle"/>.</summary>
+    public int Count => _rows.Count;
+
     public void Accept(T record, long line) => _rows.Add((record, line));
 
     /// <summary>Rejects a row (or line) with its errors.</summary>

@@ -21,9 +21,6 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
         return root is null ? path : Path.GetRelativePath(Path.GetDirectoryName(root) ?? root, path).Replace('\\', '/');
     }
 
-    /// <summary>One string per distinct id across the files this session reads (a forked session has its own).</summary>
-    public IdPool Ids { get; } = new();
-
     /// <summary>Parses and settles one file type whose checks need no other file type.</summary>
     public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, Func<T>> bind, Func<T, TKey> key, Action<RowFields, T>? rowCheck = null)
         where T : class where TKey : notnull =>
@@ -61,8 +58,10 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     public List<T> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check)
         where T : class where TKey : notnull
     {
-        var kept = new Dictionary<TKey, T>();
-        var order = new List<T>();
+        // Sized for every parsed row up front: growing a table of millions of keys rehashes them all, more than once.
+        var rows = parsed.Sum(f => f.Count);
+        var kept = new Dictionary<TKey, T>(rows);
+        var order = new List<T>(rows);
         foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, order, Errors));
         return order;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 using CsvHelper;
 using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Privacy;
@@ -23,14 +24,13 @@ public sealed class RowFields
     private readonly Dictionary<string, string> _normalized = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (bool Ok, bool Value)> _flags = new(StringComparer.Ordinal);
     private const int MaxCached = 4096, MaxCachedLength = 64;
-    // Entries of the per-field caches of parsed bytes: codes have few values, phrases more, office numbers many.
+    // Entries of the per-field caches of parsed bytes: codes have few values, phrases more, office numbers and
+    // municipality codes many (and the cache makes one string of each).
     private const int CodeCacheEntries = 1 << 12, TextCacheEntries = 1 << 14, IdCacheEntries = 1 << 16;
-    private readonly IdPool _ids;
 
-    internal RowFields(CsvReader csv, string file, FileSpec spec, IReadOnlyList<string> headers, List<string> warnings, IdPool ids)
+    internal RowFields(CsvReader csv, string file, FileSpec spec, IReadOnlyList<string> headers, List<string> warnings)
     {
         _csv = csv;
-        _ids = ids;
         File = file;
         var byName = new Dictionary<string, int>();
         var known = spec.Columns.SelectMany(c => c.Aliases.Prepend(c.Name).Select(n => (Name: n, Column: c.Name)))
@@ -126,9 +126,9 @@ public sealed class RowFields
     /// <summary>A field parsed by <paramref name="parse"/> (a pure function of the row's value of the column), cached.</summary>
     internal Field<T> CachedField<T>(string column, Func<RowFields, string, T> parse) => Field(column, parse, CodeCacheEntries);
 
-    /// <summary><see cref="Text(string)"/> for an identifier: pooled, one string per distinct id across the read.</summary>
-    internal Field<string> IdField(string column) =>
-        Field(column, (r, c) => _ids.Intern(r.Text(c)), 0, new RecentId(_ids).TryRead);
+    /// <summary><see cref="Text(string)"/> for an identifier (plan_id, person_key): the rows of a plan or person are
+    /// adjacent, so the previous row's string is reused when the bytes are the same, without a lookup.</summary>
+    internal Field<string> IdField(string column) => Field(column, static (r, c) => r.Text(c), 0, new RecentId().TryRead);
 
     internal Field<string> TextField(string column) => Field(column, static (r, c) => r.Text(c), TextCacheEntries);
     internal Field<string?> OptionalTextField(string column) => Field(column, static (r, c) => r.OptionalText(c), TextCacheEntries);
@@ -168,13 +168,13 @@ public sealed class RowFields
     internal Field<ServiceType> ServiceField(string column) => Field(column, static (r, c) => r.Service(c), CodeCacheEntries);
 
     internal Field<string> OfficeNumberField(string column) =>
-        Field(column, (r, c) => _ids.Intern(r.OfficeNumber(c)), IdCacheEntries);
+        Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries);
 
     internal Field<string?> OptionalOfficeNumberField(string column) =>
-        Field(column, (r, c) => r.OptionalOfficeNumber(c) is { } id ? _ids.Intern(id) : null, IdCacheEntries);
+        Field(column, static (r, c) => r.OptionalOfficeNumber(c), IdCacheEntries);
 
     internal Field<string> MunicipalityCodeField(string column) =>
-        Field(column, (r, c) => _ids.Intern(r.MunicipalityCode(c)), IdCacheEntries);
+        Field(column, static (r, c) => r.MunicipalityCode(c), IdCacheEntries);
 
     /// <summary>1 to 9 ASCII digits: what <see cref="FieldParser.TryInt"/> reads the same way without a string.</summary>
     internal static bool TryDigits(ReadOnlySpan<byte> bytes, out int value)
@@ -202,9 +202,9 @@ public sealed class RowFields
         return date >= EarliestDate && date <= LatestDate;
     }
 
-    /// <summary>The id of the previous row when the bytes are the same (ids repeat on adjacent rows: the needs of a
-    /// plan), else the pooled id of plain bytes; anything else takes the string path.</summary>
-    private sealed class RecentId(IdPool ids)
+    /// <summary>The id of the previous row when the bytes are the same, else a new string of plain bytes; anything
+    /// else takes the string path.</summary>
+    private sealed class RecentId
     {
         private readonly byte[] _bytes = new byte[64];
         private int _length = -1;
@@ -222,7 +222,7 @@ public sealed class RowFields
                 id = "";
                 return false;
             }
-            id = _id = ids.Intern(bytes);
+            id = _id = Encoding.ASCII.GetString(bytes);
             bytes.CopyTo(_bytes);
             _length = bytes.Length;
             return true;
