@@ -58,17 +58,17 @@ public static class ContractReader
         var needsTask = Run(needsRead, () =>
         {
             var parsed = needsRead.Parse(ContractSchema.Needs, BindNeed, null, ["plan_id"]);
-            var planIds = plansTask.Result.Ids;
+            var planIds = new KnownIds(plansTask.Result.Ids);
             return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds));
         });
         var servicesTask = Run(servicesRead, () =>
         {
             var parsed = servicesRead.Parse(ContractSchema.Services, BindService, null, ["plan_id", "provider_office_id"]);
-            var planIds = plansTask.Result.Ids;
+            var (planIds, providers) = (new KnownIds(plansTask.Result.Ids), new KnownIds(officeIds));
             return servicesRead.Settle(parsed, s => (s.PlanId, s.Priority, s.Service, s.Since), (s, r) =>
             {
                 ReferenceChecks.PlanExists(r, s.PlanId, planIds);
-                ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, officeIds);
+                ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
             });
         });
         var supportPlansTask = Run(supportPlansRead, () =>
@@ -86,7 +86,7 @@ public static class ContractReader
         var monitoringTask = Run(monitoringRead, () =>
         {
             var parsed = monitoringRead.Parse(ContractSchema.Monitoring, BindMonitoring, null, ["plan_id"]);
-            var planIds = plansTask.Result.Ids;
+            var planIds = new KnownIds(plansTask.Result.Ids);
             return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds));
         });
         Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];

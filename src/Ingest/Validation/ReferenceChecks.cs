@@ -19,7 +19,7 @@ internal static class ReferenceChecks
 
     /// <summary>A planned service's provider is an office of offices.csv (when one was read).</summary>
     /// <param name="providerOfficeId">The row's provider office number, normalised (a parsed one has 10 digits).</param>
-    public static void ProviderKnown(PendingRow r, string? providerOfficeId, IReadOnlySet<string> officeIds)
+    public static void ProviderKnown(PendingRow r, string? providerOfficeId, KnownIds officeIds)
     {
         if (providerOfficeId is null || officeIds.Count == 0) return;
         if (!officeIds.Contains(providerOfficeId))
@@ -27,7 +27,7 @@ internal static class ReferenceChecks
     }
 
     /// <summary>The row's plan_id is a plan of plans.csv.</summary>
-    public static void PlanExists(PendingRow r, string planId, IReadOnlySet<string> planIds)
+    public static void PlanExists(PendingRow r, string planId, KnownIds planIds)
     {
         if (!planIds.Contains(planId))
             r.Fail("plan_id", r.Raw("plan_id", planId), "サービス等利用計画がありません", "no such plan in plans.csv");
