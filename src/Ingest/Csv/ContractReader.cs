@@ -59,7 +59,7 @@ public static class ContractReader
         {
             var parsed = needsRead.Parse(ContractSchema.Needs, BindNeed, null, ["plan_id"]);
             var planIds = new KnownIds(plansTask.Result.Ids);
-            return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds));
+            return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds), n => n.PlanId);
         });
         var servicesTask = Run(servicesRead, () =>
         {
@@ -69,7 +69,7 @@ public static class ContractReader
             {
                 ReferenceChecks.PlanExists(r, s.PlanId, planIds);
                 ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
-            });
+            }, s => s.PlanId);
         });
         var supportPlansTask = Run(supportPlansRead, () =>
         {
@@ -81,13 +81,13 @@ public static class ContractReader
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, BindGoal, null, []);
             var supportPlanById = supportPlansTask.Result.ById;
             var currentPlans = new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result);
-            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, supportPlanById, currentPlans));
+            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, supportPlanById, currentPlans), g => g.SupportPlanId);
         });
         var monitoringTask = Run(monitoringRead, () =>
         {
             var parsed = monitoringRead.Parse(ContractSchema.Monitoring, BindMonitoring, null, ["plan_id"]);
             var planIds = new KnownIds(plansTask.Result.Ids);
-            return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds));
+            return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds), m => m.PlanId);
         });
         Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];
         try

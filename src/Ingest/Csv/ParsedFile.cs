@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace PlanLink.Ingest.Csv;
 
 /// <summary>One file parsed: its parsed rows (with their lines), awaiting the checks against other files and
@@ -35,7 +33,7 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
 
     /// <summary>Runs the reference checks on the parsed rows and keeps the first of each key (across the files of
     /// a file type, in file order): <paramref name="errors"/> gets this file's errors in line order.</summary>
-    public FileTally Settle<TKey>(Func<T, TKey> key, Action<T, PendingRow>? check, Dictionary<TKey, T> kept, List<T> order, List<RowError> errors)
+    public FileTally Settle<TKey>(Func<T, TKey> key, Action<T, PendingRow>? check, KeyTable<T, TKey> kept, List<T> order, List<RowError> errors)
         where TKey : notnull
     {
         long accepted = 0, rejected = _rejected, duplicates = 0;
@@ -50,13 +48,8 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
             if (!row.HasErrors)
             {
                 var k = key(record);
-                ref var existing = ref CollectionsMarshal.GetValueRefOrAddDefault(kept, k, out var exists);
-                if (!exists)
-                {
-                    existing = record;
-                    order.Add(record);
-                }
-                else if (existing!.Equals(record)) duplicates++;
+                if (kept.TryAdd(record, k, out var existing)) order.Add(record);
+                else if (existing.Equals(record)) duplicates++;
                 else row.Fail(keyColumn, k.ToString(), "同じキーで内容が異なる行があります", "duplicate key with different content");
             }
             if (row.HasErrors)

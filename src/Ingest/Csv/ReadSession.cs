@@ -55,12 +55,13 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
 
     /// <summary>Runs the reference checks of a parsed file type and keeps the first row of each key (identical
     /// re-sent rows count once): the rows kept, in file and line order. Errors and tallies go to this session.</summary>
-    public List<T> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check)
+    /// <param name="parentId">The id that leads the key, shared by adjacent rows (see <see cref="KeyTable{T, TKey}"/>), if any.</param>
+    public List<T> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check, Func<T, string>? parentId = null)
         where T : class where TKey : notnull
     {
         // Sized for every parsed row up front: growing a table of millions of keys rehashes them all, more than once.
         var rows = parsed.Sum(f => f.Count);
-        var kept = new Dictionary<TKey, T>(rows);
+        var kept = new KeyTable<T, TKey>(parentId, rows);
         var order = new List<T>(rows);
         foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, order, Errors));
         return order;

@@ -110,4 +110,25 @@ public class IngestFastPathTests
         Assert.Equal([new DateOnly(2026, 4, 2)], result.Dataset.Services.Select(s => s.Since));
         IngestSamples.AssertReconciles(result);
     }
+
+    [Fact]
+    public void ReadFolders_DuplicatesAfterOtherPlansOrAmongManyNeeds_AreFoundWherever()
+    {
+        using var temp = new TempFolder();
+        var needs = new System.Text.StringBuilder("plan_id,priority,need_text,domain,goal_text,target_months,person_role\n");
+        // P1's needs come back after P2's (a re-sent export appended), and P2 has more needs than are compared one by one.
+        needs.Append("P1,1,a,,b,,\nP2,1,a,,b,,\nP1,1,a,,b,,\nP1,2,a,,b,,\nP1,2,c,,b,,\n");
+        for (var p = 1; p <= 40; p++) needs.Append($"P2,{p},a,,b,,\n");
+        needs.Append("P2,30,c,,b,,\nP1,1,a,,b,,\n");
+        var folder = Folder(temp, ("plans.csv", PlansHeader +
+            "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\nP2,pk-b,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("plan_needs.csv", needs.ToString()));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal([(6L, "(P1, 2)"), (47L, "(P2, 30)")], result.Errors.Select(e => (e.Line, e.Value)));
+        Assert.Equal(42, result.Dataset.Needs.Count);
+        var tally = result.Tallies.Single(t => t.File == "export/plan_needs.csv");
+        Assert.Equal((47L, 45L, 2L, 3L), (tally.Read, tally.Accepted, tally.Rejected, tally.Duplicates));
+    }
 }
