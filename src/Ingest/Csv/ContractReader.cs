@@ -79,9 +79,8 @@ public static class ContractReader
         var goalsTask = Run(goalsRead, () =>
         {
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, BindGoal, null, []);
-            var supportPlanById = supportPlansTask.Result.ById;
-            var currentPlans = new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result);
-            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, supportPlanById, currentPlans), g => g.SupportPlanId);
+            var links = new GoalLinks(supportPlansTask.Result.ById, new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result));
+            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links), g => g.SupportPlanId);
         });
         var monitoringTask = Run(monitoringRead, () =>
         {

@@ -35,20 +35,21 @@ internal static class ReferenceChecks
 
     /// <summary>A goal's support plan exists, and its linked priority is a need of the plan current for
     /// that person at the support plan's date.</summary>
-    public static void GoalLinked(PendingRow r, SupportGoal g, IReadOnlyDictionary<string, SupportPlan> supportPlans, CurrentPlanIndex currentPlans)
+    public static void GoalLinked(PendingRow r, SupportGoal g, GoalLinks links)
     {
-        if (!supportPlans.TryGetValue(g.SupportPlanId, out var supportPlan))
+        if (links.SupportPlan(g.SupportPlanId) is null)
         {
             if (g.SupportPlanId.Length > 0)
                 r.Fail("support_plan_id", g.SupportPlanId, "個別支援計画がありません", "no such support plan in support_plans.csv");
             return;
         }
         if (g.LinkedPriority is not { } priority) return;
-        var text = priority.ToString(CultureInfo.InvariantCulture);
-        if (currentPlans.CurrentPlan(supportPlan.PersonKey, supportPlan.PlanDate) is not { } plan)
-            r.Fail("linked_priority", text, "本人のサービス等利用計画がありません", "the person of this support plan has no service use plan in plans.csv");
-        else if (!currentPlans.HasPriority(plan.PlanId, priority))
-            r.Fail("linked_priority", text, $"本人の現在の計画（{plan.PlanId}）にこの優先順位の課題がありません",
+        if (links.CurrentPlan() is not { } plan)
+            r.Fail("linked_priority", Text(priority), "本人のサービス等利用計画がありません", "the person of this support plan has no service use plan in plans.csv");
+        else if (!links.CurrentPlanHasPriority(priority))
+            r.Fail("linked_priority", Text(priority), $"本人の現在の計画（{plan.PlanId}）にこの優先順位の課題がありません",
                 $"no need with this priority in the person's current plan {plan.PlanId}");
     }
+
+    private static string Text(int priority) => priority.ToString(CultureInfo.InvariantCulture);
 }
