@@ -16,7 +16,6 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     private readonly FieldCache<bool> _clean = new(MaxClean, MaxCleanBytes);
     private const int MaxClean = 1 << 16, MaxCleanBytes = 512;
     private readonly int _maxFieldLength = options.MaxFieldLength;
-    private (int Index, string Column)[]? _screened;
 
     /// <summary>An error about the file, not a row: nothing was read.</summary>
     private void FileError(long line, string reasonJa, string reasonEn) => _parsed.Error(LineError(line, reasonJa, reasonEn));
@@ -67,6 +66,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             var fields = new RowFields(csv, file, spec, headers, session.Warnings);
             var map = bind(fields);
             var personKey = fields.Ordinal("person_key");
+            var screened = fields.ScreenedColumns.ToArray();
             var checkedIndexes = checkedColumns.Select(c => (Column: c, Index: fields.Ordinal(c))).ToArray();
             var anyRow = false;
             while (csv.Read())
@@ -79,7 +79,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
                 var swallowed = CheckShape(csv, fields, malformed);
                 // A record a broken quote ran into holds other rows' codes and office numbers as "text":
                 // it is rejected whole and its values are never echoed, so it is not screened as free text.
-                if (swallowed == 0) Screen(fields, personKey, session.PublicNumbers);
+                if (swallowed == 0) Screen(fields, personKey, screened, session.PublicNumbers);
                 if (fields.MissingRequired.Count > 0)
                 {
                     fields.Fail(fields.MissingRequired[0], null, $"必須列がヘッダーにありません（{string.Join(", ", fields.MissingRequired)}）",
@@ -126,14 +126,14 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     }
 
     /// <summary>Throws when the person key is a raw certificate number, or a free-text (or unknown) column holds a direct identifier.</summary>
-    private void Screen(RowFields fields, int personKey, IReadOnlySet<string>? publicNumbers)
+    private void Screen(RowFields fields, int personKey, (int Index, string Column)[] screened, IReadOnlySet<string>? publicNumbers)
     {
         // A certificate number has only digits, spaces and hyphens: an ASCII letter (a hashed key's hex) rules it out.
         var key = fields.Bytes(personKey);
         if (!key.ContainsAnyInRange((byte)'A', (byte)'Z') && !key.ContainsAnyInRange((byte)'a', (byte)'z')
             && IdentifierScreen.IsCertificateLike(personKey >= 0 ? fields.RawAt(personKey) : null))
             throw new IdentifierFoundException(fields.File, fields.Line, "person_key", IdentifierKind.CertificateNumber, inHeader: false);
-        foreach (var (index, column) in _screened ??= [.. fields.ScreenedColumns])
+        foreach (var (index, column) in screened)
         {
             var bytes = fields.Bytes(index);
             if (bytes.IsEmpty || _clean.TryGet(bytes, out _)) continue;
