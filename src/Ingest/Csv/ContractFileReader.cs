@@ -4,39 +4,53 @@ using PlanLink.Ingest.Privacy;
 
 namespace PlanLink.Ingest.Csv;
 
-/// <summary>Reads one file: every data row ends up accepted, a duplicate, or rejected with its
-/// errors, so that read = accepted + rejected whatever the file holds.</summary>
-internal sealed class ContractFileReader<T, TKey>(string path, string file, FileSpec spec, ReadOptions options, ReadSession session)
-    where T : class where TKey : notnull
+/// <summary>Parses one file: every data row ends up parsed (its reference checks and de-duplication still to
+/// come, in <see cref="ParsedFile{T}.Settle"/>) or rejected with its errors, so that read = accepted + rejected
+/// whatever the file holds. Parsing needs no other file, so every file type can be parsed at the same time.</summary>
+internal sealed class ContractFileReader<T>(string path, string file, FileSpec spec, ReadOptions options, ReadSession session)
+    where T : class
 {
-    private long _read, _accepted, _rejected, _duplicates;
-    // Free-text values the screen found clean in this file (the screen is a pure function of the value and
-    // of the public numbers, fixed for the file): phrases repeat, and need not be screened twice. Bounded.
-    private readonly HashSet<string> _clean = new(StringComparer.Ordinal);
-    private const int MaxClean = 1 << 16, MaxCleanLength = 256;
+    private readonly ParsedFile<T> _parsed = new(file, spec.Columns[0].Name);
+    // Free-text values the screen found clean in this file, by their bytes (the screen is a pure function of the
+    // value and of the public numbers, fixed for the file): phrases repeat, and need not be screened twice. Bounded.
+    private readonly FieldCache<bool> _clean = new(MaxClean, MaxCleanBytes);
+    private const int MaxClean = 1 << 16, MaxCleanBytes = 512;
+    private readonly int _maxFieldLength = options.MaxFieldLength;
 
-    private void FileError(long line, string reasonJa, string reasonEn) =>
-        session.Errors.Add(new RowError(file, line, "", "", $"{reasonJa} / {reasonEn}"));
+    /// <summary>An error about the file, not a row: nothing was read.</summary>
+    private void FileError(long line, string reasonJa, string reasonEn) => _parsed.Error(LineError(line, reasonJa, reasonEn));
 
-    private FileTally Tally() => new(file, _read, _accepted, _rejected, _duplicates);
+    /// <summary>Counts a line that is no row of its own (swallowed by a broken quote, or unreadable) as read and rejected.</summary>
+    private void RejectLine(long line, string reasonJa, string reasonEn)
+    {
+        _parsed.Read++;
+        _parsed.Reject([LineError(line, reasonJa, reasonEn)]);
+    }
 
-    public FileTally Read(Func<RowFields, T> map, Func<T, TKey> key, Action<RowFields, T>? check, Dictionary<TKey, T> kept, List<T> order)
+    private RowError LineError(long line, string reasonJa, string reasonEn) => new(file, line, "", "", $"{reasonJa} / {reasonEn}");
+
+    /// <param name="bind">Makes the mapper of a row for this file's columns (resolved once, not per row).</param>
+    /// <param name="rowCheck">A check of the row alone (no other file), run as the row is parsed.</param>
+    /// <param name="checkedColumns">The columns the reference checks name in their errors: their raw values are
+    /// kept for the rows where they differ from the record's (spaces, full-width digits).</param>
+    public ParsedFile<T> Parse(Func<RowFields, Func<T>> bind, Action<RowFields, T>? rowCheck, IReadOnlyList<string> checkedColumns)
     {
         if (new FileInfo(path).Length == 0)
         {
             FileError(1, "空のファイルです（ヘッダー行もありません）", "empty file (0 bytes, not even a header line)");
-            return Tally();
+            return _parsed;
         }
         if (BinarySniffer.LooksBinary(path))
         {
             FileError(1, "CSVのテキストではありません（バイナリ）", "not a CSV text file (binary content)");
-            return Tally();
+            return _parsed;
         }
         var malformed = new Dictionary<long, CsvMalformedReason>();
+        // No string pool: the fields' caches and the id pool share repeated values.
         var csvOptions = CsvReaderOptions.Default with
         {
             Encoding = options.EncodingFor(path), TrackLineNumbers = true,
-            IncludeValuesInExceptions = false, Separator = ',', PoolStrings = true, MaxRecordSize = options.MaxRecordBytes,
+            IncludeValuesInExceptions = false, Separator = ',', PoolStrings = false, MaxRecordSize = options.MaxRecordBytes,
             OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
         };
         long line = 1, nextLine = 2;
@@ -47,21 +61,25 @@ internal sealed class ContractFileReader<T, TKey>(string path, string file, File
             if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
             {
                 FileError(1, "ヘッダー行がありません", "no header line");
-                return Tally();
+                return _parsed;
             }
             var fields = new RowFields(csv, file, spec, headers, session.Warnings);
+            var map = bind(fields);
+            var personKey = fields.Ordinal("person_key");
+            var screened = fields.ScreenedColumns.ToArray();
+            var checkedIndexes = checkedColumns.Select(c => (Column: c, Index: fields.Ordinal(c))).ToArray();
             var anyRow = false;
             while (csv.Read())
             {
                 anyRow = true;
-                _read++;
+                _parsed.Read++;
                 fields.Reset();
                 line = fields.Line;
                 nextLine = line + csv.RawRecord.Count((byte)'\n') + 1;
                 var swallowed = CheckShape(csv, fields, malformed);
                 // A record a broken quote ran into holds other rows' codes and office numbers as "text":
                 // it is rejected whole and its values are never echoed, so it is not screened as free text.
-                if (swallowed == 0) Screen(fields, session.PublicNumbers);
+                if (swallowed == 0) Screen(fields, personKey, screened, session.PublicNumbers);
                 if (fields.MissingRequired.Count > 0)
                 {
                     fields.Fail(fields.MissingRequired[0], null, $"必須列がヘッダーにありません（{string.Join(", ", fields.MissingRequired)}）",
@@ -69,32 +87,24 @@ internal sealed class ContractFileReader<T, TKey>(string path, string file, File
                 }
                 else if (!fields.HasErrors)
                 {
-                    var record = map(fields);
-                    if (!fields.HasErrors) check?.Invoke(fields, record);
+                    var record = map();
+                    if (!fields.HasErrors) rowCheck?.Invoke(fields, record);
                     if (!fields.HasErrors)
                     {
-                        var k = key(record);
-                        if (!kept.TryGetValue(k, out var existing))
+                        foreach (var (column, index) in checkedIndexes)
                         {
-                            kept.Add(k, record);
-                            order.Add(record);
+                            // A plain field's raw value is the record's, and an empty one is null in both.
+                            var bytes = fields.Bytes(index);
+                            if (!bytes.IsEmpty && !RowFields.IsPlain(bytes)) _parsed.KeepRaw(column, fields.RawAt(index));
                         }
-                        else if (existing.Equals(record)) _duplicates++;
-                        else fields.Fail(spec.Columns[0].Name, k.ToString(), "同じキーで内容が異なる行があります", "duplicate key with different content");
+                        _parsed.Accept(record, line);
                     }
                 }
-                if (fields.HasErrors)
-                {
-                    _rejected++;
-                    session.Errors.AddRange(fields.Errors);
-                }
-                else _accepted++;
+                if (fields.HasErrors) _parsed.Reject(fields.Errors);
                 for (var i = 1; i <= swallowed; i++)
                 {
                     // Lines a broken quote joined to this record: counted, so no row goes missing.
-                    _read++;
-                    _rejected++;
-                    FileError(line + i, $"{line}行目の壊れた引用符に取り込まれた行です", $"line swallowed by the malformed quote on line {line}");
+                    RejectLine(line + i, $"{line}行目の壊れた引用符に取り込まれた行です", $"line swallowed by the malformed quote on line {line}");
                 }
             }
             if (!anyRow)
@@ -108,27 +118,30 @@ internal sealed class ContractFileReader<T, TKey>(string path, string file, File
             var from = e.LineNumber > 0 ? e.LineNumber : nextLine;
             foreach (var lost in NonEmptyLinesFrom(path, Math.Min(from, nextLine)))
             {
-                _read++;
-                _rejected++;
-                FileError(lost, lost == from ? "CSVの形式が壊れています（この行以降は読めません）" : $"{from}行目以降が読めないため却下しました",
+                RejectLine(lost, lost == from ? "CSVの形式が壊れています（この行以降は読めません）" : $"{from}行目以降が読めないため却下しました",
                     lost == from ? $"malformed CSV, unreadable from here on: {e.Message}" : $"unreadable after the malformed record on line {from}");
             }
         }
-        return Tally();
+        return _parsed;
     }
 
-    /// <summary>Throws when a free-text (or unknown) column holds a direct identifier.</summary>
-    private void Screen(RowFields fields, IReadOnlySet<string>? publicNumbers)
+    /// <summary>Throws when the person key is a raw certificate number, or a free-text (or unknown) column holds a direct identifier.</summary>
+    private void Screen(RowFields fields, int personKey, (int Index, string Column)[] screened, IReadOnlySet<string>? publicNumbers)
     {
-        if (IdentifierScreen.IsCertificateLike(fields.Raw("person_key")))
+        // A certificate number has only digits, spaces and hyphens: an ASCII letter (a hashed key's hex) rules it out.
+        var key = fields.Bytes(personKey);
+        if (!key.ContainsAnyInRange((byte)'A', (byte)'Z') && !key.ContainsAnyInRange((byte)'a', (byte)'z')
+            && IdentifierScreen.IsCertificateLike(personKey >= 0 ? fields.RawAt(personKey) : null))
             throw new IdentifierFoundException(fields.File, fields.Line, "person_key", IdentifierKind.CertificateNumber, inHeader: false);
-        foreach (var (index, column) in fields.ScreenedColumns)
+        foreach (var (index, column) in screened)
         {
+            var bytes = fields.Bytes(index);
+            if (bytes.IsEmpty || _clean.TryGet(bytes, out _)) continue;
             // Null when the row has no such field or it is blank: nothing to screen.
-            if (fields.RawAt(index) is not { } text || _clean.Contains(text)) continue;
+            if (fields.RawAt(index) is not { } text) continue;
             if (IdentifierScreen.Find(text, publicNumbers) is { } kind)
                 throw new IdentifierFoundException(fields.File, fields.Line, column, kind, inHeader: false);
-            if (text.Length <= MaxCleanLength && _clean.Count < MaxClean) _clean.Add(text);
+            _clean.Add(bytes, true);
         }
     }
 
@@ -145,7 +158,11 @@ internal sealed class ContractFileReader<T, TKey>(string path, string file, File
         if (csv.FieldCount < fields.HeaderCount)
             fields.Fail(fields.Headers[csv.FieldCount], null, $"列が足りません（{csv.FieldCount}/{fields.HeaderCount}、行が途中で切れている可能性）",
                 $"fewer fields than the header ({csv.FieldCount}/{fields.HeaderCount}): truncated line?");
-        for (var i = 0; i < csv.FieldCount; i++)
+        // The fields are pieces of the record (quotes aside): when the whole record is short enough, valid UTF-8 and
+        // free of U+FFFD, so is every field, and only surplus fields remain to check.
+        var raw = csv.RawRecord;
+        var fieldsValid = raw.Length <= _maxFieldLength && System.Text.Unicode.Utf8.IsValid(raw) && raw.IndexOf(ReplacementCharacter) < 0;
+        for (var i = fieldsValid ? fields.HeaderCount : 0; i < csv.FieldCount; i++)
         {
             var bytes = csv.GetSpan(i);
             if (i >= fields.HeaderCount)
@@ -158,8 +175,8 @@ internal sealed class ContractFileReader<T, TKey>(string path, string file, File
                 }
                 continue;
             }
-            if (bytes.Length > options.MaxFieldLength && Encoding.UTF8.GetCharCount(bytes) > options.MaxFieldLength)
-                fields.Fail(fields.Headers[i], null, $"項目が長すぎます（{options.MaxFieldLength}文字まで）", $"field longer than {options.MaxFieldLength} characters");
+            if (bytes.Length > _maxFieldLength && Encoding.UTF8.GetCharCount(bytes) > _maxFieldLength)
+                fields.Fail(fields.Headers[i], null, $"項目が長すぎます（{_maxFieldLength}文字まで）", $"field longer than {_maxFieldLength} characters");
             else if (!System.Text.Unicode.Utf8.IsValid(bytes) || bytes.IndexOf(ReplacementCharacter) >= 0)
                 fields.Fail(fields.Headers[i], csv.GetString(i), "文字化けしています（--encoding で文字コードを指定してください）",
                     "undecodable characters: wrong encoding? (use --encoding utf-8|cp932)");

@@ -28,20 +28,21 @@ public static class ContractReader
         }
         var session = new ReadSession(roots, options);
         // Reference data first, so that the providers named by plans can be checked against it.
-        var offices = session.Read(ContractSchema.Offices, MapOffice, o => (o.OfficeId, o.Service));
-        var municipalities = session.Read(ContractSchema.Municipalities, MapMunicipality, m => m.Code);
-        var supportCenters = session.Read(ContractSchema.SupportCenters, MapSupportCenter, c => c.MunicipalityCode);
+        var offices = session.Read(ContractSchema.Offices, BindOffice, o => (o.OfficeId, o.Service));
+        var municipalities = session.Read(ContractSchema.Municipalities, BindMunicipality, m => m.Code);
+        var supportCenters = session.Read(ContractSchema.SupportCenters, BindSupportCenter, c => c.MunicipalityCode);
         var officeIds = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
         // Free text may name an office by its (public) number: that is not a 受給者証番号.
         session.PublicNumbers = officeIds;
         if (officeIds.Count == 0)
             session.Warnings.Add("offices.csv がないため提供事業所番号を照合していません / no offices.csv read: provider office numbers were not checked");
 
-        // The six person-level files are read in parallel, each file type on its own thread, as soon as what its
-        // checks need has been read (plan ids, needs, support plans). Each keeps its own errors, tallies and
-        // warnings, merged back in the sequential order below; files are announced (OnFile) in that order too.
-        // A refusal (or any failure) is reported as the sequential read reports it: the one of the earliest file
-        // type in that order, since a file type's result never depends on a later one.
+        // The six person-level file types are parsed at the same time, each on its own thread: parsing needs no
+        // other file. Then each runs its reference checks on its parsed rows once what they need is settled (plan
+        // ids, needs, support plans). Each keeps its own errors, tallies and warnings, merged back in the
+        // sequential order below; files are announced (OnFile) in that order too. A refusal (or any failure) is
+        // reported as the sequential read reports it: the one of the earliest file type in that order, since a
+        // file type's result never depends on a later one.
         var plansRead = session.Fork(Task.CompletedTask);
         var needsRead = session.Fork(plansRead.Announced!.Task);
         var servicesRead = session.Fork(needsRead.Announced!.Task);
@@ -51,41 +52,42 @@ public static class ContractReader
 
         var plansTask = Run(plansRead, () =>
         {
-            var plans = plansRead.Read(ContractSchema.Plans, MapPlan, p => p.PlanId, ReferenceChecks.PlanDates);
+            var plans = plansRead.Read(ContractSchema.Plans, BindPlan, p => p.PlanId, ReferenceChecks.PlanDates);
             return (Plans: plans, Ids: plans.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal));
         });
         var needsTask = Run(needsRead, () =>
         {
-            var planIds = plansTask.Result.Ids;
-            return needsRead.Read(ContractSchema.Needs, MapNeed, n => (n.PlanId, n.Priority), r => ReferenceChecks.PlanExists(r, planIds));
+            var parsed = needsRead.Parse(ContractSchema.Needs, BindNeed, null, ["plan_id"]);
+            var planIds = new KnownIds(plansTask.Result.Ids);
+            return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds), n => n.PlanId);
         });
         var servicesTask = Run(servicesRead, () =>
         {
-            var planIds = plansTask.Result.Ids;
-            return servicesRead.Read(ContractSchema.Services, MapService, s => (s.PlanId, s.Priority, s.Service, s.Since), r =>
+            var parsed = servicesRead.Parse(ContractSchema.Services, BindService, null, ["plan_id", "provider_office_id"]);
+            var (planIds, providers) = (new KnownIds(plansTask.Result.Ids), new KnownIds(officeIds));
+            return servicesRead.Settle(parsed, s => (s.PlanId, s.Priority, s.Service, s.Since), (s, r) =>
             {
-                ReferenceChecks.PlanExists(r, planIds);
-                ReferenceChecks.ProviderKnown(r, officeIds);
-            });
+                ReferenceChecks.PlanExists(r, s.PlanId, planIds);
+                ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
+            }, s => s.PlanId);
         });
         var supportPlansTask = Run(supportPlansRead, () =>
         {
-            var supportPlans = supportPlansRead.Read(ContractSchema.SupportPlans, MapSupportPlan, s => s.SupportPlanId);
+            var supportPlans = supportPlansRead.Read(ContractSchema.SupportPlans, BindSupportPlan, s => s.SupportPlanId);
             return (SupportPlans: supportPlans, ById: supportPlans.ToDictionary(s => s.SupportPlanId, StringComparer.Ordinal));
         });
         var goalsTask = Run(goalsRead, () =>
         {
-            var supportPlanById = supportPlansTask.Result.ById;
-            var currentPlans = new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result);
-            return goalsRead.Read(ContractSchema.SupportGoals, MapGoal, g => (g.SupportPlanId, g.GoalNo),
-                (r, g) => ReferenceChecks.GoalLinked(r, g, supportPlanById, currentPlans));
+            var parsed = goalsRead.Parse(ContractSchema.SupportGoals, BindGoal, null, []);
+            var links = new GoalLinks(supportPlansTask.Result.ById, new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result));
+            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links), g => g.SupportPlanId);
         });
         var monitoringTask = Run(monitoringRead, () =>
         {
-            var planIds = plansTask.Result.Ids;
-            return monitoringRead.Read(ContractSchema.Monitoring, MapMonitoring, m => (m.PlanId, m.MonitoringDate, m.Priority), r => ReferenceChecks.PlanExists(r, planIds));
+            var parsed = monitoringRead.Parse(ContractSchema.Monitoring, BindMonitoring, null, ["plan_id"]);
+            var planIds = new KnownIds(plansTask.Result.Ids);
+            return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds), m => m.PlanId);
         });
-
         Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];
         try
         {
@@ -134,63 +136,106 @@ public static class ContractReader
         }
     }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private static SupportCenterArea MapSupportCenter(RowFields r) => new(
-        r.Text("center_id"), r.Text("center_name"), r.MunicipalityCode("municipality_code"));
+    // Each Bind* resolves a file's columns once and returns the mapper of its rows; the arguments are read in
+    // constructor order, so a row's errors come in column order.
+    private static Func<SupportCenterArea> BindSupportCenter(RowFields r)
+    {
+        var (centerId, centerName, municipality) = (r.IdField("center_id"), r.TextField("center_name"), r.MunicipalityCodeField("municipality_code"));
+        return () => new(centerId.Read(), centerName.Read(), municipality.Read());
+    }
 
-    private static Plan MapPlan(RowFields r) => new(
-        r.Text("plan_id"), r.Text("person_key"), r.OfficeNumber("office_id"), r.MunicipalityCode("municipality_code"),
-        r.Date("plan_date"), r.Coded("plan_kind", Codes.PlanKind), r.Code("age_band"), DisabilityTypes(r),
-        SupportCategory(r), r.Int("monitoring_months", 1, 12), r.OptionalDate("end_date"), r.OptionalText("wishes"));
+    private static Func<Plan> BindPlan(RowFields r)
+    {
+        var (planId, personKey, officeId, municipality) =
+            (r.IdField("plan_id"), r.IdField("person_key"), r.OfficeNumberField("office_id"), r.MunicipalityCodeField("municipality_code"));
+        var (planDate, kind, ageBand, disabilityTypes) =
+            (r.DateField("plan_date"), r.CodedField("plan_kind", Codes.PlanKind), r.CodeField("age_band"), r.CachedField("disability_types", DisabilityTypes));
+        var (supportCategory, monitoringMonths, endDate, wishes) =
+            (r.CachedField("support_category", SupportCategory), r.IntField("monitoring_months", 1, 12), r.OptionalDateField("end_date"), r.OptionalTextField("wishes"));
+        return () => new(planId.Read(), personKey.Read(), officeId.Read(), municipality.Read(), planDate.Read(), kind.Read(), ageBand.Read(),
+            disabilityTypes.Read(), supportCategory.Read(), monitoringMonths.Read(), endDate.Read(), wishes.Read());
+    }
 
     private static readonly char[] DisabilitySeparators = [';', '・', '、', ','];
 
-    private static DisabilityType DisabilityTypes(RowFields r)
+    private static DisabilityType DisabilityTypes(RowFields r, string column)
     {
-        var raw = r.Code("disability_types");
+        var raw = r.Code(column);
         var types = DisabilityType.None;
         foreach (var part in raw.Split(DisabilitySeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Codes.Disability.TryParse(part, out var t)) types |= t;
-            else r.Fail("disability_types", raw, $"未知の障害種別「{part}」", $"unknown disability type, expected {Codes.Disability.Expected}");
+            else r.Fail(column, raw, $"未知の障害種別「{part}」", $"unknown disability type, expected {Codes.Disability.Expected}");
         }
         return types;
     }
 
-    private static byte SupportCategory(RowFields r)
+    private static byte SupportCategory(RowFields r, string column)
     {
-        var raw = r.Code("support_category");
+        var raw = r.Code(column);
         if (raw is "非該当" or "0" or "none") return 0;
         var digits = raw.Replace("区分", "");
         if (digits.Length == 1 && digits[0] is >= '1' and <= '6') return (byte)(digits[0] - '0');
-        if (raw.Length > 0) r.Fail("support_category", raw, "障害支援区分は 非該当 または 1〜6 です", "support category must be 非該当 or 1-6");
+        if (raw.Length > 0) r.Fail(column, raw, "障害支援区分は 非該当 または 1〜6 です", "support category must be 非該当 or 1-6");
         return 0;
     }
 
-    private static PlanNeed MapNeed(RowFields r) => new(
-        r.Text("plan_id"), r.Int("priority", 1, 99), r.Text("need_text"), r.OptionalCoded("domain", Codes.Domain),
-        r.Text("goal_text"), r.OptionalInt("target_months", 1, 120), r.OptionalText("person_role"));
+    private static Func<PlanNeed> BindNeed(RowFields r)
+    {
+        var (planId, priority, needText, domain) =
+            (r.IdField("plan_id"), r.IntField("priority", 1, 99), r.TextField("need_text"), r.OptionalCodedField("domain", Codes.Domain));
+        var (goalText, targetMonths, personRole) =
+            (r.TextField("goal_text"), r.OptionalIntField("target_months", 1, 120), r.OptionalTextField("person_role"));
+        return () => new(planId.Read(), priority.Read(), needText.Read(), domain.Read(), goalText.Read(), targetMonths.Read(), personRole.Read());
+    }
 
-    private static PlannedService MapService(RowFields r) => new(
-        r.Text("plan_id"), r.Int("priority", 1, 99), r.Service("service"), r.OptionalDecimal("amount"),
-        r.OptionalText("unit"), r.OptionalOfficeNumber("provider_office_id"), r.Coded("status", Codes.Status), r.Date("since"));
+    private static Func<PlannedService> BindService(RowFields r)
+    {
+        var (planId, priority, service, amount) =
+            (r.IdField("plan_id"), r.IntField("priority", 1, 99), r.ServiceField("service"), r.OptionalDecimalField("amount"));
+        var (unit, provider, status, since) =
+            (r.OptionalTextField("unit"), r.OptionalOfficeNumberField("provider_office_id"), r.CodedField("status", Codes.Status), r.DateField("since"));
+        return () => new(planId.Read(), priority.Read(), service.Read(), amount.Read(), unit.Read(), provider.Read(), status.Read(), since.Read());
+    }
 
-    private static SupportPlan MapSupportPlan(RowFields r) => new(
-        r.Text("support_plan_id"), r.Text("person_key"), r.OfficeNumber("provider_office_id"), r.Service("service"),
-        r.Date("plan_date"), r.OptionalText("long_goal") ?? "", r.OptionalText("short_goal") ?? "");
+    private static Func<SupportPlan> BindSupportPlan(RowFields r)
+    {
+        var (supportPlanId, personKey, provider, service) =
+            (r.IdField("support_plan_id"), r.IdField("person_key"), r.OfficeNumberField("provider_office_id"), r.ServiceField("service"));
+        var (planDate, longGoal, shortGoal) = (r.DateField("plan_date"), r.OptionalTextField("long_goal"), r.OptionalTextField("short_goal"));
+        return () => new(supportPlanId.Read(), personKey.Read(), provider.Read(), service.Read(), planDate.Read(), longGoal.Read() ?? "", shortGoal.Read() ?? "");
+    }
 
-    private static SupportGoal MapGoal(RowFields r) => new(
-        r.Text("support_plan_id"), r.Int("goal_no", 1, 99), r.Text("goal_text"), r.OptionalInt("linked_priority", 1, 99),
-        r.OptionalInt("period_months", 1, 120), r.OptionalText("staff_role"));
+    private static Func<SupportGoal> BindGoal(RowFields r)
+    {
+        var (supportPlanId, goalNo, goalText) = (r.IdField("support_plan_id"), r.IntField("goal_no", 1, 99), r.TextField("goal_text"));
+        var (linkedPriority, periodMonths, staffRole) =
+            (r.OptionalIntField("linked_priority", 1, 99), r.OptionalIntField("period_months", 1, 120), r.OptionalTextField("staff_role"));
+        return () => new(supportPlanId.Read(), goalNo.Read(), goalText.Read(), linkedPriority.Read(), periodMonths.Read(), staffRole.Read());
+    }
 
-    private static MonitoringRecord MapMonitoring(RowFields r) => new(
-        r.Text("plan_id"), r.Date("monitoring_date"), r.Int("priority", 1, 99), r.Coded("achievement", Codes.Achievement),
-        r.Flag("change_service_type"), r.Flag("change_amount"), r.Flag("change_weekly_schedule"), r.OptionalText("new_issue"));
+    private static Func<MonitoringRecord> BindMonitoring(RowFields r)
+    {
+        var (planId, date, priority, achievement) =
+            (r.IdField("plan_id"), r.DateField("monitoring_date"), r.IntField("priority", 1, 99), r.CodedField("achievement", Codes.Achievement));
+        var (changeServiceType, changeAmount, changeSchedule, newIssue) =
+            (r.FlagField("change_service_type"), r.FlagField("change_amount"), r.FlagField("change_weekly_schedule"), r.OptionalTextField("new_issue"));
+        return () => new(planId.Read(), date.Read(), priority.Read(), achievement.Read(), changeServiceType.Read(), changeAmount.Read(),
+            changeSchedule.Read(), newIssue.Read());
+    }
 
-    private static Office MapOffice(RowFields r) => new(
-        r.OfficeNumber("office_id"), r.Text("office_name"), r.MunicipalityCode("municipality_code"), r.Service("service"),
-        r.Decimal("capacity"), r.OptionalDate("opened"), r.OptionalDate("closed"));
+    private static Func<Office> BindOffice(RowFields r)
+    {
+        var (officeId, name, municipality, service) =
+            (r.OfficeNumberField("office_id"), r.TextField("office_name"), r.MunicipalityCodeField("municipality_code"), r.ServiceField("service"));
+        var (capacity, opened, closed) = (r.DecimalField("capacity"), r.OptionalDateField("opened"), r.OptionalDateField("closed"));
+        return () => new(officeId.Read(), name.Read(), municipality.Read(), service.Read(), capacity.Read(), opened.Read(), closed.Read());
+    }
 
-    private static Municipality MapMunicipality(RowFields r) => new(
-        r.MunicipalityCode("municipality_code"), r.Text("name"), r.Text("prefecture"), r.Text("region"),
-        r.Int("population", 0));
+    private static Func<Municipality> BindMunicipality(RowFields r)
+    {
+        var (code, name, prefecture, region, population) =
+            (r.MunicipalityCodeField("municipality_code"), r.TextField("name"), r.TextField("prefecture"), r.TextField("region"), r.IntField("population", 0, int.MaxValue));
+        return () => new(code.Read(), name.Read(), prefecture.Read(), region.Read(), population.Read());
+    }
 }

@@ -21,15 +21,16 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
         return root is null ? path : Path.GetRelativePath(Path.GetDirectoryName(root) ?? root, path).Replace('\\', '/');
     }
 
-    public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, T> map, Func<T, TKey> key, Action<RowFields>? check = null)
+    /// <summary>Parses and settles one file type whose checks need no other file type.</summary>
+    public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, Func<T>> bind, Func<T, TKey> key, Action<RowFields, T>? rowCheck = null)
         where T : class where TKey : notnull =>
-        Read(spec, map, key, check is null ? null : (r, _) => check(r));
+        Settle(Parse(spec, bind, rowCheck, []), key, null);
 
-    public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, T> map, Func<T, TKey> key, Action<RowFields, T>? check)
-        where T : class where TKey : notnull
+    /// <summary>Parses every file of a file type (see <see cref="ContractFileReader{T}.Parse"/>), in file order.</summary>
+    public List<ParsedFile<T>> Parse<T>(FileSpec spec, Func<RowFields, Func<T>> bind, Action<RowFields, T>? rowCheck, IReadOnlyList<string> checkedColumns)
+        where T : class
     {
-        var kept = new Dictionary<TKey, T>();
-        var order = new List<T>();
+        var parsed = new List<ParsedFile<T>>();
         var paths = Find(spec).ToList();
         try
         {
@@ -39,8 +40,7 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
             {
                 options.OnFile?.Invoke(Display(paths[i]));
                 if (i == paths.Count - 1) Announced?.TrySetResult();
-                var tally = new ContractFileReader<T, TKey>(paths[i], Display(paths[i]), spec, options, this).Read(map, key, check, kept, order);
-                Tallies.Add(tally);
+                parsed.Add(new ContractFileReader<T>(paths[i], Display(paths[i]), spec, options, this).Parse(bind, rowCheck, checkedColumns));
             }
             Announced?.TrySetResult();
         }
@@ -50,6 +50,20 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
             Announced?.TrySetCanceled();
             throw;
         }
+        return parsed;
+    }
+
+    /// <summary>Runs the reference checks of a parsed file type and keeps the first row of each key (identical
+    /// re-sent rows count once): the rows kept, in file and line order. Errors and tallies go to this session.</summary>
+    /// <param name="parentId">The id that leads the key, shared by adjacent rows (see <see cref="KeyTable{T, TKey}"/>), if any.</param>
+    public List<T> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check, Func<T, string>? parentId = null)
+        where T : class where TKey : notnull
+    {
+        // Sized for every parsed row up front: growing a table of millions of keys rehashes them all, more than once.
+        var rows = parsed.Sum(f => f.Count);
+        var kept = new KeyTable<T, TKey>(parentId, rows);
+        var order = new List<T>(rows);
+        foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, order, Errors));
         return order;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 using CsvHelper;
 using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Privacy;
@@ -23,6 +24,9 @@ public sealed class RowFields
     private readonly Dictionary<string, string> _normalized = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (bool Ok, bool Value)> _flags = new(StringComparer.Ordinal);
     private const int MaxCached = 4096, MaxCachedLength = 64;
+    // Entries of the per-field caches of parsed bytes: codes have few values, phrases more, office numbers and
+    // municipality codes many (and the cache makes one string of each).
+    private const int CodeCacheEntries = 1 << 12, TextCacheEntries = 1 << 14, IdCacheEntries = 1 << 16;
 
     internal RowFields(CsvReader csv, string file, FileSpec spec, IReadOnlyList<string> headers, List<string> warnings)
     {
@@ -83,6 +87,146 @@ public sealed class RowFields
     {
         _errors.Clear();
         _row++;
+    }
+
+    /// <summary>The header index of a contract column, or -1 when the header lacks it.</summary>
+    internal int Ordinal(string column) => _ordinal.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>Reads a field: from its bytes when <see cref="Field{T}.Fast"/> or the cache knows them, else
+    /// through the string path, whose result is cached when it recorded no error (every parse is a pure function
+    /// of the field's bytes, so a cached value is what the string path would give).</summary>
+    internal T Read<T>(Field<T> field)
+    {
+        if ((uint)field.Index < (uint)_csv.FieldCount)
+        {
+            var bytes = _csv.GetSpan(field.Index);
+            if (field.Fast is { } fast && fast(bytes, out var value)) return value;
+            if (field.Cache is { } cache)
+            {
+                if (cache.TryGet(bytes, out value)) return value;
+                var errors = _errors.Count;
+                value = field.Parse(this, field.Name);
+                if (_errors.Count == errors) cache.Add(bytes, value);
+                return value;
+            }
+        }
+        return field.Parse(this, field.Name);
+    }
+
+    /// <summary>True when the field is printable ASCII without spaces: then trimming and NFKC change nothing,
+    /// and its raw value is the value every getter returns.</summary>
+    internal static bool IsPlain(ReadOnlySpan<byte> bytes) => !bytes.IsEmpty && !bytes.ContainsAnyExceptInRange((byte)0x21, (byte)0x7E);
+
+    /// <summary>The bytes of the field at header index <paramref name="i"/>; empty when the row has no such field.</summary>
+    internal ReadOnlySpan<byte> Bytes(int i) => (uint)i < (uint)_csv.FieldCount ? _csv.GetSpan(i) : default;
+
+    private Field<T> Field<T>(string column, Func<RowFields, string, T> parse, int cacheEntries, FastParse<T>? fast = null) =>
+        new(this, column, Ordinal(column), parse, cacheEntries > 0 ? new FieldCache<T>(cacheEntries) : null, fast);
+
+    /// <summary>A field parsed by <paramref name="parse"/> (a pure function of the row's value of the column), cached.</summary>
+    internal Field<T> CachedField<T>(string column, Func<RowFields, string, T> parse) => Field(column, parse, CodeCacheEntries);
+
+    /// <summary><see cref="Text(string)"/> for an identifier (plan_id, person_key): the rows of a plan or person are
+    /// adjacent, so the previous row's string is reused when the bytes are the same, without a lookup.</summary>
+    internal Field<string> IdField(string column) => Field(column, static (r, c) => r.Text(c), 0, new RecentId().TryRead);
+
+    internal Field<string> TextField(string column) => Field(column, static (r, c) => r.Text(c), TextCacheEntries);
+    internal Field<string?> OptionalTextField(string column) => Field(column, static (r, c) => r.OptionalText(c), TextCacheEntries);
+    internal Field<string> CodeField(string column) => Field(column, static (r, c) => r.Code(c), CodeCacheEntries);
+
+    internal Field<int> IntField(string column, int min, int max) =>
+        Field(column, (r, c) => r.Int(c, min, max), CodeCacheEntries, (ReadOnlySpan<byte> b, out int v) => TryDigits(b, out v) && v >= min && v <= max);
+
+    internal Field<int?> OptionalIntField(string column, int min, int max) =>
+        Field(column, (r, c) => r.OptionalInt(c, min, max), CodeCacheEntries, (ReadOnlySpan<byte> b, out int? v) =>
+        {
+            v = TryDigits(b, out var n) && n >= min && n <= max ? n : null;
+            return v is not null;
+        });
+
+    internal Field<decimal> DecimalField(string column) => Field(column, static (r, c) => r.Decimal(c), CodeCacheEntries);
+    internal Field<decimal?> OptionalDecimalField(string column) => Field(column, static (r, c) => r.OptionalDecimal(c), CodeCacheEntries);
+
+    internal Field<DateOnly> DateField(string column) =>
+        Field(column, static (r, c) => r.Date(c), CodeCacheEntries, static (ReadOnlySpan<byte> b, out DateOnly d) => TryIsoDateInRange(b, out d));
+
+    internal Field<DateOnly?> OptionalDateField(string column) =>
+        Field(column, static (r, c) => r.OptionalDate(c), CodeCacheEntries, static (ReadOnlySpan<byte> b, out DateOnly? d) =>
+        {
+            d = TryIsoDateInRange(b, out var date) ? date : null;
+            return d is not null;
+        });
+
+    internal Field<bool> FlagField(string column) => Field(column, static (r, c) => r.Flag(c), CodeCacheEntries);
+
+    internal Field<T> CodedField<T>(string column, CodeList<T> codes) where T : struct, Enum =>
+        Field(column, (r, c) => r.Coded(c, codes), CodeCacheEntries);
+
+    internal Field<T?> OptionalCodedField<T>(string column, CodeList<T> codes) where T : struct, Enum =>
+        Field(column, (r, c) => r.OptionalCoded(c, codes), CodeCacheEntries);
+
+    internal Field<ServiceType> ServiceField(string column) => Field(column, static (r, c) => r.Service(c), CodeCacheEntries);
+
+    internal Field<string> OfficeNumberField(string column) =>
+        Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries);
+
+    internal Field<string?> OptionalOfficeNumberField(string column) =>
+        Field(column, static (r, c) => r.OptionalOfficeNumber(c), IdCacheEntries);
+
+    internal Field<string> MunicipalityCodeField(string column) =>
+        Field(column, static (r, c) => r.MunicipalityCode(c), IdCacheEntries);
+
+    /// <summary>1 to 9 ASCII digits: what <see cref="FieldParser.TryInt"/> reads the same way without a string.</summary>
+    internal static bool TryDigits(ReadOnlySpan<byte> bytes, out int value)
+    {
+        value = 0;
+        if (bytes.IsEmpty || bytes.Length > 9) return false;
+        foreach (var b in bytes)
+        {
+            var d = b - '0';
+            if ((uint)d > 9) return false;
+            value = value * 10 + d;
+        }
+        return true;
+    }
+
+    /// <summary>yyyy-MM-dd in ASCII within <see cref="EarliestDate"/>..<see cref="LatestDate"/>: what
+    /// <see cref="Date(string)"/> accepts without a string. Anything else takes the string path.</summary>
+    internal static bool TryIsoDateInRange(ReadOnlySpan<byte> b, out DateOnly date)
+    {
+        date = default;
+        if (b.Length != 10 || b[4] != '-' || b[7] != '-') return false;
+        if (!TryDigits(b[..4], out var year) || !TryDigits(b.Slice(5, 2), out var month) || !TryDigits(b.Slice(8, 2), out var day)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return date >= EarliestDate && date <= LatestDate;
+    }
+
+    /// <summary>The id of the previous row when the bytes are the same, else a new string of plain bytes; anything
+    /// else takes the string path.</summary>
+    private sealed class RecentId
+    {
+        private readonly byte[] _bytes = new byte[64];
+        private int _length = -1;
+        private string _id = "";
+
+        public bool TryRead(ReadOnlySpan<byte> bytes, out string id)
+        {
+            if (_length >= 0 && bytes.SequenceEqual(_bytes.AsSpan(0, _length)))
+            {
+                id = _id;
+                return true;
+            }
+            if (!IsPlain(bytes) || bytes.Length > _bytes.Length)
+            {
+                id = "";
+                return false;
+            }
+            id = _id = Encoding.ASCII.GetString(bytes);
+            bytes.CopyTo(_bytes);
+            _length = bytes.Length;
+            return true;
+        }
     }
 
     /// <summary>The raw value of a column, or null when the column is absent or the field empty.</summary>

@@ -48,6 +48,6 @@ public sealed class CurrentPlanIndex
         return current ?? plans[0];
     }
 
-    public bool HasPriority(string planId, int priority) =>
-        _prioritiesByPlan.TryGetValue(planId, out var set) && set.Contains(priority);
+    /// <summary>The priorities of the needs of a plan, or null when it has none.</summary>
+    public IReadOnlySet<int>? Priorities(string planId) => _prioritiesByPlan.GetValueOrDefault(planId);
 }

@@ -6,8 +6,9 @@ namespace PlanLink.Ingest.Validation;
 
 /// <summary>The rules of domain.md §3 that need more than one row or file: plan dates, a row's plan
 /// exists, a provider is a known office, a support goal links to a need of the person's current plan.
-/// Each records its failure on the row (<see cref="RowFields.Fail"/>).</summary>
-public static class ReferenceChecks
+/// Plan dates are checked as the row is parsed (<see cref="RowFields.Fail"/>); the others once every file is
+/// parsed, on the parsed rows (<see cref="PendingRow.Fail"/>), quoting the values as the file wrote them.</summary>
+internal static class ReferenceChecks
 {
     /// <summary>A plan does not end before it was made.</summary>
     public static void PlanDates(RowFields r, Plan p)
@@ -17,39 +18,38 @@ public static class ReferenceChecks
     }
 
     /// <summary>A planned service's provider is an office of offices.csv (when one was read).</summary>
-    public static void ProviderKnown(RowFields r, IReadOnlySet<string> officeIds)
+    /// <param name="providerOfficeId">The row's provider office number, normalised (a parsed one has 10 digits).</param>
+    public static void ProviderKnown(PendingRow r, string? providerOfficeId, KnownIds officeIds)
     {
-        var id = r.Raw("provider_office_id");
-        if (id is null || officeIds.Count == 0) return;
-        var normalized = FieldParser.Normalize(id);
-        if (normalized.Length == 10 && !officeIds.Contains(normalized))
-            r.Fail("provider_office_id", id, "offices.csv にない事業所番号です", "provider office is not in offices.csv");
+        if (providerOfficeId is null || officeIds.Count == 0) return;
+        if (!officeIds.Contains(providerOfficeId))
+            r.Fail("provider_office_id", r.Raw("provider_office_id", providerOfficeId), "offices.csv にない事業所番号です", "provider office is not in offices.csv");
     }
 
     /// <summary>The row's plan_id is a plan of plans.csv.</summary>
-    public static void PlanExists(RowFields r, IReadOnlySet<string> planIds)
+    public static void PlanExists(PendingRow r, string planId, KnownIds planIds)
     {
-        var id = r.Raw("plan_id");
-        if (id is not null && !planIds.Contains(id.Trim()))
-            r.Fail("plan_id", id, "サービス等利用計画がありません", "no such plan in plans.csv");
+        if (!planIds.Contains(planId))
+            r.Fail("plan_id", r.Raw("plan_id", planId), "サービス等利用計画がありません", "no such plan in plans.csv");
     }
 
     /// <summary>A goal's support plan exists, and its linked priority is a need of the plan current for
     /// that person at the support plan's date.</summary>
-    public static void GoalLinked(RowFields r, SupportGoal g, IReadOnlyDictionary<string, SupportPlan> supportPlans, CurrentPlanIndex currentPlans)
+    public static void GoalLinked(PendingRow r, SupportGoal g, GoalLinks links)
     {
-        if (!supportPlans.TryGetValue(g.SupportPlanId, out var supportPlan))
+        if (links.SupportPlan(g.SupportPlanId) is null)
         {
             if (g.SupportPlanId.Length > 0)
                 r.Fail("support_plan_id", g.SupportPlanId, "個別支援計画がありません", "no such support plan in support_plans.csv");
             return;
         }
         if (g.LinkedPriority is not { } priority) return;
-        var text = priority.ToString(CultureInfo.InvariantCulture);
-        if (currentPlans.CurrentPlan(supportPlan.PersonKey, supportPlan.PlanDate) is not { } plan)
-            r.Fail("linked_priority", text, "本人のサービス等利用計画がありません", "the person of this support plan has no service use plan in plans.csv");
-        else if (!currentPlans.HasPriority(plan.PlanId, priority))
-            r.Fail("linked_priority", text, $"本人の現在の計画（{plan.PlanId}）にこの優先順位の課題がありません",
+        if (links.CurrentPlan() is not { } plan)
+            r.Fail("linked_priority", Text(priority), "本人のサービス等利用計画がありません", "the person of this support plan has no service use plan in plans.csv");
+        else if (!links.CurrentPlanHasPriority(priority))
+            r.Fail("linked_priority", Text(priority), $"本人の現在の計画（{plan.PlanId}）にこの優先順位の課題がありません",
                 $"no need with this priority in the person's current plan {plan.PlanId}");
     }
+
+    private static string Text(int priority) => priority.ToString(CultureInfo.InvariantCulture);
 }

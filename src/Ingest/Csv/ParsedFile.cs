@@ -1,0 +1,90 @@
+namespace PlanLink.Ingest.Csv;
+
+/// <summary>One file parsed: its parsed rows (with their lines), awaiting the checks against other files and
+/// de-duplication, and the errors of the rows already rejected, each placed among the parsed rows so that
+/// <see cref="Settle"/> reports every error in line order, as a one-pass read would.</summary>
+internal sealed class ParsedFile<T>(string file, string keyColumn) where T : class
+{
+    private readonly List<(T Record, long Line)> _rows = [];
+    private readonly List<(int Before, RowError Error)> _errors = [];
+    private Dictionary<(int Row, string Column), string?>? _raws;
+    private long _rejected;
+
+    /// <summary>Data lines counted so far (rows, and lines a broken quote swallowed or a fatal error left unread).</summary>
+    public long Read { get; set; }
+
+    /// <summary>The rows parsed, awaiting <see cref="Settle"/>.</summary>
+    public int Count => _rows.Count;
+
+    public void Accept(T record, long line) => _rows.Add((record, line));
+
+    /// <summary>Rejects a row (or line) with its errors.</summary>
+    public void Reject(IReadOnlyList<RowError> errors)
+    {
+        _rejected++;
+        foreach (var error in errors) _errors.Add((_rows.Count, error));
+    }
+
+    /// <summary>An error that rejects no row (the file as a whole).</summary>
+    public void Error(RowError error) => _errors.Add((_rows.Count, error));
+
+    /// <summary>Keeps the raw value of a checked column for the row about to be accepted (where it differs from the record's).</summary>
+    public void KeepRaw(string column, string? raw) => (_raws ??= [])[(_rows.Count, column)] = raw;
+
+    /// <summary>Runs the reference checks on the parsed rows and keeps the first of each key (across the files of
+    /// a file type, in file order): <paramref name="errors"/> gets this file's errors in line order.</summary>
+    public FileTally Settle<TKey>(Func<T, TKey> key, Action<T, PendingRow>? check, KeyTable<T, TKey> kept, List<T> order, List<RowError> errors)
+        where TKey : notnull
+    {
+        long accepted = 0, rejected = _rejected, duplicates = 0;
+        var row = new PendingRow(file, _raws);
+        var nextError = 0;
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            while (nextError < _errors.Count && _errors[nextError].Before <= i) errors.Add(_errors[nextError++].Error);
+            var (record, line) = _rows[i];
+            row.MoveTo(i, line);
+            check?.Invoke(record, row);
+            if (!row.HasErrors)
+            {
+                var k = key(record);
+                if (kept.TryAdd(record, k, out var existing)) order.Add(record);
+                else if (existing.Equals(record)) duplicates++;
+                else row.Fail(keyColumn, k.ToString(), "同じキーで内容が異なる行があります", "duplicate key with different content");
+            }
+            if (row.HasErrors)
+            {
+                rejected++;
+                errors.AddRange(row.Errors);
+            }
+            else accepted++;
+        }
+        while (nextError < _errors.Count) errors.Add(_errors[nextError++].Error);
+        return new FileTally(file, Read, accepted, rejected, duplicates);
+    }
+}
+
+/// <summary>A parsed row under its reference checks: where it is, the raw values its errors quote, and the errors found.</summary>
+internal sealed class PendingRow(string file, Dictionary<(int Row, string Column), string?>? raws)
+{
+    private readonly List<RowError> _errors = [];
+    private int _index;
+
+    public long Line { get; private set; }
+    public bool HasErrors => _errors.Count > 0;
+    public IReadOnlyList<RowError> Errors => _errors;
+
+    public void MoveTo(int index, long line)
+    {
+        _index = index;
+        Line = line;
+        _errors.Clear();
+    }
+
+    /// <summary>The column's value as the file held it: <paramref name="parsed"/> (the record's value) unless it was written otherwise.</summary>
+    public string? Raw(string column, string? parsed) =>
+        raws is not null && raws.TryGetValue((_index, column), out var raw) ? raw : parsed;
+
+    public void Fail(string column, string? value, string reasonJa, string reasonEn) =>
+        _errors.Add(new RowError(file, Line, column, RowFields.Shorten(value), $"{reasonJa} / {reasonEn}"));
+}

@@ -1,0 +1,42 @@
+using PlanLink.Ingest.Model;
+
+namespace PlanLink.Ingest.Validation;
+
+/// <summary>What the goal check looks up, once per support plan rather than per goal: the goals of a support plan
+/// are adjacent and share one id string. Its support plan, the plan current for its person at its date, and that
+/// plan's priorities. One per checking thread.</summary>
+internal sealed class GoalLinks(IReadOnlyDictionary<string, SupportPlan> supportPlans, CurrentPlanIndex currentPlans)
+{
+    private string? _supportPlanId;
+    private SupportPlan? _supportPlan;
+    private bool _currentLookedUp;
+    private Plan? _current;
+    private IReadOnlySet<int>? _priorities;
+
+    /// <summary>The support plan of that id, or null when support_plans.csv has none.</summary>
+    public SupportPlan? SupportPlan(string supportPlanId)
+    {
+        if (!ReferenceEquals(supportPlanId, _supportPlanId))
+        {
+            _supportPlanId = supportPlanId;
+            _supportPlan = supportPlans.GetValueOrDefault(supportPlanId);
+            _currentLookedUp = false;
+        }
+        return _supportPlan;
+    }
+
+    /// <summary>The plan current for the person of the support plan last found, at its date (see <see cref="CurrentPlanIndex.CurrentPlan"/>).</summary>
+    public Plan? CurrentPlan()
+    {
+        if (!_currentLookedUp)
+        {
+            _current = currentPlans.CurrentPlan(_supportPlan!.PersonKey, _supportPlan.PlanDate);
+            _priorities = _current is null ? null : currentPlans.Priorities(_current.PlanId);
+            _currentLookedUp = true;
+        }
+        return _current;
+    }
+
+    /// <summary>Whether the current plan (<see cref="CurrentPlan"/>) has a need with that priority.</summary>
+    public bool CurrentPlanHasPriority(int priority) => _priorities?.Contains(priority) == true;
+}

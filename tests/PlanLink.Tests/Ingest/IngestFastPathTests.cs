@@ -1,0 +1,134 @@
+using PlanLink.Tests.Support;
+using PlanLink.Ingest.Csv;
+using PlanLink.Ingest.Model;
+
+namespace PlanLink.Tests;
+
+/// <summary>The reader parses plain fields from their bytes and remembers what each distinct value of a column
+/// parsed to: a value must parse the same whether it comes first or after others, written plainly or oddly
+/// (full-width, spaced, quoted, other date formats), and a bad value must be reported on every row that has it.
+/// Reference checks run after parsing and must still report errors in line order, quoting the values as written.</summary>
+public class IngestFastPathTests
+{
+    private const string PlansHeader =
+        "plan_id,person_key,office_id,municipality_code,plan_date,plan_kind,age_band,disability_types,support_category,monitoring_months,end_date,wishes\n";
+
+    private static string Folder(TempFolder temp, params (string File, string Text)[] files)
+    {
+        var folder = temp.Sub("export");
+        foreach (var (file, text) in files) File.WriteAllText(Path.Combine(folder, file), text);
+        return folder;
+    }
+
+    [Fact]
+    public void ReadFolders_OddSpellingsBeforeAndAfterPlainOnes_ParseToTheSameValues()
+    {
+        using var temp = new TempFolder();
+        var folder = Folder(temp, ("plans.csv", PlansHeader +
+            "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n" +
+            "P2,pk-a,１３１０１０００１１,１３１０１６,２０２６-０４-０１,本計画,30-39,知的,1,３,,\n" +
+            "\" P3 \",pk-a,\" 1310100011 \",131016,2026/4/1,final,30-39,知的,区分１, 3 ,,\n" +
+            "P4,pk-a,1310100011,131016,R8.4.1,本計画,30-39,知的,1,3,2026-4-1,\n" +
+            "P5,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n" +
+            "P6,pk-a,１３１０１０００１１,１３１０１６,２０２６-０４-０１,本計画,30-39,知的,1,３,,\n" +
+            "P7,pk-a,1310100011,131016,令和8年4月1日,本計画 ,30-39, 知的 ,区分１,03,R8.4.1,\"\"\n"));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Empty(result.Errors);
+        var plans = result.Dataset.Plans;
+        Assert.Equal(["P1", "P2", "P3", "P4", "P5", "P6", "P7"], plans.Select(p => p.PlanId));
+        var date = new DateOnly(2026, 4, 1);
+        foreach (var p in plans)
+        {
+            Assert.Equal(("pk-a", "1310100011", "131016", date, PlanKind.Final), (p.PersonKey, p.OfficeId, p.MunicipalityCode, p.PlanDate, p.Kind));
+            Assert.Equal((DisabilityType.Intellectual, (byte)1, 3, (string?)null), (p.DisabilityTypes, p.SupportCategory, p.MonitoringMonths, p.Wishes));
+        }
+        Assert.Equal([null, null, null, date, null, null, date], plans.Select(p => p.EndDate));
+    }
+
+    [Fact]
+    public void ReadFolders_TheSameBadValueOnSeveralRows_IsReportedOnEachRow()
+    {
+        using var temp = new TempFolder();
+        var folder = Folder(temp, ("plans.csv", PlansHeader +
+            "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,13,,\n" +
+            "P2,pk-a,1310100011,131016,2026-02-30,本計画,30-39,知的,1,3,,\n" +
+            "P3,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n" +
+            "P4,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,13,,\n" +
+            "P5,pk-a,1310100011,131016,2026-02-30,本計画,30-39,知的,1,3,,\n" +
+            "P6,pk-a,131010001,131016,2026-04-01,本計画,30-39,知的,1,3,,\n" +
+            "P7,pk-a,131010001,131017,2026-04-01,未知,30-39,知的,1,3,,\n" +
+            "P8,pk-a,1310100011,131016,1900-01-01,本計画,30-39,知的,1,3,,\n"));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal(["P3"], result.Dataset.Plans.Select(p => p.PlanId));
+        Assert.Equal(
+            [
+                (2L, "monitoring_months", "13"), (3L, "plan_date", "2026-02-30"), (5L, "monitoring_months", "13"),
+                (6L, "plan_date", "2026-02-30"), (7L, "office_id", "131010001"), (8L, "office_id", "131010001"),
+                (8L, "municipality_code", "131017"), (8L, "plan_kind", "未知"), (9L, "plan_date", "1900-01-01"),
+            ],
+            result.Errors.Select(e => (e.Line, e.Column, e.Value)));
+        IngestSamples.AssertReconciles(result);
+    }
+
+    [Fact]
+    public void ReadFolders_ReferenceAndParseErrorsInOneFile_ComeInLineOrderQuotingTheValuesAsWritten()
+    {
+        using var temp = new TempFolder();
+        var folder = Folder(temp,
+            ("offices.csv", "office_id,office_name,municipality_code,service,capacity,opened,closed\n1310100011,A,131016,group_home,5,,\n"),
+            ("plans.csv", PlansHeader + "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("plan_needs.csv", "plan_id,priority,need_text,domain,goal_text,target_months,person_role\n" +
+                "P9,1,a,,b,,\n" +
+                "P1,x,a,,b,,\n" +
+                "\" P9 \",1,a,,b,,\n" +
+                "P1,1,a,,b,,\n" +
+                "P1,1,a,,b,,\n" +
+                "P1,1,c,,b,,\n" +
+                "P1,2,a,,b,,\n"),
+            ("plan_services.csv", "plan_id,priority,service,amount,unit,provider_office_id,status,since\n" +
+                "P1,1,group_home,,,１３１０１０００９９,in_use,2026-04-01\n" +
+                "P1,1,group_home,,,1310100011,in_use,2026-04-02\n" +
+                "P8,1,group_home,,,1310100099,in_use,2026-04-03\n"));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal(
+            [
+                ("export/plan_needs.csv", 2L, "plan_id", "P9"), ("export/plan_needs.csv", 3L, "priority", "x"),
+                ("export/plan_needs.csv", 4L, "plan_id", " P9 "), ("export/plan_needs.csv", 7L, "plan_id", "(P1, 1)"),
+                ("export/plan_services.csv", 2L, "provider_office_id", "１３１０１０００９９"),
+                ("export/plan_services.csv", 4L, "plan_id", "P8"), ("export/plan_services.csv", 4L, "provider_office_id", "1310100099"),
+            ],
+            result.Errors.Select(e => (e.File, e.Line, e.Column, e.Value)));
+        Assert.Equal([(1, "a"), (2, "a")], result.Dataset.Needs.Select(n => (n.Priority, n.NeedText)));
+        var needs = result.Tallies.Single(t => t.File == "export/plan_needs.csv");
+        Assert.Equal((7L, 3L, 4L, 1L), (needs.Read, needs.Accepted, needs.Rejected, needs.Duplicates));
+        Assert.Equal([new DateOnly(2026, 4, 2)], result.Dataset.Services.Select(s => s.Since));
+        IngestSamples.AssertReconciles(result);
+    }
+
+    [Fact]
+    public void ReadFolders_DuplicatesAfterOtherPlansOrAmongManyNeeds_AreFoundWherever()
+    {
+        using var temp = new TempFolder();
+        var needs = new System.Text.StringBuilder("plan_id,priority,need_text,domain,goal_text,target_months,person_role\n");
+        // P1's needs come back after P2's (a re-sent export appended), and P2 has more needs than are compared one by one.
+        needs.Append("P1,1,a,,b,,\nP2,1,a,,b,,\nP1,1,a,,b,,\nP1,2,a,,b,,\nP1,2,c,,b,,\n");
+        for (var p = 1; p <= 40; p++) needs.Append($"P2,{p},a,,b,,\n");
+        needs.Append("P2,30,c,,b,,\nP1,1,a,,b,,\n");
+        var folder = Folder(temp, ("plans.csv", PlansHeader +
+            "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\nP2,pk-b,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("plan_needs.csv", needs.ToString()));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal([(6L, "(P1, 2)"), (47L, "(P2, 30)")], result.Errors.Select(e => (e.Line, e.Value)));
+        Assert.Equal(42, result.Dataset.Needs.Count);
+        var tally = result.Tallies.Single(t => t.File == "export/plan_needs.csv");
+        Assert.Equal((47L, 45L, 2L, 3L), (tally.Read, tally.Accepted, tally.Rejected, tally.Duplicates));
+    }
+}
