@@ -47,19 +47,29 @@ public static class UnmetFigures
 
     public static string DomainLabel(Ingest.Model.LifeDomain? domain) => domain is { } d ? Codes.Domain.Japanese(d) : Unclassified;
 
-    /// <summary>Per area: persons with a plan, persons and needs unmet, the rate per plans and per 10,000 population.</summary>
+    /// <summary>Per area: persons with a plan, persons and needs unmet, the rate per plans and per 10,000 population.
+    /// <paramref name="assessments"/> are those of <see cref="NeedAssessment.Assess(PlanSnapshot)"/>, in the order of the snapshot's needs.</summary>
     public static ResultTable Summary(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments, FiscalQuarter period)
     {
         var t = new TableBuilder("unmet_needs_summary", "未充足ニーズの概況", snapshot.Index.Areas, period);
         t.EnsureMacro(Total, [Cell.Total], (Plans, MeasureUnit.Persons), (PersonsUnmet, MeasureUnit.Persons), (Needs, MeasureUnit.Needs), (NeedsUnmet, MeasureUnit.Needs));
-        foreach (var plan in snapshot.Plans) t.AddMacro(plan.MunicipalityCode, Total, Cell.Total, Plans, MeasureUnit.Persons);
-        foreach (var person in assessments.GroupBy(a => a.Plan.PersonKey))
+        var plans = t.Column(Total, Cell.Total, Plans, MeasureUnit.Persons);
+        var personsUnmet = t.Column(Total, Cell.Total, PersonsUnmet, MeasureUnit.Persons);
+        var needs = t.Column(Total, Cell.Total, Needs, MeasureUnit.Needs);
+        var needsUnmet = t.Column(Total, Cell.Total, NeedsUnmet, MeasureUnit.Needs);
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var municipality = person.First().Plan.MunicipalityCode;
-            var unmet = person.Count(a => a.IsUnmet);
-            t.AddMacro(municipality, Total, Cell.Total, Needs, MeasureUnit.Needs, person.Count());
-            t.AddMacro(municipality, Total, Cell.Total, NeedsUnmet, MeasureUnit.Needs, unmet);
-            if (unmet > 0) t.AddMacro(municipality, Total, Cell.Total, PersonsUnmet, MeasureUnit.Persons);
+            var municipality = snapshot.MunicipalityOf(plan);
+            if (municipality < 0) continue;
+            t.AddMacro(municipality, plans);
+            var (start, end) = snapshot.NeedsOf(plan);
+            if (start == end) continue;
+            var unmet = 0;
+            for (var n = start; n < end; n++)
+                if (assessments[n].IsUnmet) unmet++;
+            t.AddMacro(municipality, needs, end - start);
+            t.AddMacro(municipality, needsUnmet, unmet);
+            if (unmet > 0) t.AddMacro(municipality, personsUnmet);
         }
         t.AddRate(UnmetRate, MeasureUnit.Percent, PersonsUnmet, Plans);
         t.AddPerPopulation(UnmetPer10000, PersonsUnmet);
@@ -74,21 +84,36 @@ public static class UnmetFigures
     {
         var t = new TableBuilder(id, title, snapshot.Index.Areas, period);
         t.EnsureMacro(breakdown, allCategories.Prepend(Cell.Total), (PersonsUnmet, MeasureUnit.Persons), (NeedsUnmet, MeasureUnit.Needs));
-        foreach (var person in assessments.Where(a => a.IsUnmet).GroupBy(a => a.Plan.PersonKey))
+        var totalNeeds = t.Column(breakdown, Cell.Total, NeedsUnmet, MeasureUnit.Needs);
+        var totalPersons = t.Column(breakdown, Cell.Total, PersonsUnmet, MeasureUnit.Persons);
+        var needCategories = new HashSet<string>();
+        var personCategories = new HashSet<string>();
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var municipality = person.First().Plan.MunicipalityCode;
-            var personCategories = new HashSet<string>();
-            foreach (var need in person)
+            var municipality = snapshot.MunicipalityOf(plan);
+            if (municipality < 0) continue;
+            var (start, end) = snapshot.NeedsOf(plan);
+            personCategories.Clear();
+            var anyUnmet = false;
+            for (var n = start; n < end; n++)
             {
-                var categories = categoriesOf(need).Distinct().ToList();
-                foreach (var c in categories) t.AddMacro(municipality, breakdown, c, NeedsUnmet, MeasureUnit.Needs);
-                if (inferred?.Invoke(need) == true)
-                    foreach (var c in categories) t.AddMacro(municipality, breakdown, c, NeedsUnmetInferred, MeasureUnit.Needs);
-                t.AddMacro(municipality, breakdown, Cell.Total, NeedsUnmet, MeasureUnit.Needs);
-                personCategories.UnionWith(categories);
+                var need = assessments[n];
+                if (!need.IsUnmet) continue;
+                anyUnmet = true;
+                needCategories.Clear();
+                needCategories.UnionWith(categoriesOf(need));
+                var isInferred = inferred?.Invoke(need) == true;
+                foreach (var c in needCategories)
+                {
+                    t.AddMacro(municipality, t.Column(breakdown, c, NeedsUnmet, MeasureUnit.Needs));
+                    if (isInferred) t.AddMacro(municipality, t.Column(breakdown, c, NeedsUnmetInferred, MeasureUnit.Needs));
+                }
+                t.AddMacro(municipality, totalNeeds);
+                personCategories.UnionWith(needCategories);
             }
-            foreach (var c in personCategories) t.AddMacro(municipality, breakdown, c, PersonsUnmet, MeasureUnit.Persons);
-            t.AddMacro(municipality, breakdown, Cell.Total, PersonsUnmet, MeasureUnit.Persons);
+            if (!anyUnmet) continue;
+            foreach (var c in personCategories) t.AddMacro(municipality, t.Column(breakdown, c, PersonsUnmet, MeasureUnit.Persons));
+            t.AddMacro(municipality, totalPersons);
         }
         return t.Build();
     }

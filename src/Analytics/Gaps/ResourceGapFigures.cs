@@ -40,25 +40,50 @@ public static class ResourceGapFigures
         var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).ToList();
         t.EnsureMacro(Figures.Breakdowns.Service, services.Select(s => s.JapaneseName),
             (DemandPersons, MeasureUnit.Persons), (Capacity, MeasureUnit.Capacity), (InUsePersons, MeasureUnit.Persons));
-        var officeMunicipality = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().MunicipalityCode);
-
-        foreach (var person in snapshot.Needs.GroupBy(n => n.Plan.PersonKey))
+        var officeMunicipality = OfficeMunicipalities(snapshot.Index);
+        var columns = new Dictionary<ServiceType, (int DemandPersons, int DemandVolume, int InUsePersons, int InUseVolume)>();
+        (int DemandPersons, int DemandVolume, int InUsePersons, int InUseVolume) ColumnsOf(ServiceType service)
         {
-            var home = person.First().Plan.MunicipalityCode;
-            var states = person.SelectMany(n => n.Services).Where(s => IsDemand(s.Status)).ToList();
-            foreach (var service in states.GroupBy(s => s.Service))
+            if (columns.TryGetValue(service, out var c)) return c;
+            var name = ServiceCatalog.Get(service).JapaneseName;
+            const string b = Figures.Breakdowns.Service;
+            return columns[service] = (t.Column(b, name, DemandPersons, MeasureUnit.Persons), t.Column(b, name, DemandVolume, VolumeUnitOf(service)),
+                t.Column(b, name, InUsePersons, MeasureUnit.Persons), t.Column(b, name, InUseVolume, VolumeUnitOf(service)));
+        }
+        int ProviderMunicipality(ServiceState s) =>
+            s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office ? officeMunicipality.GetValueOrDefault(office, NoOffice) : NoOffice;
+
+        var states = new List<ServiceState>();
+        var providers = new List<int>();
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
+        {
+            var home = snapshot.MunicipalityOf(plan);
+            states.Clear();
+            var (start, end) = snapshot.NeedsOf(plan);
+            for (var n = start; n < end; n++)
+                foreach (var s in snapshot.Needs[n].Services)
+                    if (IsDemand(s.Status)) states.Add(s);
+            for (var i = 0; i < states.Count; i++)
             {
-                var name = ServiceCatalog.Get(service.Key).JapaneseName;
-                t.AddMacro(home, Figures.Breakdowns.Service, name, DemandPersons, MeasureUnit.Persons);
-                // One service may serve several needs, each row repeating its amount: count it once per person.
-                t.AddMacro(home, Figures.Breakdowns.Service, name, DemandVolume, VolumeUnitOf(service.Key), service.Max(s => s.Amount ?? 0));
-                // Use counts where the provider is: that is what fills its capacity.
-                foreach (var provider in service.Where(s => s.Status == ServiceStatus.InUse && s.ProviderOfficeId is not null)
-                             .GroupBy(s => officeMunicipality.GetValueOrDefault(s.ProviderOfficeId!)))
+                var service = states[i].Service;
+                if (states.FindIndex(0, i, s => s.Service == service) >= 0) continue; // counted at its first row
+                var c = ColumnsOf(service);
+                if (home >= 0)
                 {
-                    if (provider.Key is null) continue;
-                    t.AddMacro(provider.Key, Figures.Breakdowns.Service, name, InUsePersons, MeasureUnit.Persons);
-                    t.AddMacro(provider.Key, Figures.Breakdowns.Service, name, InUseVolume, VolumeUnitOf(service.Key), provider.Max(s => s.Amount ?? 0));
+                    t.AddMacro(home, c.DemandPersons);
+                    // One service may serve several needs, each row repeating its amount: count it once per person.
+                    t.AddMacro(home, c.DemandVolume, LargestAmount(states, s => s.Service == service));
+                }
+                // Use counts where the provider is: that is what fills its capacity.
+                providers.Clear();
+                foreach (var s in states)
+                {
+                    var provider = ProviderMunicipality(s);
+                    if (s.Service != service || provider == NoOffice || providers.Contains(provider)) continue;
+                    providers.Add(provider);
+                    if (provider < 0) continue;
+                    t.AddMacro(provider, c.InUsePersons);
+                    t.AddMacro(provider, c.InUseVolume, LargestAmount(states, x => x.Service == service && ProviderMunicipality(x) == provider));
                 }
             }
         }
@@ -67,6 +92,26 @@ public static class ResourceGapFigures
 
         AddDerived(t, areas, services);
         return t.Build();
+    }
+
+    /// <summary>In <see cref="OfficeMunicipalities"/>: an office the data does not know (or no office).</summary>
+    private const int NoOffice = int.MinValue;
+
+    /// <summary>Per office id, the area index of its municipality (−1 when outside the hierarchy); the first row of an office counts.</summary>
+    private static Dictionary<string, int> OfficeMunicipalities(DatasetIndex index)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var o in index.Data.Offices) result.TryAdd(o.OfficeId, index.Areas.IndexOf(AreaLevel.Municipality, o.MunicipalityCode));
+        return result;
+    }
+
+    /// <summary>The largest amount (none = 0) of the states that match, the first of equal ones, as LINQ's Max.</summary>
+    private static decimal LargestAmount(List<ServiceState> states, Func<ServiceState, bool> match)
+    {
+        decimal? largest = null;
+        foreach (var s in states)
+            if (match(s) && (largest is not { } l || (s.Amount ?? 0) > l)) largest = s.Amount ?? 0;
+        return largest ?? 0;
     }
 
     private static MeasureUnit VolumeUnitOf(ServiceType s) => ServiceCatalog.Get(s).Unit switch
@@ -127,13 +172,16 @@ public static class ResourceGapFigures
         var areas = snapshot.Index.Areas;
         var t = new TableBuilder("resource_gap_cross_boundary_flows", "市町村を越えた利用（住所地→事業所所在地）", areas, period);
         var officeMunicipality = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().MunicipalityCode);
-        foreach (var person in snapshot.Needs.GroupBy(n => n.Plan.PersonKey))
+        var destinations = new List<string>();
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var home = person.First().Plan.MunicipalityCode;
-            var destinations = person.SelectMany(n => n.Services)
-                .Where(s => s.Status == ServiceStatus.InUse && s.ProviderOfficeId is not null)
-                .Select(s => officeMunicipality.GetValueOrDefault(s.ProviderOfficeId!))
-                .OfType<string>().Where(m => m != home).Distinct();
+            var home = snapshot.Plans[plan].MunicipalityCode;
+            destinations.Clear();
+            var (start, end) = snapshot.NeedsOf(plan);
+            for (var n = start; n < end; n++)
+                foreach (var s in snapshot.Needs[n].Services)
+                    if (s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office && officeMunicipality.GetValueOrDefault(office) is { } m
+                        && m != home && !destinations.Contains(m)) destinations.Add(m);
             foreach (var destination in destinations)
                 t.Add(AreaLevel.Municipality, home, "provider_municipality", areas.Municipality(destination)?.Name ?? destination, FlowPersons, 1, MeasureUnit.Persons);
         }

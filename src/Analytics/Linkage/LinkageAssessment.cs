@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlanLink.Analytics.Snapshot;
 using PlanLink.Ingest.Model;
 
@@ -8,51 +9,65 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
 {
     public bool IsLinked => LinkedGoals.Count > 0;
 
-    public static IReadOnlyList<LinkageAssessment> Assess(PlanSnapshot snapshot)
-    {
-        var result = new List<LinkageAssessment>(snapshot.Needs.Count);
-        // Needs come grouped by person (the snapshot is ordered by person).
-        var start = 0;
-        while (start < snapshot.Needs.Count)
+    /// <summary>Several tables read the linkage of one snapshot: made once per snapshot.</summary>
+    private static readonly ConditionalWeakTable<PlanSnapshot, LinkageAssessment[]> BySnapshot = [];
+
+    /// <summary>The linkage of every need of the snapshot, in the order of <see cref="PlanSnapshot.Needs"/>.</summary>
+    public static IReadOnlyList<LinkageAssessment> Assess(PlanSnapshot snapshot) =>
+        BySnapshot.GetValue(snapshot, s =>
         {
-            var person = snapshot.Needs[start].Plan.PersonKey;
-            var end = start;
-            while (end < snapshot.Needs.Count && snapshot.Needs[end].Plan.PersonKey == person) end++;
-            result.AddRange(Assess(snapshot, snapshot.Needs.Skip(start).Take(end - start).ToList()));
-            start = end;
-        }
-        return result;
-    }
+            var result = new LinkageAssessment[s.Needs.Count];
+            for (var plan = 0; plan < s.Plans.Count; plan++)
+            {
+                var (start, end) = s.NeedsOf(plan);
+                if (start < end) Assess(s, s.PersonOf(plan), s.Needs, start, end, result);
+            }
+            return result;
+        });
 
     /// <summary>The linkage of the needs of one person (all of the same person's current plan).</summary>
     public static IReadOnlyList<LinkageAssessment> Assess(PlanSnapshot snapshot, IReadOnlyList<NeedState> needsOfOnePerson)
     {
-        if (needsOfOnePerson.Count == 0) return [];
-        var goals = GoalsOf(snapshot, needsOfOnePerson[0].Plan.PersonKey).FindAll(x => x.Goal.LinkedPriority is not null);
-        return needsOfOnePerson.Select(need =>
-            new LinkageAssessment(need, goals.Count == 0 ? [] : goals.FindAll(x => x.Goal.LinkedPriority == need.Need.Priority))).ToList();
+        var result = new LinkageAssessment[needsOfOnePerson.Count];
+        if (result.Length > 0) Assess(snapshot, snapshot.Index.PersonOf(needsOfOnePerson[0].Plan.PersonKey), needsOfOnePerson, 0, result.Length, result);
+        return result;
+    }
+
+    /// <summary>Assesses needs[start .. end), all of one person, into the same positions of <paramref name="result"/>.</summary>
+    private static void Assess(PlanSnapshot snapshot, int person, IReadOnlyList<NeedState> needs, int start, int end, LinkageAssessment[] result)
+    {
+        var goals = GoalsOf(snapshot, person).FindAll(x => x.Goal.LinkedPriority is not null);
+        for (var i = start; i < end; i++)
+        {
+            var priority = needs[i].Need.Priority;
+            result[i] = new LinkageAssessment(needs[i], goals.Count == 0 ? [] : goals.FindAll(x => x.Goal.LinkedPriority == priority));
+        }
     }
 
     /// <summary>Every goal of the person's current individual support plans, with its plan.</summary>
-    public static List<(SupportPlan Plan, SupportGoal Goal)> GoalsOf(PlanSnapshot snapshot, string personKey)
+    public static List<(SupportPlan Plan, SupportGoal Goal)> GoalsOf(PlanSnapshot snapshot, int person)
     {
         var goals = new List<(SupportPlan, SupportGoal)>();
-        foreach (var sp in CurrentSupportPlans(snapshot.Index, personKey, snapshot.Date))
-        foreach (var g in snapshot.Index.GoalsBySupportPlan.GetValueOrDefault(sp.SupportPlanId) ?? [])
-            goals.Add((sp, g));
+        if (person < 0) return goals;
+        foreach (var sp in CurrentSupportPlans(snapshot.Index, person, snapshot.Date))
+        foreach (var g in snapshot.Index.GoalsOf(sp))
+            goals.Add((snapshot.Index.SupportPlans[sp], g));
         return goals;
     }
 
-    /// <summary>The person's latest individual support plan per provider and service on or before the date.</summary>
-    public static IReadOnlyList<SupportPlan> CurrentSupportPlans(DatasetIndex index, string personKey, DateOnly date)
+    /// <summary>The positions in <see cref="DatasetIndex.SupportPlans"/> of the person's latest individual
+    /// support plan per provider and service on or before the date.</summary>
+    public static IReadOnlyList<int> CurrentSupportPlans(DatasetIndex index, int person, DateOnly date)
     {
-        var current = new List<SupportPlan>(2);
-        foreach (var s in index.SupportPlansByPerson.GetValueOrDefault(personKey) ?? [])
+        var current = new List<int>(2);
+        var (start, end) = index.SupportPlansOf(person);
+        for (var i = start; i < end; i++)
         {
+            var s = index.SupportPlans[i];
             if (s.PlanDate > date) break; // ordered by date
-            var same = current.FindIndex(c => c.ProviderOfficeId == s.ProviderOfficeId && c.Service == s.Service);
-            if (same >= 0) current[same] = s;
-            else current.Add(s);
+            var same = current.FindIndex(c => index.SupportPlans[c].ProviderOfficeId == s.ProviderOfficeId && index.SupportPlans[c].Service == s.Service);
+            if (same >= 0) current[same] = i;
+            else current.Add(i);
         }
         return current;
     }
