@@ -19,6 +19,7 @@ public sealed class AreaHierarchy
     private readonly Dictionary<int, int[]> _macroIndexes = [];
     private readonly Dictionary<string, Area[]> _macroAreas = [];
     private readonly Dictionary<string, Area> _supportCenterOf = [];
+    private readonly int[] _parentOf;
 
     public AreaHierarchy(IEnumerable<Municipality> municipalities, IEnumerable<SupportCenterArea>? supportCenters = null)
     {
@@ -52,6 +53,7 @@ public sealed class AreaHierarchy
                 _macroIndexes[member] = [.. _macroIndexes[member], IndexOf(area)];
             }
         }
+        _parentOf = [.. _areas.Select(a => a.ParentCode is { } parent ? IndexOf(a.Level + 1, parent) : -1)];
         foreach (var (municipality, areas) in _macroIndexes)
             _macroAreas[_areas[municipality].Code] = [.. areas.Select(a => _areas[a])];
     }
@@ -111,6 +113,15 @@ public sealed class AreaHierarchy
 
     /// <summary>The index of an area, or −1 when there is no such area.</summary>
     public int IndexOf(AreaLevel level, string code) => _indexOf.GetValueOrDefault(Key(level, code), -1);
+
+    /// <summary>The index of the area's parent (<see cref="Area.ParentCode"/> one level up), or −1.</summary>
+    public int ParentOf(int area) => _parentOf[area];
+
+    /// <summary>Every area index, ordered by level, then code (ordinal): the order of the cells of a table.</summary>
+    public IReadOnlyList<int> CellOrder => _cellOrder ??= [.. Enumerable.Range(0, _areas.Count)
+        .OrderBy(i => _areas[i].Level).ThenBy(i => _areas[i].Code, StringComparer.Ordinal)];
+
+    private int[]? _cellOrder;
 
     /// <summary>The indexes of <see cref="MacroAreasOf"/> for the municipality with index <paramref name="municipality"/>.</summary>
     public ReadOnlySpan<int> MacroIndexesOf(int municipality) => _macroIndexes.GetValueOrDefault(municipality);

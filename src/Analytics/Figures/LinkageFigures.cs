@@ -31,6 +31,7 @@ public static class LinkageFigures
         var goals = t.Column(Total, Cell.Total, Goals, MeasureUnit.Goals);
         var goalsUnlinked = t.Column(Total, Cell.Total, GoalsUnlinked, MeasureUnit.Goals);
         var index = snapshot.Index;
+        var personGoals = new List<(SupportPlan, SupportGoal)>();
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var municipality = snapshot.MunicipalityOf(plan);
@@ -45,7 +46,9 @@ public static class LinkageFigures
             }
             // Goals of the current individual support plans that serve no need of the person's current plan.
             var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(snapshot.PositionOf(plan)));
-            foreach (var (_, goal) in LinkageAssessment.GoalsOf(snapshot, snapshot.PersonOf(plan)))
+            personGoals.Clear();
+            LinkageAssessment.GoalsOf(snapshot, snapshot.PersonOf(plan), personGoals);
+            foreach (var (_, goal) in personGoals)
             {
                 t.AddMacro(municipality, goals);
                 if (goal.LinkedPriority is not { } p || !HasPriority(index.Needs[needFrom..needTo], p)) t.AddMacro(municipality, goalsUnlinked);
@@ -105,10 +108,9 @@ public static class LinkageFigures
     /// own individual support plans link to (meso level, office-keyed).</summary>
     public static ResultTable ByProvider(PlanSnapshot snapshot, IReadOnlyList<LinkageAssessment> links, FiscalQuarter period)
     {
-        var names = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().OfficeName);
         var t = new TableBuilder("plan_linkage_by_provider", "提供事業所別の連動", snapshot.Index.Areas, period)
         {
-            OfficeNames = code => names.GetValueOrDefault(code, code),
+            OfficeNames = snapshot.Index.OfficeName,
         };
         var needs = t.Column(Total, Cell.Total, Needs, MeasureUnit.Needs);
         var needsLinked = t.Column(Total, Cell.Total, NeedsLinked, MeasureUnit.Needs);

@@ -20,30 +20,41 @@ public static class UnmetFigures
         [
             Summary(snapshot, assessments, period),
             ByCategory(snapshot, assessments, period, "unmet_needs_by_service", "サービス種類別の未充足ニーズ", Service,
-                a => a.UnmetServices.Count == 0 ? [NoService] : a.UnmetServices.Select(u => ServiceCatalog.Get(u.Service.Service).JapaneseName),
+                (a, into) =>
+                {
+                    if (a.UnmetServices.Count == 0) into.Add(NoService);
+                    foreach (var u in a.UnmetServices) into.Add(ServiceCatalog.Get(u.Service.Service).JapaneseName);
+                },
                 ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName).Append(NoService)),
             ByCategory(snapshot, assessments, period, "unmet_needs_by_status", "状況別の未充足ニーズ", Status,
-                a => a.Reasons.Select(r => r.Japanese()),
+                (a, into) =>
+                {
+                    foreach (var r in a.Reasons) into.Add(r.Japanese());
+                },
                 Enum.GetValues<UnmetReason>().Select(r => r.Japanese())),
             ByCategory(snapshot, assessments, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain,
-                a => [DomainLabel(domains.DomainOf(a.Need).Domain)],
+                (a, into) => into.Add(DomainLabel(domains.DomainOf(a.Need).Domain)),
                 Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified),
                 a => domains.DomainOf(a.Need).Inferred),
             ByCategory(snapshot, assessments, period, "unmet_needs_by_support_category", "障害支援区分別の未充足ニーズ", SupportCategory,
-                a => [SupportCategoryLabel(a.Plan.SupportCategory)],
+                (a, into) => into.Add(SupportCategoryLabel(a.Plan.SupportCategory)),
                 Enumerable.Range(0, 7).Select(c => SupportCategoryLabel((byte)c))),
             ByCategory(snapshot, assessments, period, "unmet_needs_by_disability_type", "障害種別の未充足ニーズ", Breakdowns.DisabilityType,
-                a => DisabilityLabels(a.Plan.DisabilityTypes),
-                Codes.Disability.Values.Where(d => d != Ingest.Model.DisabilityType.None).Select(d => Codes.Disability.Japanese(d))),
+                (a, into) =>
+                {
+                    foreach (var (type, label) in DisabilityTypeLabels)
+                        if (a.Plan.DisabilityTypes.HasFlag(type)) into.Add(label);
+                },
+                DisabilityTypeLabels.Select(d => d.Label)),
         ];
     }
 
+    /// <summary>The 障害種別 (without None) with their labels, in code order.</summary>
+    private static readonly (Ingest.Model.DisabilityType Type, string Label)[] DisabilityTypeLabels =
+        [.. Codes.Disability.Values.Where(d => d != Ingest.Model.DisabilityType.None).Select(d => (d, Codes.Disability.Japanese(d)))];
+
     /// <summary>障害支援区分 as councils write it: 非該当, 区分1 … 区分6.</summary>
     public static string SupportCategoryLabel(byte category) => category == 0 ? "非該当" : $"区分{category}";
-
-    /// <summary>Every 障害種別 of a person (a person with 知的 and 発達 counts in both).</summary>
-    public static IEnumerable<string> DisabilityLabels(Ingest.Model.DisabilityType types) =>
-        Codes.Disability.Values.Where(d => d != Ingest.Model.DisabilityType.None && types.HasFlag(d)).Select(d => Codes.Disability.Japanese(d));
 
     public static string DomainLabel(Ingest.Model.LifeDomain? domain) => domain is { } d ? Codes.Domain.Japanese(d) : Unclassified;
 
@@ -77,17 +88,21 @@ public static class UnmetFigures
     }
 
     /// <summary>Persons and needs unmet per category; a person or need is counted once per category it
-    /// falls in, and once in 計 (so categories do not add up to 計).</summary>
+    /// falls in, and once in 計 (so categories do not add up to 計). <paramref name="categoriesOf"/> adds the
+    /// categories of an unmet need to a list.</summary>
     private static ResultTable ByCategory(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments, FiscalQuarter period,
-        string id, string title, string breakdown, Func<NeedAssessment, IEnumerable<string>> categoriesOf, IEnumerable<string> allCategories,
+        string id, string title, string breakdown, Action<NeedAssessment, List<string>> categoriesOf, IEnumerable<string> allCategories,
         Func<NeedAssessment, bool>? inferred = null)
     {
         var t = new TableBuilder(id, title, snapshot.Index.Areas, period);
         t.EnsureMacro(breakdown, allCategories.Prepend(Cell.Total), (PersonsUnmet, MeasureUnit.Persons), (NeedsUnmet, MeasureUnit.Needs));
-        var totalNeeds = t.Column(breakdown, Cell.Total, NeedsUnmet, MeasureUnit.Needs);
-        var totalPersons = t.Column(breakdown, Cell.Total, PersonsUnmet, MeasureUnit.Persons);
-        var needCategories = new HashSet<string>();
-        var personCategories = new HashSet<string>();
+        var columns = new Dictionary<string, (int Needs, int Persons, int Inferred)>();
+        (int Needs, int Persons, int Inferred) ColumnsOf(string category) => columns.TryGetValue(category, out var c) ? c
+            : columns[category] = (t.Column(breakdown, category, NeedsUnmet, MeasureUnit.Needs), t.Column(breakdown, category, PersonsUnmet, MeasureUnit.Persons),
+                t.Column(breakdown, category, NeedsUnmetInferred, MeasureUnit.Needs));
+        var total = ColumnsOf(Cell.Total);
+        var needCategories = new List<string>();
+        var personCategories = new List<string>();
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var municipality = snapshot.MunicipalityOf(plan);
@@ -101,19 +116,22 @@ public static class UnmetFigures
                 if (!need.IsUnmet) continue;
                 anyUnmet = true;
                 needCategories.Clear();
-                needCategories.UnionWith(categoriesOf(need));
+                categoriesOf(need, needCategories);
                 var isInferred = inferred?.Invoke(need) == true;
-                foreach (var c in needCategories)
+                for (var i = 0; i < needCategories.Count; i++)
                 {
-                    t.AddMacro(municipality, t.Column(breakdown, c, NeedsUnmet, MeasureUnit.Needs));
-                    if (isInferred) t.AddMacro(municipality, t.Column(breakdown, c, NeedsUnmetInferred, MeasureUnit.Needs));
+                    var category = needCategories[i];
+                    if (needCategories.IndexOf(category, 0, i) >= 0) continue; // once per need
+                    var c = ColumnsOf(category);
+                    t.AddMacro(municipality, c.Needs);
+                    if (isInferred) t.AddMacro(municipality, c.Inferred);
+                    if (!personCategories.Contains(category)) personCategories.Add(category);
                 }
-                t.AddMacro(municipality, totalNeeds);
-                personCategories.UnionWith(needCategories);
+                t.AddMacro(municipality, total.Needs);
             }
             if (!anyUnmet) continue;
-            foreach (var c in personCategories) t.AddMacro(municipality, t.Column(breakdown, c, PersonsUnmet, MeasureUnit.Persons));
-            t.AddMacro(municipality, totalPersons);
+            foreach (var category in personCategories) t.AddMacro(municipality, ColumnsOf(category).Persons);
+            t.AddMacro(municipality, total.Persons);
         }
         return t.Build();
     }

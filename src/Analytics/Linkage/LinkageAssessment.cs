@@ -17,10 +17,11 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
         BySnapshot.GetValue(snapshot, s =>
         {
             var result = new LinkageAssessment[s.Needs.Count];
+            var goals = new List<(SupportPlan, SupportGoal)>();
             for (var plan = 0; plan < s.Plans.Count; plan++)
             {
                 var (start, end) = s.NeedsOf(plan);
-                if (start < end) Assess(s, s.PersonOf(plan), s.Needs, start, end, result);
+                if (start < end) Assess(s, s.PersonOf(plan), s.Needs, start, end, result, goals);
             }
             return result;
         });
@@ -29,30 +30,40 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
     public static IReadOnlyList<LinkageAssessment> Assess(PlanSnapshot snapshot, IReadOnlyList<NeedState> needsOfOnePerson)
     {
         var result = new LinkageAssessment[needsOfOnePerson.Count];
-        if (result.Length > 0) Assess(snapshot, snapshot.Index.PersonOf(needsOfOnePerson[0].Plan.PersonKey), needsOfOnePerson, 0, result.Length, result);
+        if (result.Length > 0)
+            Assess(snapshot, snapshot.Index.PersonOf(needsOfOnePerson[0].Plan.PersonKey), needsOfOnePerson, 0, result.Length, result, []);
         return result;
     }
 
-    /// <summary>Assesses needs[start .. end), all of one person, into the same positions of <paramref name="result"/>.</summary>
-    private static void Assess(PlanSnapshot snapshot, int person, IReadOnlyList<NeedState> needs, int start, int end, LinkageAssessment[] result)
+    /// <summary>Assesses needs[start .. end), all of one person, into the same positions of <paramref name="result"/>;
+    /// <paramref name="goals"/> is a buffer.</summary>
+    private static void Assess(PlanSnapshot snapshot, int person, IReadOnlyList<NeedState> needs, int start, int end, LinkageAssessment[] result,
+        List<(SupportPlan Plan, SupportGoal Goal)> goals)
     {
-        var goals = GoalsOf(snapshot, person).FindAll(x => x.Goal.LinkedPriority is not null);
+        goals.Clear();
+        GoalsOf(snapshot, person, goals);
+        goals.RemoveAll(x => x.Goal.LinkedPriority is null);
         for (var i = start; i < end; i++)
         {
             var priority = needs[i].Need.Priority;
-            result[i] = new LinkageAssessment(needs[i], goals.Count == 0 ? [] : goals.FindAll(x => x.Goal.LinkedPriority == priority));
+            var linked = 0;
+            foreach (var g in goals)
+                if (g.Goal.LinkedPriority == priority) linked++;
+            var linkedGoals = linked == 0 ? [] : new (SupportPlan, SupportGoal)[linked];
+            linked = 0;
+            foreach (var g in goals)
+                if (g.Goal.LinkedPriority == priority) linkedGoals[linked++] = g;
+            result[i] = new LinkageAssessment(needs[i], linkedGoals);
         }
     }
 
-    /// <summary>Every goal of the person's current individual support plans, with its plan.</summary>
-    public static List<(SupportPlan Plan, SupportGoal Goal)> GoalsOf(PlanSnapshot snapshot, int person)
+    /// <summary>Adds every goal of the person's current individual support plans, with its plan, to <paramref name="into"/>.</summary>
+    public static void GoalsOf(PlanSnapshot snapshot, int person, List<(SupportPlan Plan, SupportGoal Goal)> into)
     {
-        var goals = new List<(SupportPlan, SupportGoal)>();
-        if (person < 0) return goals;
+        if (person < 0) return;
         foreach (var sp in CurrentSupportPlans(snapshot.Index, person, snapshot.Date))
         foreach (var g in snapshot.Index.GoalsOf(sp))
-            goals.Add((snapshot.Index.SupportPlans[sp], g));
-        return goals;
+            into.Add((snapshot.Index.SupportPlans[sp], g));
     }
 
     /// <summary>The positions in <see cref="DatasetIndex.SupportPlans"/> of the person's latest individual

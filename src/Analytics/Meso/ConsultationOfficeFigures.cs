@@ -14,10 +14,9 @@ public static class ConsultationOfficeFigures
 {
     public static ResultTable Compute(PlanSnapshot snapshot, FiscalQuarter period)
     {
-        var names = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().OfficeName);
         var t = new TableBuilder("meso_consultation_office", "相談支援事業所別の状況", snapshot.Index.Areas, period)
         {
-            OfficeNames = code => names.GetValueOrDefault(code, code),
+            OfficeNames = snapshot.Index.OfficeName,
         };
         var plans = t.Column(Total, Cell.Total, MonitoringFigures.Plans, MeasureUnit.Persons);
         var personsUnmet = t.Column(Total, Cell.Total, Figures.Measures.PersonsUnmet, MeasureUnit.Persons);

@@ -24,9 +24,13 @@ public static class MonitoringFigures
         [
             Summary(snapshot, statuses, period),
             Achievement(snapshot, period, "monitoring_achievement_by_life_domain", "生活領域別の支援目標の達成度", Figures.Breakdowns.LifeDomain,
-                (need, _) => [Figures.UnmetFigures.DomainLabel(need.Domain)]),
+                (need, into) => into.Add(Figures.UnmetFigures.DomainLabel(need.Need.Domain))),
             Achievement(snapshot, period, "monitoring_achievement_by_service", "サービス種類別の支援目標の達成度", Service,
-                (_, services) => services.Select(s => ServiceCatalog.Get(s.Service).JapaneseName).DefaultIfEmpty(Figures.Breakdowns.NoService)),
+                (need, into) =>
+                {
+                    if (need.Services.Count == 0) into.Add(Figures.Breakdowns.NoService);
+                    foreach (var s in need.Services) into.Add(ServiceCatalog.Get(s.Service).JapaneseName);
+                }),
         ];
     }
 
@@ -57,17 +61,19 @@ public static class MonitoringFigures
         return t.Build();
     }
 
-    /// <summary>The measure of needs whose latest achievement is <paramref name="a"/>: needs_ + its code.</summary>
+    /// <summary>The measure of needs whose latest achievement is a value: needs_ + its code.</summary>
     private static readonly Dictionary<Achievement, string> AchievementMeasures =
         Codes.Achievement.Values.ToDictionary(a => a, a => "needs_" + Codes.Achievement.Code(a));
 
-    /// <summary>The latest achievement of each need of the current plans, counted per category.</summary>
+    /// <summary>The latest achievement of each need of the current plans, counted per category;
+    /// <paramref name="categoriesOf"/> adds the categories of a need to a list.</summary>
     private static ResultTable Achievement(PlanSnapshot snapshot, FiscalQuarter period, string id, string title, string breakdown,
-        Func<PlanNeed, IReadOnlyList<ServiceState>, IEnumerable<string>> categoriesOf)
+        Action<NeedState, List<string>> categoriesOf)
     {
         var t = new TableBuilder(id, title, snapshot.Index.Areas, period);
         var index = snapshot.Index;
-        var categories = new HashSet<string>();
+        var columns = new Dictionary<(string, Achievement), int>();
+        var categories = new List<string>();
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var municipality = snapshot.MunicipalityOf(plan);
@@ -78,11 +84,16 @@ public static class MonitoringFigures
             {
                 var need = snapshot.Needs[n];
                 if (LatestReview(reviews, need.Need.Priority, snapshot.Date) is not { } latest) continue;
-                var measure = AchievementMeasures[latest.Achievement];
                 categories.Clear();
-                categories.UnionWith(categoriesOf(need.Need, need.Services));
-                foreach (var category in categories)
-                    t.AddMacro(municipality, t.Column(breakdown, category, measure, MeasureUnit.Needs));
+                categoriesOf(need, categories);
+                for (var i = 0; i < categories.Count; i++)
+                {
+                    var category = categories[i];
+                    if (categories.IndexOf(category, 0, i) >= 0) continue; // once per need
+                    if (!columns.TryGetValue((category, latest.Achievement), out var column))
+                        columns[(category, latest.Achievement)] = column = t.Column(breakdown, category, AchievementMeasures[latest.Achievement], MeasureUnit.Needs);
+                    t.AddMacro(municipality, column);
+                }
             }
         }
         return t.Build();

@@ -3,12 +3,17 @@ using PlanLink.Ingest.Model;
 
 namespace PlanLink.Analytics.Snapshot;
 
+/// <summary>What analytics look up about an office id: from its first row in offices.csv.</summary>
+/// <param name="Municipality">The area index of <paramref name="MunicipalityCode"/>, or −1 when it is not in the hierarchy.</param>
+public readonly record struct OfficeInfo(string Name, string MunicipalityCode, int Municipality);
+
 /// <summary>The dataset's rows ordered and grouped the ways every snapshot reads them; built once per dataset.
 /// Each kind of row sits in one array sorted by its group (a person, a plan id, a need, an individual support
 /// plan id) and within the group in reading order, so a group is a range of positions; groups are found by
 /// dense integer keys instead of strings.</summary>
 public sealed class DatasetIndex
 {
+    private readonly Dictionary<string, OfficeInfo> _offices;
     private readonly string[] _persons;
     private readonly Dictionary<string, int> _personOf;
     private readonly Plan[] _plans;
@@ -31,6 +36,10 @@ public sealed class DatasetIndex
     {
         Data = data;
         Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
+
+        _offices = new Dictionary<string, OfficeInfo>(StringComparer.Ordinal);
+        foreach (var o in data.Offices)
+            _offices.TryAdd(o.OfficeId, new OfficeInfo(o.OfficeName, o.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, o.MunicipalityCode)));
 
         // Persons in ordinal order of their key: the order of every snapshot.
         _personOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -106,6 +115,12 @@ public sealed class DatasetIndex
     public DateOnly FirstDate { get; }
     /// <summary>The latest date any row speaks of.</summary>
     public DateOnly LastDate { get; }
+
+    /// <summary>The office with an id, when offices.csv has it.</summary>
+    public bool TryGetOffice(string officeId, out OfficeInfo office) => _offices.TryGetValue(officeId, out office);
+
+    /// <summary>The name of an office, or its id when offices.csv does not have it.</summary>
+    public string OfficeName(string officeId) => _offices.TryGetValue(officeId, out var office) ? office.Name : officeId;
 
     /// <summary>Every person with a plan or an individual support plan; persons are numbered in the ordinal order of their key.</summary>
     public int PersonCount => _persons.Length;

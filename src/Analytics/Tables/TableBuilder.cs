@@ -109,6 +109,13 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
             : 0;
     }
 
+    /// <summary>The value of a column at an area (0 when there is none).</summary>
+    public decimal Get(int area, int column)
+    {
+        RollUpMacro();
+        return _columns[column].Values is { } values ? values[area] : 0;
+    }
+
     /// <summary>Adds a rate cell to every row that has the numerator: numerator / denominator × scale.</summary>
     public void AddRate(string measure, MeasureUnit unit, string numerator, string denominator, decimal scale = 100)
     {
@@ -157,6 +164,14 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
             new Cell(level, areaCode, AreaName(area), period, breakdown, category, measure, unit, value) { RateOf = from }));
     }
 
+    /// <summary>Adds one computed cell to a column (in the column's unit) of an area.</summary>
+    public void AddDerived(int area, int column, decimal value, (string, string)? from)
+    {
+        var (level, code) = AreaKey(area);
+        var c = _columns[column];
+        _extra.Add((area, column, new Cell(level, code, AreaName(area), period, c.Breakdown, c.Category, c.Measure, c.Unit, value) { RateOf = from }));
+    }
+
     public Func<string, string> OfficeNames { get; init; } = code => code;
 
     /// <summary>The cells ordered by level, area code, breakdown, category (計 first) and measure; at the
@@ -164,28 +179,28 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
     public ResultTable Build()
     {
         RollUpMacro();
-        var areaOrder = Enumerable.Range(0, areas.Count + _otherAreas.Count).ToArray();
-        Array.Sort(areaOrder, (x, y) => AreaKey(x) is var a && AreaKey(y) is var b && a.Level != b.Level
-            ? a.Level.CompareTo(b.Level)
-            : string.CompareOrdinal(a.Code, b.Code));
+        var areaOrder = AreaOrder();
         var columnOrder = Enumerable.Range(0, _columns.Count).ToArray();
         Array.Sort(columnOrder, (x, y) => CompareColumns(_columns[x], _columns[y]));
         var columnRank = new int[_columns.Count];
         for (var r = 0; r < columnOrder.Length; r++) columnRank[columnOrder[r]] = r;
         var areaRank = new int[areaOrder.Length];
         for (var r = 0; r < areaOrder.Length; r++) areaRank[areaOrder[r]] = r;
-        var extraOrder = Enumerable.Range(0, _extra.Count).ToArray();
-        Array.Sort(extraOrder, (x, y) =>
+        // Computed cells by area rank, column rank, then the order they were added: a unique key each.
+        var extraKeys = new long[_extra.Count];
+        var extraOrder = new int[_extra.Count];
+        for (var i = 0; i < extraKeys.Length; i++)
         {
-            var (a, b) = (_extra[x], _extra[y]);
-            var byArea = areaRank[a.Area].CompareTo(areaRank[b.Area]);
-            if (byArea != 0) return byArea;
-            var byColumn = columnRank[a.Column].CompareTo(columnRank[b.Column]);
-            return byColumn != 0 ? byColumn : x.CompareTo(y);
-        });
+            extraKeys[i] = checked(((long)areaRank[_extra[i].Area] * _columns.Count + columnRank[_extra[i].Column]) * _extra.Count + i);
+            extraOrder[i] = i;
+        }
+        Array.Sort(extraKeys, extraOrder);
 
-        var cells = new List<Cell>(_extra.Count);
-        var next = 0;
+        var count = _extra.Count;
+        foreach (var c in _columns)
+            if (c.Present is { } present) count += present.AsSpan().Count(true);
+        var cells = new Cell[count];
+        var (next, extra) = (0, 0);
         foreach (var area in areaOrder)
         {
             var (level, code) = AreaKey(area);
@@ -193,14 +208,30 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
             foreach (var column in columnOrder)
             {
                 var c = _columns[column];
-                if (c.Present is { } present && area < present.Length && present[area])
-                    cells.Add(new Cell(level, code, name ??= AreaName(area), period, c.Breakdown, c.Category, c.Measure, c.Unit, c.Values![area]));
-                for (; next < extraOrder.Length && _extra[extraOrder[next]] is var e && e.Area == area && e.Column == column; next++)
-                    cells.Add(e.Cell);
+                if (c.Present is { } present && present[area])
+                    cells[next++] = new Cell(level, code, name ??= AreaName(area), period, c.Breakdown, c.Category, c.Measure, c.Unit, c.Values![area]);
+                for (; extra < extraOrder.Length && _extra[extraOrder[extra]] is var e && e.Area == area && e.Column == column; extra++)
+                    cells[next++] = e.Cell;
             }
         }
         return new ResultTable(id, title, cells);
     }
+
+    /// <summary>Every area index in cell order (level, then code): the hierarchy's order merged with the other areas, sorted.</summary>
+    private int[] AreaOrder()
+    {
+        var others = Enumerable.Range(areas.Count, _otherAreas.Count).ToArray();
+        Array.Sort(others, (x, y) => CompareAreas(AreaKey(x), AreaKey(y)));
+        var hierarchy = areas.CellOrder;
+        var order = new int[hierarchy.Count + others.Length];
+        var (h, o) = (0, 0);
+        for (var i = 0; i < order.Length; i++)
+            order[i] = o == others.Length || (h < hierarchy.Count && CompareAreas(AreaKey(hierarchy[h]), AreaKey(others[o])) < 0) ? hierarchy[h++] : others[o++];
+        return order;
+    }
+
+    private static int CompareAreas((AreaLevel Level, string Code) x, (AreaLevel Level, string Code) y) =>
+        x.Level != y.Level ? x.Level.CompareTo(y.Level) : string.CompareOrdinal(x.Code, y.Code);
 
     private static int CompareColumns(ColumnCells x, ColumnCells y)
     {

@@ -20,19 +20,24 @@ public static class UnmetRules
         _ => null,
     };
 
-    private static readonly UnmetReason[] NoSupportOnly = [UnmetReason.NoSupport];
+    /// <summary>Per reason, the list of just that reason: most unmet needs have one, and share it.</summary>
+    private static readonly UnmetReason[][] OnlyReason = [.. Enum.GetValues<UnmetReason>().Select(r => new[] { r })];
 
     /// <summary>A need is unmet when any of its services is unmet, or it has no service and no informal
     /// support at all. Returns every reason that applies (empty when met).</summary>
     public static IReadOnlyList<UnmetReason> NeedUnmet(NeedState need, DateOnly date)
     {
-        if (need.Services.Count == 0) return NoSupportOnly;
-        List<UnmetReason>? reasons = null;
+        if (need.Services.Count == 0) return OnlyReason[(int)UnmetReason.NoSupport];
+        UnmetReason? first = null;
+        List<UnmetReason>? more = null;
         foreach (var s in need.Services)
         {
-            if (ServiceUnmet(s, date) is { } r && reasons?.Contains(r) != true) (reasons ??= new(1)).Add(r);
+            if (ServiceUnmet(s, date) is not { } r || r == first || more?.Contains(r) == true) continue;
+            if (first is null) first = r;
+            else (more ??= [first.Value]).Add(r);
         }
-        return reasons ?? [];
+        if (more is not null) return more;
+        return first is { } only ? OnlyReason[(int)only] : [];
     }
 
     /// <summary>Whether a need with these status rows (by service, then since) is unmet at the date: as
