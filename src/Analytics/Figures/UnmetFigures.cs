@@ -16,30 +16,31 @@ public static class UnmetFigures
     {
         domains ??= DomainInference.None;
         var assessments = NeedAssessment.Assess(snapshot);
+        var unmet = UnmetByPlan(snapshot, assessments);
         return
         [
             Summary(snapshot, assessments, period),
-            ByCategory(snapshot, assessments, period, "unmet_needs_by_service", "サービス種類別の未充足ニーズ", Service,
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_service", "サービス種類別の未充足ニーズ", Service,
                 (a, into) =>
                 {
                     if (a.UnmetServices.Count == 0) into.Add(NoService);
                     foreach (var u in a.UnmetServices) into.Add(ServiceCatalog.Get(u.Service.Service).JapaneseName);
                 },
                 ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName).Append(NoService)),
-            ByCategory(snapshot, assessments, period, "unmet_needs_by_status", "状況別の未充足ニーズ", Status,
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_status", "状況別の未充足ニーズ", Status,
                 (a, into) =>
                 {
                     foreach (var r in a.Reasons) into.Add(r.Japanese());
                 },
                 Enum.GetValues<UnmetReason>().Select(r => r.Japanese())),
-            ByCategory(snapshot, assessments, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain,
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain,
                 (a, into) => into.Add(DomainLabel(domains.DomainOf(a.Need).Domain)),
                 Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified),
                 a => domains.DomainOf(a.Need).Inferred),
-            ByCategory(snapshot, assessments, period, "unmet_needs_by_support_category", "障害支援区分別の未充足ニーズ", SupportCategory,
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_support_category", "障害支援区分別の未充足ニーズ", SupportCategory,
                 (a, into) => into.Add(SupportCategoryLabel(a.Plan.SupportCategory)),
                 Enumerable.Range(0, 7).Select(c => SupportCategoryLabel((byte)c))),
-            ByCategory(snapshot, assessments, period, "unmet_needs_by_disability_type", "障害種別の未充足ニーズ", Breakdowns.DisabilityType,
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_disability_type", "障害種別の未充足ニーズ", Breakdowns.DisabilityType,
                 (a, into) =>
                 {
                     foreach (var (type, label) in DisabilityTypeLabels)
@@ -87,10 +88,25 @@ public static class UnmetFigures
         return t.Build();
     }
 
+    /// <summary>The unmet needs of a snapshot's plans in a municipality of the hierarchy, plan by plan: what every
+    /// category table reads (most needs are met).</summary>
+    private static List<(int Plan, NeedAssessment Need)> UnmetByPlan(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments)
+    {
+        var unmet = new List<(int, NeedAssessment)>();
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
+        {
+            if (snapshot.MunicipalityOf(plan) < 0) continue;
+            var (start, end) = snapshot.NeedsOf(plan);
+            for (var n = start; n < end; n++)
+                if (assessments[n].IsUnmet) unmet.Add((plan, assessments[n]));
+        }
+        return unmet;
+    }
+
     /// <summary>Persons and needs unmet per category; a person or need is counted once per category it
     /// falls in, and once in 計 (so categories do not add up to 計). <paramref name="categoriesOf"/> adds the
     /// categories of an unmet need to a list.</summary>
-    private static ResultTable ByCategory(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments, FiscalQuarter period,
+    private static ResultTable ByCategory(PlanSnapshot snapshot, List<(int Plan, NeedAssessment Need)> unmet, FiscalQuarter period,
         string id, string title, string breakdown, Action<NeedAssessment, List<string>> categoriesOf, IEnumerable<string> allCategories,
         Func<NeedAssessment, bool>? inferred = null)
     {
@@ -103,33 +119,28 @@ public static class UnmetFigures
         var total = ColumnsOf(Cell.Total);
         var needCategories = new List<string>();
         var personCategories = new List<string>();
-        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
+        for (var i = 0; i < unmet.Count;)
         {
-            var municipality = snapshot.MunicipalityOf(plan);
-            if (municipality < 0) continue;
-            var (start, end) = snapshot.NeedsOf(plan);
+            // One person: the unmet needs of one plan.
+            var (plan, municipality) = (unmet[i].Plan, snapshot.MunicipalityOf(unmet[i].Plan));
             personCategories.Clear();
-            var anyUnmet = false;
-            for (var n = start; n < end; n++)
+            for (; i < unmet.Count && unmet[i].Plan == plan; i++)
             {
-                var need = assessments[n];
-                if (!need.IsUnmet) continue;
-                anyUnmet = true;
+                var need = unmet[i].Need;
                 needCategories.Clear();
                 categoriesOf(need, needCategories);
                 var isInferred = inferred?.Invoke(need) == true;
-                for (var i = 0; i < needCategories.Count; i++)
+                for (var k = 0; k < needCategories.Count; k++)
                 {
-                    var category = needCategories[i];
-                    if (needCategories.IndexOf(category, 0, i) >= 0) continue; // once per need
+                    var category = needCategories[k];
+                    if (needCategories.IndexOf(category, 0, k) >= 0) continue; // once per need
+                    if (!personCategories.Contains(category)) personCategories.Add(category);
                     var c = ColumnsOf(category);
                     t.AddMacro(municipality, c.Needs);
                     if (isInferred) t.AddMacro(municipality, c.Inferred);
-                    if (!personCategories.Contains(category)) personCategories.Add(category);
                 }
                 t.AddMacro(municipality, total.Needs);
             }
-            if (!anyUnmet) continue;
             foreach (var category in personCategories) t.AddMacro(municipality, ColumnsOf(category).Persons);
             t.AddMacro(municipality, total.Persons);
         }

@@ -57,29 +57,32 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
         }
     }
 
-    /// <summary>Adds every goal of the person's current individual support plans, with its plan, to <paramref name="into"/>.</summary>
+    /// <summary>Adds every goal of the person's current individual support plans, with its plan, to <paramref name="into"/>:
+    /// the latest plan on or before the date per provider and service, in the order each provider and service first appears.</summary>
     public static void GoalsOf(PlanSnapshot snapshot, int person, List<(SupportPlan Plan, SupportGoal Goal)> into)
     {
         if (person < 0) return;
-        foreach (var sp in CurrentSupportPlans(snapshot.Index, person, snapshot.Date))
-        foreach (var g in snapshot.Index.GoalsOf(sp))
-            into.Add((snapshot.Index.SupportPlans[sp], g));
+        var index = snapshot.Index;
+        var (start, end) = index.SupportPlansOf(person);
+        while (end > start && index.SupportPlans[end - 1].PlanDate > snapshot.Date) end--; // ordered by date
+        for (var first = start; first < end; first++)
+        {
+            if (SameProviderAndService(index, first, start, first) >= 0) continue; // not the first of its provider and service
+            var current = first;
+            for (var later = first + 1; later < end; later++)
+                if (IsSameProviderAndService(index.SupportPlans[later], index.SupportPlans[first])) current = later;
+            foreach (var g in index.GoalsOf(current))
+                into.Add((index.SupportPlans[current], g));
+        }
     }
 
-    /// <summary>The positions in <see cref="DatasetIndex.SupportPlans"/> of the person's latest individual
-    /// support plan per provider and service on or before the date.</summary>
-    public static IReadOnlyList<int> CurrentSupportPlans(DatasetIndex index, int person, DateOnly date)
+    /// <summary>The first position in [from, to) with the same provider and service as the plan at <paramref name="of"/>, or −1.</summary>
+    private static int SameProviderAndService(DatasetIndex index, int of, int from, int to)
     {
-        var current = new List<int>(2);
-        var (start, end) = index.SupportPlansOf(person);
-        for (var i = start; i < end; i++)
-        {
-            var s = index.SupportPlans[i];
-            if (s.PlanDate > date) break; // ordered by date
-            var same = current.FindIndex(c => index.SupportPlans[c].ProviderOfficeId == s.ProviderOfficeId && index.SupportPlans[c].Service == s.Service);
-            if (same >= 0) current[same] = i;
-            else current.Add(i);
-        }
-        return current;
+        for (var i = from; i < to; i++)
+            if (IsSameProviderAndService(index.SupportPlans[i], index.SupportPlans[of])) return i;
+        return -1;
     }
+
+    private static bool IsSameProviderAndService(SupportPlan a, SupportPlan b) => a.ProviderOfficeId == b.ProviderOfficeId && a.Service == b.Service;
 }
