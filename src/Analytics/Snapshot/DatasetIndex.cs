@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanLink.Analytics.Areas;
 using PlanLink.Ingest.Model;
 
@@ -49,7 +50,7 @@ public sealed class DatasetIndex
         Array.Sort(_persons, StringComparer.Ordinal);
         for (var i = 0; i < _persons.Length; i++) _personOf[_persons[i]] = i;
 
-        (_plans, _planStart) = Group(data.Plans, KeysOf(data.Plans, p => p.PersonKey, _personOf), _persons.Length,
+        (_plans, _planStart) = Group(data.Plans, p => p.PersonKey, _personOf,
             (x, y) => x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId));
         // Plan ids get keys in plan order; versions sharing an id share its needs, services and monitoring.
         var planKeyOf = new Dictionary<string, int>(_plans.Length, StringComparer.Ordinal);
@@ -73,17 +74,17 @@ public sealed class DatasetIndex
         Parallel.Invoke(
             () =>
             {
-                needs = Group(data.Needs, KeysOf(data.Needs, n => n.PlanId, planKeyOf), planKeyOf.Count,
+                needs = Group(data.Needs, n => n.PlanId, planKeyOf,
                     (x, y) => x.Priority.CompareTo(y.Priority));
-                services = Group(data.Services, KeysOf(data.Services, s => s.PlanId, planKeyOf), planKeyOf.Count,
+                services = Group(data.Services, s => s.PlanId, planKeyOf,
                     (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
                         : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since));
             },
-            () => monitoring = Group(data.Monitoring, KeysOf(data.Monitoring, m => m.PlanId, planKeyOf), planKeyOf.Count,
+            () => monitoring = Group(data.Monitoring, m => m.PlanId, planKeyOf,
                 (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority)),
             () =>
             {
-                supportPlans = Group(data.SupportPlans, KeysOf(data.SupportPlans, s => s.PersonKey, _personOf), _persons.Length,
+                supportPlans = Group(data.SupportPlans, s => s.PersonKey, _personOf,
                     (x, y) => x.PlanDate.CompareTo(y.PlanDate));
                 var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Rows.Length, StringComparer.Ordinal);
                 supportPlanKeyAt = new int[supportPlans.Rows.Length];
@@ -93,7 +94,7 @@ public sealed class DatasetIndex
                         supportPlanKeyOf[supportPlans.Rows[i].SupportPlanId] = key = supportPlanKeyOf.Count;
                     supportPlanKeyAt[i] = key;
                 }
-                goals = Group(data.SupportGoals, KeysOf(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf), supportPlanKeyOf.Count,
+                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf,
                     (x, y) => x.GoalNo.CompareTo(y.GoalNo));
             });
         (_needs, _needStart) = needs;
@@ -154,52 +155,49 @@ public sealed class DatasetIndex
     public ReadOnlySpan<SupportGoal> GoalsOf(int supportPlan) =>
         _goals.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
 
-    /// <summary>The group key of every row (−1 when the key is unknown: the row is never read). Rows come
-    /// mostly grouped already, so the previous row's key is tried first.</summary>
-    private static int[] KeysOf<T>(IReadOnlyList<T> rows, Func<T, string> keyOf, Dictionary<string, int> keys)
+    /// <summary>The rows by group (a stable bucket sort), each group ordered by <paramref name="order"/> with ties in
+    /// input order, as LINQ's GroupBy then OrderBy would; group g is rows[start[g] .. start[g + 1]). A row's group is
+    /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
+    /// One pass over the rows finds their groups and the groups whose rows do not come in order (rows mostly come
+    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).</summary>
+    private static (T[] Rows, int[] Start) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups, Comparison<T> order)
+        where T : class
     {
-        var result = new int[rows.Count];
-        string? last = null;
-        var lastKey = -1;
-        for (var i = 0; i < result.Length; i++)
+        var rows = source is List<T> list ? CollectionsMarshal.AsSpan(list) : source is T[] array ? array : [.. source];
+        var groupOf = new int[rows.Length];
+        var start = new int[groups.Count + 1];
+        var lastRow = new int[groups.Count];
+        Array.Fill(lastRow, -1);
+        var unsorted = new bool[groups.Count];
+        string? lastKey = null;
+        var group = -1;
+        for (var i = 0; i < rows.Length; i++)
         {
             var key = keyOf(rows[i]);
-            if (!string.Equals(key, last, StringComparison.Ordinal))
+            if (!string.Equals(key, lastKey, StringComparison.Ordinal))
             {
-                last = key;
-                lastKey = keys.GetValueOrDefault(key, -1);
+                lastKey = key;
+                group = groups.GetValueOrDefault(key, -1);
             }
-            result[i] = lastKey;
+            groupOf[i] = group;
+            if (group < 0) continue;
+            start[group + 1]++;
+            if (lastRow[group] >= 0 && order(rows[lastRow[group]], rows[i]) > 0) unsorted[group] = true;
+            lastRow[group] = i;
         }
-        return result;
-    }
-
-    /// <summary>The rows by group (a stable bucket sort), each group ordered by <paramref name="order"/> with
-    /// ties in input order, as LINQ's GroupBy then OrderBy would; group g is rows[start[g] .. start[g + 1]).</summary>
-    private static (T[] Rows, int[] Start) Group<T>(IReadOnlyList<T> rows, int[] groupOf, int groupCount, Comparison<T> order)
-    {
-        var start = new int[groupCount + 1];
-        foreach (var g in groupOf)
-            if (g >= 0) start[g + 1]++;
-        for (var g = 0; g < groupCount; g++) start[g + 1] += start[g];
-        var positions = new int[start[groupCount]];
-        var next = start[..groupCount];
+        for (var g = 0; g < groups.Count; g++) start[g + 1] += start[g];
+        var positions = new int[start[groups.Count]];
+        var next = start[..groups.Count];
         for (var i = 0; i < groupOf.Length; i++)
             if (groupOf[i] is var g and >= 0) positions[next[g]++] = i;
 
-        var stable = Comparer<int>.Create((a, b) => order(rows[a], rows[b]) is var c and not 0 ? c : a.CompareTo(b));
-        for (var g = 0; g < groupCount; g++)
-        {
-            var (from, to) = (start[g], start[g + 1]);
-            for (var i = from + 1; i < to; i++)
-            {
-                if (order(rows[positions[i - 1]], rows[positions[i]]) <= 0) continue;
-                Array.Sort(positions, from, to - from, stable);
-                break;
-            }
-        }
+        var stable = Comparer<int>.Create((a, b) => order(source[a], source[b]) is var c and not 0 ? c : a.CompareTo(b));
+        for (var g = 0; g < groups.Count; g++)
+            if (unsorted[g]) Array.Sort(positions, start[g], start[g + 1] - start[g], stable);
+        // Written through a span: no per-row array covariance check, which would read every row's type.
         var result = new T[positions.Length];
-        for (var i = 0; i < result.Length; i++) result[i] = rows[positions[i]];
+        var into = result.AsSpan();
+        for (var i = 0; i < into.Length; i++) into[i] = rows[positions[i]];
         return (result, start);
     }
 

@@ -200,6 +200,7 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
         foreach (var c in _columns)
             if (c.Present is { } present) count += present.AsSpan().Count(true);
         var cells = new Cell[count];
+        var into = cells.AsSpan(); // no per-cell array covariance check
         var (next, extra) = (0, 0);
         foreach (var area in areaOrder)
         {
@@ -209,9 +210,9 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
             {
                 var c = _columns[column];
                 if (c.Present is { } present && present[area])
-                    cells[next++] = new Cell(level, code, name ??= AreaName(area), period, c.Breakdown, c.Category, c.Measure, c.Unit, c.Values![area]);
+                    into[next++] = new Cell(level, code, name ??= AreaName(area), period, c.Breakdown, c.Category, c.Measure, c.Unit, c.Values![area]);
                 for (; extra < extraOrder.Length && _extra[extraOrder[extra]] is var e && e.Area == area && e.Column == column; extra++)
-                    cells[next++] = e.Cell;
+                    into[next++] = e.Cell;
             }
         }
         return new ResultTable(id, title, cells);
