@@ -100,15 +100,6 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
         }
     }
 
-    public decimal Get(AreaLevel level, string areaCode, string breakdown, string category, string measure)
-    {
-        RollUpMacro();
-        var area = areas.IndexOf(level, areaCode) is var a and >= 0 ? a : _otherAreaIndex.GetValueOrDefault((level, areaCode), -1);
-        return area >= 0 && _columnIndex.TryGetValue((breakdown, category, measure), out var column) && _columns[column].Values is { } values
-            ? values[area]
-            : 0;
-    }
-
     /// <summary>The value of a column at an area (0 when there is none).</summary>
     public decimal Get(int area, int column)
     {

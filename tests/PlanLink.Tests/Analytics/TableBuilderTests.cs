@@ -47,7 +47,7 @@ public class TableBuilderTests
         Assert.Null(V(AreaLevel.Office, O2, Cell.Total, "r"));
         Assert.Equal(100, V(AreaLevel.Office, O1, Cell.Total, "r"));
         Assert.Equal("事業所" + O1, cells.First(c => c.AreaCode == O1).AreaName);
-        Assert.Equal(2, t.Get(AreaLevel.Municipality, A, "b", "y", "m"));
+        Assert.Equal(2, t.Get(Areas.IndexOf(AreaLevel.Municipality, A), persons));
 
         var ordered = cells.OrderBy(c => c.Level).ThenBy(c => c.AreaCode, StringComparer.Ordinal).ThenBy(c => c.Breakdown, StringComparer.Ordinal)
             .ThenBy(c => c.Category == Cell.Total ? 0 : 1).ThenBy(c => c.Category, StringComparer.Ordinal).ThenBy(c => c.Measure, StringComparer.Ordinal);
