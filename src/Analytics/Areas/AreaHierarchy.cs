@@ -7,12 +7,19 @@ namespace PlanLink.Analytics.Areas;
 public sealed record Area(AreaLevel Level, string Code, string Name, long Population, string? ParentCode);
 
 /// <summary>Municipality → 障害保健福祉圏域 → prefecture, from municipalities.csv. Prefecture codes are
-/// the 全国地方公共団体コード of the prefecture (pp000 + check digit); 圏域 get codes ppRnn.</summary>
+/// the 全国地方公共団体コード of the prefecture (pp000 + check digit); 圏域 get codes ppRnn.
+/// Every area also has a dense index (0 … <see cref="Count"/> − 1), so that per-area figures can live in arrays.</summary>
 public sealed class AreaHierarchy
 {
-    private readonly Dictionary<(AreaLevel, string), Area> _areas = [];
+    /// <summary>The areas by index, in the order they were defined; one per (level, code).</summary>
+    private readonly List<Area> _areas = [];
+    private readonly Dictionary<(AreaLevel, string), int> _indexOf = [];
     private readonly Dictionary<(AreaLevel, string), List<Area>> _children = [];
+    /// <summary>Per municipality index: the indexes of the areas its figures count in.</summary>
+    private readonly Dictionary<int, int[]> _macroIndexes = [];
     private readonly Dictionary<string, Area[]> _macroAreas = [];
+    private readonly Dictionary<string, Area> _supportCenterOf = [];
+    private readonly int[] _parentOf;
 
     public AreaHierarchy(IEnumerable<Municipality> municipalities, IEnumerable<SupportCenterArea>? supportCenters = null)
     {
@@ -28,7 +35,7 @@ public sealed class AreaHierarchy
                 foreach (var m in region)
                 {
                     var municipality = Add(new Area(AreaLevel.Municipality, m.Code, m.Name, m.Population, code));
-                    _macroAreas[m.Code] = [municipality, area, pref];
+                    _macroIndexes[IndexOf(municipality)] = [IndexOf(municipality), IndexOf(area), IndexOf(pref)];
                 }
             }
         }
@@ -37,24 +44,26 @@ public sealed class AreaHierarchy
         {
             var members = center.Select(c => Municipality(c.MunicipalityCode)).OfType<Area>().ToList();
             var area = new Area(AreaLevel.SupportCenter, center.Key.CenterId, center.Key.CenterName, members.Sum(m => m.Population), null);
-            _areas[Key(area.Level, area.Code)] = area;
+            Put(area);
             _children[Key(area.Level, area.Code)] = members;
             foreach (var m in members)
             {
                 _supportCenterOf[m.Code] = area;
-                _macroAreas[m.Code] = [.. _macroAreas[m.Code], area];
+                var member = IndexOf(m);
+                _macroIndexes[member] = [.. _macroIndexes[member], IndexOf(area)];
             }
         }
+        _parentOf = [.. _areas.Select(a => a.ParentCode is { } parent ? IndexOf(a.Level + 1, parent) : -1)];
+        foreach (var (municipality, areas) in _macroIndexes)
+            _macroAreas[_areas[municipality].Code] = [.. areas.Select(a => _areas[a])];
     }
-
-    private readonly Dictionary<string, Area> _supportCenterOf = [];
 
     /// <summary>The 基幹相談支援センター area a municipality belongs to, when configured.</summary>
     public Area? SupportCenterOf(string municipalityCode) => _supportCenterOf.GetValueOrDefault(municipalityCode);
 
     private Area Add(Area area)
     {
-        _areas[Key(area.Level, area.Code)] = area;
+        Put(area);
         if (area.ParentCode is { } parent)
         {
             var key = Key(area.Level + 1, parent);
@@ -64,6 +73,19 @@ public sealed class AreaHierarchy
         return area;
     }
 
+    /// <summary>Defines an area; a later area with the same level and code replaces the earlier one but keeps its index.</summary>
+    private void Put(Area area)
+    {
+        if (_indexOf.TryGetValue(Key(area.Level, area.Code), out var i)) _areas[i] = area;
+        else
+        {
+            _indexOf[Key(area.Level, area.Code)] = _areas.Count;
+            _areas.Add(area);
+        }
+    }
+
+    private int IndexOf(Area area) => _indexOf[Key(area.Level, area.Code)];
+
     private static (AreaLevel, string) Key(AreaLevel level, string code) => (level, code);
 
     /// <summary>The levels every macro table has: municipality, 圏域, prefecture, and 基幹相談支援センター areas when configured.</summary>
@@ -71,9 +93,9 @@ public sealed class AreaHierarchy
         ? [AreaLevel.Municipality, AreaLevel.Region, AreaLevel.Prefecture, AreaLevel.SupportCenter]
         : [AreaLevel.Municipality, AreaLevel.Region, AreaLevel.Prefecture];
 
-    public IEnumerable<Area> At(AreaLevel level) => _areas.Values.Where(a => a.Level == level);
+    public IEnumerable<Area> At(AreaLevel level) => _areas.Where(a => a.Level == level);
 
-    public Area? Find(AreaLevel level, string code) => _areas.GetValueOrDefault(Key(level, code));
+    public Area? Find(AreaLevel level, string code) => IndexOf(level, code) is var i and >= 0 ? _areas[i] : null;
 
     public Area? Municipality(string code) => Find(AreaLevel.Municipality, code);
 
@@ -82,4 +104,25 @@ public sealed class AreaHierarchy
     public IReadOnlyList<Area> MacroAreasOf(string municipalityCode) => _macroAreas.GetValueOrDefault(municipalityCode) ?? [];
 
     public IReadOnlyList<Area> Children(Area parent) => _children.GetValueOrDefault(Key(parent.Level, parent.Code)) ?? [];
+
+    /// <summary>How many areas there are: indexes run from 0 to Count − 1.</summary>
+    public int Count => _areas.Count;
+
+    /// <summary>The area with an index.</summary>
+    public Area this[int index] => _areas[index];
+
+    /// <summary>The index of an area, or −1 when there is no such area.</summary>
+    public int IndexOf(AreaLevel level, string code) => _indexOf.GetValueOrDefault(Key(level, code), -1);
+
+    /// <summary>The index of the area's parent (<see cref="Area.ParentCode"/> one level up), or −1.</summary>
+    public int ParentOf(int area) => _parentOf[area];
+
+    /// <summary>Every area index, ordered by level, then code (ordinal): the order of the cells of a table.</summary>
+    public IReadOnlyList<int> CellOrder => _cellOrder ??= [.. Enumerable.Range(0, _areas.Count)
+        .OrderBy(i => _areas[i].Level).ThenBy(i => _areas[i].Code, StringComparer.Ordinal)];
+
+    private int[]? _cellOrder;
+
+    /// <summary>The indexes of <see cref="MacroAreasOf"/> for the municipality with index <paramref name="municipality"/>.</summary>
+    public ReadOnlySpan<int> MacroIndexesOf(int municipality) => _macroIndexes.GetValueOrDefault(municipality);
 }

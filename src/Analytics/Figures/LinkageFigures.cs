@@ -18,32 +18,58 @@ public static class LinkageFigures
         return [Summary(snapshot, links, period), ByService(snapshot, links, period), ByProvider(snapshot, links, period)];
     }
 
+    /// <summary>Needs linked, per area, and the goals that serve no need. <paramref name="links"/> are those of
+    /// <see cref="LinkageAssessment.Assess(PlanSnapshot)"/>, in the order of the snapshot's needs.</summary>
     public static ResultTable Summary(PlanSnapshot snapshot, IReadOnlyList<LinkageAssessment> links, FiscalQuarter period)
     {
         var t = new TableBuilder("plan_linkage_summary", "サービス等利用計画と個別支援計画の連動", snapshot.Index.Areas, period);
         t.EnsureMacro(Total, [Cell.Total], (Needs, MeasureUnit.Needs), (NeedsLinked, MeasureUnit.Needs),
             (NeedsInUseUnlinked, MeasureUnit.Needs), (Goals, MeasureUnit.Goals), (GoalsUnlinked, MeasureUnit.Goals));
-        foreach (var l in links)
+        var needs = t.Column(Total, Cell.Total, Needs, MeasureUnit.Needs);
+        var needsLinked = t.Column(Total, Cell.Total, NeedsLinked, MeasureUnit.Needs);
+        var needsInUseUnlinked = t.Column(Total, Cell.Total, NeedsInUseUnlinked, MeasureUnit.Needs);
+        var goals = t.Column(Total, Cell.Total, Goals, MeasureUnit.Goals);
+        var goalsUnlinked = t.Column(Total, Cell.Total, GoalsUnlinked, MeasureUnit.Goals);
+        var index = snapshot.Index;
+        var personGoals = new List<(SupportPlan, SupportGoal)>();
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var municipality = l.State.Plan.MunicipalityCode;
-            t.AddMacro(municipality, Total, Cell.Total, Needs, MeasureUnit.Needs);
-            if (l.IsLinked) t.AddMacro(municipality, Total, Cell.Total, NeedsLinked, MeasureUnit.Needs);
-            else if (l.State.Services.Any(s => s.Status == ServiceStatus.InUse))
-                t.AddMacro(municipality, Total, Cell.Total, NeedsInUseUnlinked, MeasureUnit.Needs);
-        }
-        // Goals of the current individual support plans that serve no need of the person's current plan.
-        foreach (var plan in snapshot.Plans)
-        {
-            var priorities = (snapshot.Index.NeedsByPlan.GetValueOrDefault(plan.PlanId) ?? []).Select(n => n.Priority).ToHashSet();
-            foreach (var (_, goal) in LinkageAssessment.GoalsOf(snapshot, plan.PersonKey))
+            var municipality = snapshot.MunicipalityOf(plan);
+            if (municipality < 0) continue;
+            var (start, end) = snapshot.NeedsOf(plan);
+            for (var n = start; n < end; n++)
             {
-                t.AddMacro(plan.MunicipalityCode, Total, Cell.Total, Goals, MeasureUnit.Goals);
-                if (goal.LinkedPriority is not { } p || !priorities.Contains(p))
-                    t.AddMacro(plan.MunicipalityCode, Total, Cell.Total, GoalsUnlinked, MeasureUnit.Goals);
+                var l = links[n];
+                t.AddMacro(municipality, needs);
+                if (l.IsLinked) t.AddMacro(municipality, needsLinked);
+                else if (AnyInUse(l.State.Services)) t.AddMacro(municipality, needsInUseUnlinked);
+            }
+            // Goals of the current individual support plans that serve no need of the person's current plan.
+            var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(snapshot.PositionOf(plan)));
+            personGoals.Clear();
+            LinkageAssessment.GoalsOf(snapshot, snapshot.PersonOf(plan), personGoals);
+            foreach (var (_, goal) in personGoals)
+            {
+                t.AddMacro(municipality, goals);
+                if (goal.LinkedPriority is not { } p || !HasPriority(index.Needs[needFrom..needTo], p)) t.AddMacro(municipality, goalsUnlinked);
             }
         }
         t.AddRate(LinkageRate, MeasureUnit.Percent, NeedsLinked, Needs);
         return t.Build();
+    }
+
+    private static bool AnyInUse(IReadOnlyList<ServiceState> services)
+    {
+        foreach (var s in services)
+            if (s.Status == ServiceStatus.InUse) return true;
+        return false;
+    }
+
+    private static bool HasPriority(ReadOnlySpan<PlanNeed> needs, int priority)
+    {
+        foreach (var n in needs)
+            if (n.Priority == priority) return true;
+        return false;
     }
 
     /// <summary>Per service type: needs with that service in use, and how many of them a goal of an
@@ -53,14 +79,25 @@ public static class LinkageFigures
         var t = new TableBuilder("plan_linkage_by_service", "サービス種類別の連動", snapshot.Index.Areas, period);
         var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName);
         t.EnsureMacro(Service, services, (Needs, MeasureUnit.Needs), (NeedsLinked, MeasureUnit.Needs));
-        foreach (var l in links)
+        var needs = ServiceCatalog.All.ToDictionary(s => s.Type, s => t.Column(Service, s.JapaneseName, Needs, MeasureUnit.Needs));
+        var needsLinked = ServiceCatalog.All.ToDictionary(s => s.Type, s => t.Column(Service, s.JapaneseName, NeedsLinked, MeasureUnit.Needs));
+        var seen = new List<ServiceType>();
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            foreach (var service in l.State.Services.Where(s => s.Status == ServiceStatus.InUse && s.Service != ServiceType.Informal).Select(s => s.Service).Distinct())
+            var municipality = snapshot.MunicipalityOf(plan);
+            if (municipality < 0) continue;
+            var (start, end) = snapshot.NeedsOf(plan);
+            for (var n = start; n < end; n++)
             {
-                var name = ServiceCatalog.Get(service).JapaneseName;
-                t.AddMacro(l.State.Plan.MunicipalityCode, Service, name, Needs, MeasureUnit.Needs);
-                if (l.LinkedGoals.Any(g => g.Plan.Service == service))
-                    t.AddMacro(l.State.Plan.MunicipalityCode, Service, name, NeedsLinked, MeasureUnit.Needs);
+                var l = links[n];
+                seen.Clear();
+                foreach (var s in l.State.Services)
+                {
+                    if (s.Status != ServiceStatus.InUse || s.Service == ServiceType.Informal || seen.Contains(s.Service)) continue;
+                    seen.Add(s.Service);
+                    t.AddMacro(municipality, needs[s.Service]);
+                    if (l.LinkedGoals.Any(g => g.Plan.Service == s.Service)) t.AddMacro(municipality, needsLinked[s.Service]);
+                }
             }
         }
         t.AddRate(LinkageRate, MeasureUnit.Percent, NeedsLinked, Needs);
@@ -71,21 +108,23 @@ public static class LinkageFigures
     /// own individual support plans link to (meso level, office-keyed).</summary>
     public static ResultTable ByProvider(PlanSnapshot snapshot, IReadOnlyList<LinkageAssessment> links, FiscalQuarter period)
     {
-        var names = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().OfficeName);
         var t = new TableBuilder("plan_linkage_by_provider", "提供事業所別の連動", snapshot.Index.Areas, period)
         {
-            OfficeNames = code => names.GetValueOrDefault(code, code),
+            OfficeNames = snapshot.Index.OfficeName,
         };
+        var needs = t.Column(Total, Cell.Total, Needs, MeasureUnit.Needs);
+        var needsLinked = t.Column(Total, Cell.Total, NeedsLinked, MeasureUnit.Needs);
+        var providers = new List<string>();
         foreach (var l in links)
         {
-            var providers = l.State.Services
-                .Where(s => s.Status == ServiceStatus.InUse && s.ProviderOfficeId is not null)
-                .Select(s => s.ProviderOfficeId!).Distinct();
+            providers.Clear();
+            foreach (var s in l.State.Services)
+                if (s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } provider && !providers.Contains(provider)) providers.Add(provider);
             foreach (var provider in providers)
             {
-                t.Add(AreaLevel.Office, provider, Total, Cell.Total, Needs, 1, MeasureUnit.Needs);
-                var linked = l.LinkedGoals.Any(g => g.Plan.ProviderOfficeId == provider);
-                t.Add(AreaLevel.Office, provider, Total, Cell.Total, NeedsLinked, linked ? 1 : 0, MeasureUnit.Needs);
+                var office = t.Area(AreaLevel.Office, provider);
+                t.Add(office, needs);
+                t.Add(office, needsLinked, l.LinkedGoals.Any(g => g.Plan.ProviderOfficeId == provider) ? 1 : 0);
             }
         }
         t.AddRate(LinkageRate, MeasureUnit.Percent, NeedsLinked, Needs);

@@ -40,25 +40,50 @@ public static class ResourceGapFigures
         var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).ToList();
         t.EnsureMacro(Figures.Breakdowns.Service, services.Select(s => s.JapaneseName),
             (DemandPersons, MeasureUnit.Persons), (Capacity, MeasureUnit.Capacity), (InUsePersons, MeasureUnit.Persons));
-        var officeMunicipality = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().MunicipalityCode);
-
-        foreach (var person in snapshot.Needs.GroupBy(n => n.Plan.PersonKey))
+        var index = snapshot.Index;
+        var columns = new Dictionary<ServiceType, (int DemandPersons, int DemandVolume, int InUsePersons, int InUseVolume)>();
+        (int DemandPersons, int DemandVolume, int InUsePersons, int InUseVolume) ColumnsOf(ServiceType service)
         {
-            var home = person.First().Plan.MunicipalityCode;
-            var states = person.SelectMany(n => n.Services).Where(s => IsDemand(s.Status)).ToList();
-            foreach (var service in states.GroupBy(s => s.Service))
+            if (columns.TryGetValue(service, out var c)) return c;
+            var name = ServiceCatalog.Get(service).JapaneseName;
+            const string b = Figures.Breakdowns.Service;
+            return columns[service] = (t.Column(b, name, DemandPersons, MeasureUnit.Persons), t.Column(b, name, DemandVolume, VolumeUnitOf(service)),
+                t.Column(b, name, InUsePersons, MeasureUnit.Persons), t.Column(b, name, InUseVolume, VolumeUnitOf(service)));
+        }
+
+        // A person's demand: each service state with, for one in use at a known office, the area index of the office's municipality.
+        var states = new List<(ServiceState State, int Provider)>();
+        var providers = new List<int>();
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
+        {
+            var home = snapshot.MunicipalityOf(plan);
+            states.Clear();
+            var (start, end) = snapshot.NeedsOf(plan);
+            for (var n = start; n < end; n++)
+                foreach (var s in snapshot.Needs[n].Services)
+                    if (IsDemand(s.Status))
+                        states.Add((s, s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office && index.TryGetOffice(office, out var o)
+                            ? o.Municipality : NoOffice));
+            for (var i = 0; i < states.Count; i++)
             {
-                var name = ServiceCatalog.Get(service.Key).JapaneseName;
-                t.AddMacro(home, Figures.Breakdowns.Service, name, DemandPersons, MeasureUnit.Persons);
-                // One service may serve several needs, each row repeating its amount: count it once per person.
-                t.AddMacro(home, Figures.Breakdowns.Service, name, DemandVolume, VolumeUnitOf(service.Key), service.Max(s => s.Amount ?? 0));
-                // Use counts where the provider is: that is what fills its capacity.
-                foreach (var provider in service.Where(s => s.Status == ServiceStatus.InUse && s.ProviderOfficeId is not null)
-                             .GroupBy(s => officeMunicipality.GetValueOrDefault(s.ProviderOfficeId!)))
+                var service = states[i].State.Service;
+                if (states.FindIndex(0, i, s => s.State.Service == service) >= 0) continue; // counted at its first row
+                var c = ColumnsOf(service);
+                if (home >= 0)
                 {
-                    if (provider.Key is null) continue;
-                    t.AddMacro(provider.Key, Figures.Breakdowns.Service, name, InUsePersons, MeasureUnit.Persons);
-                    t.AddMacro(provider.Key, Figures.Breakdowns.Service, name, InUseVolume, VolumeUnitOf(service.Key), provider.Max(s => s.Amount ?? 0));
+                    t.AddMacro(home, c.DemandPersons);
+                    // One service may serve several needs, each row repeating its amount: count it once per person.
+                    t.AddMacro(home, c.DemandVolume, LargestAmount(states, service, null));
+                }
+                // Use counts where the provider is: that is what fills its capacity.
+                providers.Clear();
+                foreach (var (s, provider) in states)
+                {
+                    if (s.Service != service || provider == NoOffice || providers.Contains(provider)) continue;
+                    providers.Add(provider);
+                    if (provider < 0) continue;
+                    t.AddMacro(provider, c.InUsePersons);
+                    t.AddMacro(provider, c.InUseVolume, LargestAmount(states, service, provider));
                 }
             }
         }
@@ -67,6 +92,19 @@ public static class ResourceGapFigures
 
         AddDerived(t, areas, services);
         return t.Build();
+    }
+
+    /// <summary>The provider of a service state that is not in use at an office offices.csv knows.</summary>
+    private const int NoOffice = int.MinValue;
+
+    /// <summary>The largest amount (none = 0) of the states of a service (at a provider municipality, when
+    /// given), the first of equal ones, as LINQ's Max.</summary>
+    private static decimal LargestAmount(List<(ServiceState State, int Provider)> states, ServiceType service, int? provider)
+    {
+        decimal? largest = null;
+        foreach (var (s, p) in states)
+            if (s.Service == service && (provider is null || p == provider) && (largest is not { } l || (s.Amount ?? 0) > l)) largest = s.Amount ?? 0;
+        return largest ?? 0;
     }
 
     private static MeasureUnit VolumeUnitOf(ServiceType s) => ServiceCatalog.Get(s).Unit switch
@@ -80,45 +118,54 @@ public static class ResourceGapFigures
     private static void AddDerived(TableBuilder t, AreaHierarchy areas, IReadOnlyList<ServiceInfo> services)
     {
         const string b = Figures.Breakdowns.Service;
+        var levels = areas.AggregateLevels;
         foreach (var service in services)
         {
+            var name = service.JapaneseName;
             var hours = CapacityInHours(service.Type);
-            var used = hours ? InUseVolume : InUsePersons;
-            var demand = hours ? DemandVolume : DemandPersons;
-            foreach (var level in areas.AggregateLevels)
-            foreach (var area in areas.At(level))
+            var (used, demand) = hours ? (InUseVolume, DemandVolume) : (InUsePersons, DemandPersons);
+            var unit = hours ? MeasureUnit.HoursPerMonth : MeasureUnit.Persons;
+            var capacityColumn = t.Column(b, name, Capacity, MeasureUnit.Capacity);
+            var demandColumn = t.Column(b, name, demand, hours ? VolumeUnitOf(service.Type) : MeasureUnit.Persons);
+            var usedColumn = t.Column(b, name, used, hours ? VolumeUnitOf(service.Type) : MeasureUnit.Persons);
+            var gap = t.Column(b, name, Gap, unit);
+            var ratio = t.Column(b, name, DemandCapacityRatio, MeasureUnit.Ratio);
+            var occupancy = t.Column(b, name, Occupancy, MeasureUnit.Percent);
+            var supply = t.Column(b, name, SupplyPer10000, MeasureUnit.PerTenThousand);
+            var toRegion = t.Column(b, name, RatioToRegion, MeasureUnit.Ratio);
+            var toPrefecture = t.Column(b, name, RatioToPrefecture, MeasureUnit.Ratio);
+            for (var a = 0; a < areas.Count; a++)
             {
-                var capacity = t.Get(level, area.Code, b, service.JapaneseName, Capacity);
-                var demandValue = t.Get(level, area.Code, b, service.JapaneseName, demand);
-                var unit = hours ? MeasureUnit.HoursPerMonth : MeasureUnit.Persons;
-                t.AddDerived(level, area.Code, b, service.JapaneseName, Gap, unit, demandValue - capacity, (demand, Capacity));
+                var area = areas[a];
+                if (!levels.Contains(area.Level)) continue;
+                var capacity = t.Get(a, capacityColumn);
+                var demandValue = t.Get(a, demandColumn);
+                t.AddDerived(a, gap, demandValue - capacity, (demand, Capacity));
                 if (capacity > 0)
                 {
-                    t.AddDerived(level, area.Code, b, service.JapaneseName, DemandCapacityRatio, MeasureUnit.Ratio,
-                        Math.Round(demandValue / capacity, 2), (demand, Capacity));
-                    t.AddDerived(level, area.Code, b, service.JapaneseName, Occupancy, MeasureUnit.Percent,
-                        Math.Round(t.Get(level, area.Code, b, service.JapaneseName, used) / capacity * 100, 1), (used, Capacity));
+                    t.AddDerived(a, ratio, Math.Round(demandValue / capacity, 2), (demand, Capacity));
+                    t.AddDerived(a, occupancy, Math.Round(t.Get(a, usedColumn) / capacity * 100, 1), (used, Capacity));
                 }
                 if (area.Population <= 0) continue;
                 var per10000 = capacity / area.Population * 10_000m;
-                t.AddDerived(level, area.Code, b, service.JapaneseName, SupplyPer10000, MeasureUnit.PerTenThousand, Math.Round(per10000, 2), null);
-                foreach (var (parentLevel, measure) in new[] { (AreaLevel.Region, RatioToRegion), (AreaLevel.Prefecture, RatioToPrefecture) })
+                t.AddDerived(a, supply, Math.Round(per10000, 2), null);
+                foreach (var (parentLevel, column) in new[] { (AreaLevel.Region, toRegion), (AreaLevel.Prefecture, toPrefecture) })
                 {
-                    if (level >= parentLevel || level == AreaLevel.SupportCenter || Ancestor(areas, area, parentLevel) is not { Population: > 0 } parent) continue;
-                    var parentPer10000 = t.Get(parentLevel, parent.Code, b, service.JapaneseName, Capacity) / parent.Population * 10_000m;
-                    if (parentPer10000 > 0)
-                        t.AddDerived(level, area.Code, b, service.JapaneseName, measure, MeasureUnit.Ratio, Math.Round(per10000 / parentPer10000, 2), null);
+                    if (area.Level >= parentLevel || area.Level == AreaLevel.SupportCenter || Ancestor(areas, a, parentLevel) is not (>= 0 and var p)
+                        || areas[p].Population <= 0) continue;
+                    var parentPer10000 = t.Get(p, capacityColumn) / areas[p].Population * 10_000m;
+                    if (parentPer10000 > 0) t.AddDerived(a, column, Math.Round(per10000 / parentPer10000, 2), null);
                 }
             }
         }
     }
 
-    private static Area? Ancestor(AreaHierarchy areas, Area area, AreaLevel level)
+    /// <summary>The index of the area's ancestor at a level, or −1.</summary>
+    private static int Ancestor(AreaHierarchy areas, int area, AreaLevel level)
     {
         var current = area;
-        while (current is not null && current.Level < level)
-            current = current.ParentCode is { } p ? areas.Find(current.Level + 1, p) : null;
-        return current?.Level == level ? current : null;
+        while (current >= 0 && areas[current].Level < level) current = areas.ParentOf(current);
+        return current >= 0 && areas[current].Level == level ? current : -1;
     }
 
     /// <summary>Persons using a service at a provider in another municipality: home → provider municipality.</summary>
@@ -126,14 +173,17 @@ public static class ResourceGapFigures
     {
         var areas = snapshot.Index.Areas;
         var t = new TableBuilder("resource_gap_cross_boundary_flows", "市町村を越えた利用（住所地→事業所所在地）", areas, period);
-        var officeMunicipality = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().MunicipalityCode);
-        foreach (var person in snapshot.Needs.GroupBy(n => n.Plan.PersonKey))
+        var index = snapshot.Index;
+        var destinations = new List<string>();
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var home = person.First().Plan.MunicipalityCode;
-            var destinations = person.SelectMany(n => n.Services)
-                .Where(s => s.Status == ServiceStatus.InUse && s.ProviderOfficeId is not null)
-                .Select(s => officeMunicipality.GetValueOrDefault(s.ProviderOfficeId!))
-                .OfType<string>().Where(m => m != home).Distinct();
+            var home = snapshot.Plans[plan].MunicipalityCode;
+            destinations.Clear();
+            var (start, end) = snapshot.NeedsOf(plan);
+            for (var n = start; n < end; n++)
+                foreach (var s in snapshot.Needs[n].Services)
+                    if (s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office && index.TryGetOffice(office, out var o)
+                        && o.MunicipalityCode != home && !destinations.Contains(o.MunicipalityCode)) destinations.Add(o.MunicipalityCode);
             foreach (var destination in destinations)
                 t.Add(AreaLevel.Municipality, home, "provider_municipality", areas.Municipality(destination)?.Name ?? destination, FlowPersons, 1, MeasureUnit.Persons);
         }

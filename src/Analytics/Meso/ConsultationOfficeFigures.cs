@@ -14,18 +14,24 @@ public static class ConsultationOfficeFigures
 {
     public static ResultTable Compute(PlanSnapshot snapshot, FiscalQuarter period)
     {
-        var names = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().OfficeName);
         var t = new TableBuilder("meso_consultation_office", "相談支援事業所別の状況", snapshot.Index.Areas, period)
         {
-            OfficeNames = code => names.GetValueOrDefault(code, code),
+            OfficeNames = snapshot.Index.OfficeName,
         };
-        var unmetPersons = NeedAssessment.Assess(snapshot).Where(a => a.IsUnmet).Select(a => a.Plan.PersonKey).ToHashSet();
-        foreach (var s in MonitoringStatus.Assess(snapshot))
+        var plans = t.Column(Total, Cell.Total, MonitoringFigures.Plans, MeasureUnit.Persons);
+        var personsUnmet = t.Column(Total, Cell.Total, Figures.Measures.PersonsUnmet, MeasureUnit.Persons);
+        var overdue = t.Column(Total, Cell.Total, MonitoringFigures.PlansOverdue, MeasureUnit.Persons);
+        var assessments = NeedAssessment.Assess(snapshot);
+        var statuses = MonitoringStatus.Assess(snapshot);
+        for (var plan = 0; plan < statuses.Count; plan++)
         {
-            var office = s.Plan.OfficeId;
-            t.Add(AreaLevel.Office, office, Total, Cell.Total, MonitoringFigures.Plans, 1, MeasureUnit.Persons);
-            t.Add(AreaLevel.Office, office, Total, Cell.Total, Figures.Measures.PersonsUnmet, unmetPersons.Contains(s.Plan.PersonKey) ? 1 : 0, MeasureUnit.Persons);
-            t.Add(AreaLevel.Office, office, Total, Cell.Total, MonitoringFigures.PlansOverdue, s.IsOverdue ? 1 : 0, MeasureUnit.Persons);
+            var office = t.Area(AreaLevel.Office, statuses[plan].Plan.OfficeId);
+            var (start, end) = snapshot.NeedsOf(plan);
+            var unmet = false;
+            for (var n = start; n < end && !unmet; n++) unmet = assessments[n].IsUnmet;
+            t.Add(office, plans);
+            t.Add(office, personsUnmet, unmet ? 1 : 0);
+            t.Add(office, overdue, statuses[plan].IsOverdue ? 1 : 0);
         }
         t.AddRate(MonitoringFigures.OverdueRate, MeasureUnit.Percent, MonitoringFigures.PlansOverdue, MonitoringFigures.Plans);
         return t.Build();

@@ -1,41 +1,223 @@
+using System.Runtime.InteropServices;
+using PlanLink.Analytics.Areas;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Analytics.Snapshot;
 
-/// <summary>The dataset's rows grouped the ways every snapshot looks them up; built once per dataset.</summary>
+/// <summary>What analytics look up about an office id: from its first row in offices.csv.</summary>
+/// <param name="Municipality">The area index of <paramref name="MunicipalityCode"/>, or −1 when it is not in the hierarchy.</param>
+public readonly record struct OfficeInfo(string Name, string MunicipalityCode, int Municipality);
+
+/// <summary>The dataset's rows ordered and grouped the ways every snapshot reads them; built once per dataset.
+/// Each kind of row sits in one array sorted by its group (a person, a plan id, a need, an individual support
+/// plan id) and within the group in reading order, so a group is a range of positions; groups are found by
+/// dense integer keys instead of strings.</summary>
 public sealed class DatasetIndex
 {
+    private readonly Dictionary<string, OfficeInfo> _offices;
+    private readonly string[] _persons;
+    private readonly Dictionary<string, int> _personOf;
+    private readonly Plan[] _plans;
+    private readonly int[] _planStart;
+    private readonly int[] _planKeyAt;
+    private readonly int[] _municipalityAt;
+    private readonly PlanNeed[] _needs;
+    private readonly int[] _needStart;
+    private readonly PlannedService[] _services;
+    private readonly int[] _serviceStart, _serviceEnd;
+    private readonly MonitoringRecord[] _monitoring;
+    private readonly int[] _monitoringStart;
+    private readonly SupportPlan[] _supportPlans;
+    private readonly int[] _supportPlanStart;
+    private readonly int[] _supportPlanKeyAt;
+    private readonly SupportGoal[] _goals;
+    private readonly int[] _goalStart;
+
     public DatasetIndex(PlanDataset data)
     {
         Data = data;
-        PlansByPerson = data.Plans.GroupBy(p => p.PersonKey)
-            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray());
-        NeedsByPlan = data.Needs.GroupBy(n => n.PlanId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(n => n.Priority).ToArray());
-        ServicesByNeed = data.Services.GroupBy(s => (s.PlanId, s.Priority))
-            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Service).ThenBy(s => s.Since).ToArray());
-        SupportPlansByPerson = data.SupportPlans.GroupBy(s => s.PersonKey)
-            .ToDictionary(g => g.Key, g => g.OrderBy(s => s.PlanDate).ToArray());
-        GoalsBySupportPlan = data.SupportGoals.GroupBy(g => g.SupportPlanId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(x => x.GoalNo).ToArray());
-        MonitoringByPlan = data.Monitoring.GroupBy(m => m.PlanId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(m => m.MonitoringDate).ThenBy(m => m.Priority).ToArray());
-        Areas = new Areas.AreaHierarchy(data.Municipalities, data.SupportCenters);
+        Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
+
+        _offices = new Dictionary<string, OfficeInfo>(StringComparer.Ordinal);
+        foreach (var o in data.Offices)
+            _offices.TryAdd(o.OfficeId, new OfficeInfo(o.OfficeName, o.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, o.MunicipalityCode)));
+
+        // Persons in ordinal order of their key: the order of every snapshot.
+        _personOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var p in data.Plans) _personOf.TryAdd(p.PersonKey, 0);
+        foreach (var s in data.SupportPlans) _personOf.TryAdd(s.PersonKey, 0);
+        _persons = [.. _personOf.Keys];
+        Array.Sort(_persons, StringComparer.Ordinal);
+        for (var i = 0; i < _persons.Length; i++) _personOf[_persons[i]] = i;
+
+        (_plans, _planStart) = Group(data.Plans, p => p.PersonKey, _personOf,
+            (x, y) => x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId));
+        // Plan ids get keys in plan order; versions sharing an id share its needs, services and monitoring.
+        var planKeyOf = new Dictionary<string, int>(_plans.Length, StringComparer.Ordinal);
+        _planKeyAt = new int[_plans.Length];
+        _municipalityAt = new int[_plans.Length];
+        for (var i = 0; i < _plans.Length; i++)
+        {
+            var plan = _plans[i];
+            if (!planKeyOf.TryGetValue(plan.PlanId, out var key)) planKeyOf[plan.PlanId] = key = planKeyOf.Count;
+            _planKeyAt[i] = key;
+            _municipalityAt[i] = Areas.IndexOf(AreaLevel.Municipality, plan.MunicipalityCode);
+        }
+
+        // The three families of rows are independent: grouped on every core.
+        (PlanNeed[] Rows, int[] Start) needs = ([], []);
+        (PlannedService[] Rows, int[] Start) services = ([], []);
+        (MonitoringRecord[] Rows, int[] Start) monitoring = ([], []);
+        (SupportPlan[] Rows, int[] Start) supportPlans = ([], []);
+        (SupportGoal[] Rows, int[] Start) goals = ([], []);
+        var supportPlanKeyAt = Array.Empty<int>();
+        Parallel.Invoke(
+            () =>
+            {
+                needs = Group(data.Needs, n => n.PlanId, planKeyOf,
+                    (x, y) => x.Priority.CompareTo(y.Priority));
+                services = Group(data.Services, s => s.PlanId, planKeyOf,
+                    (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
+                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since));
+            },
+            () => monitoring = Group(data.Monitoring, m => m.PlanId, planKeyOf,
+                (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority)),
+            () =>
+            {
+                supportPlans = Group(data.SupportPlans, s => s.PersonKey, _personOf,
+                    (x, y) => x.PlanDate.CompareTo(y.PlanDate));
+                var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Rows.Length, StringComparer.Ordinal);
+                supportPlanKeyAt = new int[supportPlans.Rows.Length];
+                for (var i = 0; i < supportPlans.Rows.Length; i++)
+                {
+                    if (!supportPlanKeyOf.TryGetValue(supportPlans.Rows[i].SupportPlanId, out var key))
+                        supportPlanKeyOf[supportPlans.Rows[i].SupportPlanId] = key = supportPlanKeyOf.Count;
+                    supportPlanKeyAt[i] = key;
+                }
+                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf,
+                    (x, y) => x.GoalNo.CompareTo(y.GoalNo));
+            });
+        (_needs, _needStart) = needs;
+        _services = services.Rows;
+        (_serviceStart, _serviceEnd) = ServicesPerNeed(needs, services);
+        (_monitoring, _monitoringStart) = monitoring;
+        (_supportPlans, _supportPlanStart) = supportPlans;
+        _supportPlanKeyAt = supportPlanKeyAt;
+        (_goals, _goalStart) = goals;
+
         FirstDate = data.Plans.Count == 0 ? default : data.Plans.Min(p => p.PlanDate);
         LastDate = new[] { data.Plans.Select(p => p.PlanDate), data.Services.Select(s => s.Since), data.Monitoring.Select(m => m.MonitoringDate) }
             .SelectMany(d => d).DefaultIfEmpty().Max();
     }
 
     public PlanDataset Data { get; }
-    public Areas.AreaHierarchy Areas { get; }
-    public IReadOnlyDictionary<string, Plan[]> PlansByPerson { get; }
-    public IReadOnlyDictionary<string, PlanNeed[]> NeedsByPlan { get; }
-    public IReadOnlyDictionary<(string PlanId, int Priority), PlannedService[]> ServicesByNeed { get; }
-    public IReadOnlyDictionary<string, SupportPlan[]> SupportPlansByPerson { get; }
-    public IReadOnlyDictionary<string, SupportGoal[]> GoalsBySupportPlan { get; }
-    public IReadOnlyDictionary<string, MonitoringRecord[]> MonitoringByPlan { get; }
+    public AreaHierarchy Areas { get; }
     /// <summary>The earliest plan date in the data.</summary>
     public DateOnly FirstDate { get; }
     /// <summary>The latest date any row speaks of.</summary>
     public DateOnly LastDate { get; }
+
+    /// <summary>The office with an id, when offices.csv has it.</summary>
+    public bool TryGetOffice(string officeId, out OfficeInfo office) => _offices.TryGetValue(officeId, out office);
+
+    /// <summary>The name of an office, or its id when offices.csv does not have it.</summary>
+    public string OfficeName(string officeId) => _offices.TryGetValue(officeId, out var office) ? office.Name : officeId;
+
+    /// <summary>Every person with a plan or an individual support plan; persons are numbered in the ordinal order of their key.</summary>
+    public int PersonCount => _persons.Length;
+    public string PersonKey(int person) => _persons[person];
+    /// <summary>The number of a person, or −1 when the data has no row of theirs.</summary>
+    public int PersonOf(string personKey) => _personOf.GetValueOrDefault(personKey, -1);
+
+    /// <summary>Every plan version, by person, then date, then plan id.</summary>
+    public ReadOnlySpan<Plan> Plans => _plans;
+    /// <summary>The positions in <see cref="Plans"/> of a person's plan versions.</summary>
+    public (int Start, int End) PlansOf(int person) => (_planStart[person], _planStart[person + 1]);
+    /// <summary>The key of the plan id of the plan at a position: what its needs and monitoring are found by.</summary>
+    public int PlanKeyAt(int plan) => _planKeyAt[plan];
+    /// <summary>The area index of the municipality of the plan at a position, or −1 when it is not in the hierarchy.</summary>
+    public int MunicipalityAt(int plan) => _municipalityAt[plan];
+
+    /// <summary>Every need, by plan key, then priority.</summary>
+    public ReadOnlySpan<PlanNeed> Needs => _needs;
+    /// <summary>The positions in <see cref="Needs"/> of the needs of a plan key.</summary>
+    public (int Start, int End) NeedsOf(int planKey) => (_needStart[planKey], _needStart[planKey + 1]);
+    /// <summary>The status rows of the services planned for the need at a position, by service, then since.</summary>
+    public ReadOnlySpan<PlannedService> ServicesOf(int need) => _services.AsSpan(_serviceStart[need].._serviceEnd[need]);
+    /// <summary>The monitoring rows of a plan key, by date, then priority.</summary>
+    public ReadOnlySpan<MonitoringRecord> MonitoringOf(int planKey) => _monitoring.AsSpan(_monitoringStart[planKey].._monitoringStart[planKey + 1]);
+
+    /// <summary>Every individual support plan, by person, then date.</summary>
+    public ReadOnlySpan<SupportPlan> SupportPlans => _supportPlans;
+    /// <summary>The positions in <see cref="SupportPlans"/> of a person's individual support plans.</summary>
+    public (int Start, int End) SupportPlansOf(int person) => (_supportPlanStart[person], _supportPlanStart[person + 1]);
+    /// <summary>The goals of the individual support plan at a position (of its id), by goal number.</summary>
+    public ReadOnlySpan<SupportGoal> GoalsOf(int supportPlan) =>
+        _goals.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
+
+    /// <summary>The rows by group (a stable bucket sort), each group ordered by <paramref name="order"/> with ties in
+    /// input order, as LINQ's GroupBy then OrderBy would; group g is rows[start[g] .. start[g + 1]). A row's group is
+    /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
+    /// One pass over the rows finds their groups and the groups whose rows do not come in order (rows mostly come
+    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).</summary>
+    private static (T[] Rows, int[] Start) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups, Comparison<T> order)
+        where T : class
+    {
+        var rows = source is List<T> list ? CollectionsMarshal.AsSpan(list) : source is T[] array ? array : [.. source];
+        var groupOf = new int[rows.Length];
+        var start = new int[groups.Count + 1];
+        var lastRow = new int[groups.Count];
+        Array.Fill(lastRow, -1);
+        var unsorted = new bool[groups.Count];
+        string? lastKey = null;
+        var group = -1;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var key = keyOf(rows[i]);
+            if (!string.Equals(key, lastKey, StringComparison.Ordinal))
+            {
+                lastKey = key;
+                group = groups.GetValueOrDefault(key, -1);
+            }
+            groupOf[i] = group;
+            if (group < 0) continue;
+            start[group + 1]++;
+            if (lastRow[group] >= 0 && order(rows[lastRow[group]], rows[i]) > 0) unsorted[group] = true;
+            lastRow[group] = i;
+        }
+        for (var g = 0; g < groups.Count; g++) start[g + 1] += start[g];
+        var positions = new int[start[groups.Count]];
+        var next = start[..groups.Count];
+        for (var i = 0; i < groupOf.Length; i++)
+            if (groupOf[i] is var g and >= 0) positions[next[g]++] = i;
+
+        var stable = Comparer<int>.Create((a, b) => order(source[a], source[b]) is var c and not 0 ? c : a.CompareTo(b));
+        for (var g = 0; g < groups.Count; g++)
+            if (unsorted[g]) Array.Sort(positions, start[g], start[g + 1] - start[g], stable);
+        // Written through a span: no per-row array covariance check, which would read every row's type.
+        var result = new T[positions.Length];
+        var into = result.AsSpan();
+        for (var i = 0; i < into.Length; i++) into[i] = rows[positions[i]];
+        return (result, start);
+    }
+
+    /// <summary>Per need: the range of the service rows with its plan key and priority. Both are ordered by
+    /// plan key then priority, so one merge finds them; needs sharing a priority share the rows.</summary>
+    private static (int[] Start, int[] End) ServicesPerNeed((PlanNeed[] Rows, int[] Start) needs, (PlannedService[] Rows, int[] Start) services)
+    {
+        var (start, end) = (new int[needs.Rows.Length], new int[needs.Rows.Length]);
+        for (var planKey = 0; planKey + 1 < needs.Start.Length; planKey++)
+        {
+            var (next, stop) = (services.Start[planKey], services.Start[planKey + 1]);
+            for (var n = needs.Start[planKey]; n < needs.Start[planKey + 1]; n++)
+            {
+                var priority = needs.Rows[n].Priority;
+                while (next < stop && services.Rows[next].Priority < priority) next++;
+                var last = next;
+                while (last < stop && services.Rows[last].Priority == priority) last++;
+                (start[n], end[n]) = (next, last);
+            }
+        }
+        return (start, end);
+    }
 }

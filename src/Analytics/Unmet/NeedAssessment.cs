@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PlanLink.Analytics.Snapshot;
 using PlanLink.Ingest.Model;
 
@@ -10,16 +11,25 @@ public sealed record NeedAssessment(NeedState State, IReadOnlyList<UnmetReason> 
     public Plan Plan => State.Plan;
     public PlanNeed Need => State.Need;
 
+    /// <summary>Several tables read the assessments of one snapshot: made once per snapshot.</summary>
+    private static readonly ConditionalWeakTable<PlanSnapshot, NeedAssessment[]> BySnapshot = [];
+
+    /// <summary>Every need of the snapshot, in the order of <see cref="PlanSnapshot.Needs"/>.</summary>
     public static IReadOnlyList<NeedAssessment> Assess(PlanSnapshot snapshot) =>
-        snapshot.Needs.Select(n => Assess(n, snapshot.Date)).ToList();
+        BySnapshot.GetValue(snapshot, s =>
+        {
+            var result = new NeedAssessment[s.Needs.Count];
+            for (var i = 0; i < result.Length; i++) result[i] = Assess(s.Needs[i], s.Date);
+            return result;
+        });
 
     public static NeedAssessment Assess(NeedState need, DateOnly date)
     {
-        var unmetServices = new List<(ServiceState, UnmetReason)>();
+        List<(ServiceState, UnmetReason)>? unmetServices = null;
         foreach (var s in need.Services)
         {
-            if (UnmetRules.ServiceUnmet(s, date) is { } r) unmetServices.Add((s, r));
+            if (UnmetRules.ServiceUnmet(s, date) is { } r) (unmetServices ??= []).Add((s, r));
         }
-        return new NeedAssessment(need, UnmetRules.NeedUnmet(need, date), unmetServices);
+        return new NeedAssessment(need, UnmetRules.NeedUnmet(need, date), unmetServices ?? []);
     }
 }

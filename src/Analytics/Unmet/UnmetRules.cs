@@ -10,24 +10,47 @@ public static class UnmetRules
     public const int ArrangingDaysLimit = 90;
 
     /// <summary>Why a planned service is unmet at <paramref name="date"/>, or null when it is not.</summary>
-    public static UnmetReason? ServiceUnmet(ServiceState s, DateOnly date) => s.Status switch
+    public static UnmetReason? ServiceUnmet(ServiceState s, DateOnly date) => ServiceUnmet(s.Status, s.Since, date);
+
+    private static UnmetReason? ServiceUnmet(ServiceStatus status, DateOnly since, DateOnly date) => status switch
     {
         ServiceStatus.Waiting => UnmetReason.Waiting,
         ServiceStatus.NoResource => UnmetReason.NoResource,
-        ServiceStatus.Arranging when s.DaysInStatus(date) > ArrangingDaysLimit => UnmetReason.LongArranging,
+        ServiceStatus.Arranging when date.DayNumber - since.DayNumber > ArrangingDaysLimit => UnmetReason.LongArranging,
         _ => null,
     };
+
+    /// <summary>Per reason, the list of just that reason: most unmet needs have one, and share it.</summary>
+    private static readonly UnmetReason[][] OnlyReason = [.. Enum.GetValues<UnmetReason>().Select(r => new[] { r })];
 
     /// <summary>A need is unmet when any of its services is unmet, or it has no service and no informal
     /// support at all. Returns every reason that applies (empty when met).</summary>
     public static IReadOnlyList<UnmetReason> NeedUnmet(NeedState need, DateOnly date)
     {
-        if (need.Services.Count == 0) return [UnmetReason.NoSupport];
-        var reasons = new List<UnmetReason>(1);
+        if (need.Services.Count == 0) return OnlyReason[(int)UnmetReason.NoSupport];
+        UnmetReason? first = null;
+        List<UnmetReason>? more = null;
         foreach (var s in need.Services)
         {
-            if (ServiceUnmet(s, date) is { } r && !reasons.Contains(r)) reasons.Add(r);
+            if (ServiceUnmet(s, date) is not { } r || r == first || more?.Contains(r) == true) continue;
+            if (first is null) first = r;
+            else (more ??= [first.Value]).Add(r);
         }
-        return reasons;
+        if (more is not null) return more;
+        return first is { } only ? OnlyReason[(int)only] : [];
+    }
+
+    /// <summary>Whether a need with these status rows (by service, then since) is unmet at the date: as
+    /// <see cref="NeedUnmet"/> on <see cref="PlanSnapshot.StatesAt"/>, without building the states.</summary>
+    public static bool IsUnmet(ReadOnlySpan<PlannedService> rowsByServiceThenSince, DateOnly date)
+    {
+        var anyState = false;
+        for (var i = 0; i < rowsByServiceThenSince.Length; i++)
+        {
+            if (!PlanSnapshot.IsStateAt(rowsByServiceThenSince, i, date)) continue;
+            if (ServiceUnmet(rowsByServiceThenSince[i].Status, rowsByServiceThenSince[i].Since, date) is not null) return true;
+            anyState = true;
+        }
+        return !anyState;
     }
 }

@@ -1,0 +1,123 @@
+using PlanLink.Analytics.Areas;
+using PlanLink.Analytics.Linkage;
+using PlanLink.Analytics.Monitoring;
+using PlanLink.Analytics.Snapshot;
+using PlanLink.Analytics.Tables;
+using PlanLink.Analytics.Unmet;
+using PlanLink.Ingest.Model;
+
+namespace PlanLink.Tests.Analytics;
+
+/// <summary>The index's sorted arrays and ranges hold exactly what the LINQ definition of each grouping
+/// gives (GroupBy, then a stable OrderBy), on the sample region as read and with its rows shuffled;
+/// the snapshot's per-plan ranges and the tables' cell order follow their definitions.</summary>
+public class DatasetIndexTests
+{
+    public static TheoryData<bool> Shuffled => [false, true];
+
+    /// <summary>The sample region's rows, or the same rows in a random order (so that every group must be sorted).</summary>
+    private static PlanDataset Data(bool shuffled)
+    {
+        var d = SampleRegion.Read.Dataset;
+        if (!shuffled) return d;
+        var random = new Random(7);
+        List<T> Shuffle<T>(IEnumerable<T> rows) => [.. rows.OrderBy(_ => random.Next())];
+        return d with
+        {
+            Plans = Shuffle(d.Plans), Needs = Shuffle(d.Needs), Services = Shuffle(d.Services), SupportPlans = Shuffle(d.SupportPlans),
+            SupportGoals = Shuffle(d.SupportGoals), Monitoring = Shuffle(d.Monitoring),
+        };
+    }
+
+    private static void AssertSameRows<T>(IEnumerable<T> expected, ReadOnlySpan<T> actual, string what) where T : class
+    {
+        var list = expected.ToList();
+        Assert.True(list.Count == actual.Length, $"{what}: {actual.Length} rows, expected {list.Count}");
+        for (var i = 0; i < list.Count; i++) Assert.True(ReferenceEquals(list[i], actual[i]), $"{what}: row {i} differs");
+    }
+
+    [Theory, MemberData(nameof(Shuffled))]
+    public void Groups_MatchGroupByThenStableOrderBy(bool shuffled)
+    {
+        var data = Data(shuffled);
+        var index = new DatasetIndex(data);
+        var persons = data.Plans.Select(p => p.PersonKey).Concat(data.SupportPlans.Select(s => s.PersonKey)).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(persons, Enumerable.Range(0, index.PersonCount).Select(index.PersonKey));
+
+        var plans = data.Plans.ToLookup(p => p.PersonKey);
+        var needs = data.Needs.ToLookup(n => n.PlanId);
+        var services = data.Services.ToLookup(s => (s.PlanId, s.Priority));
+        var monitoring = data.Monitoring.ToLookup(m => m.PlanId);
+        var supportPlans = data.SupportPlans.ToLookup(s => s.PersonKey);
+        var goals = data.SupportGoals.ToLookup(g => g.SupportPlanId);
+        for (var person = 0; person < index.PersonCount; person++)
+        {
+            var key = index.PersonKey(person);
+            Assert.Equal(person, index.PersonOf(key));
+            var (start, end) = index.PlansOf(person);
+            AssertSameRows(plans[key].OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal), index.Plans[start..end], $"plans of {key}");
+            for (var plan = start; plan < end; plan++)
+            {
+                var planId = index.Plans[plan].PlanId;
+                var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(plan));
+                AssertSameRows(needs[planId].OrderBy(n => n.Priority), index.Needs[needFrom..needTo], $"needs of {planId}");
+                for (var need = needFrom; need < needTo; need++)
+                    AssertSameRows(services[(planId, index.Needs[need].Priority)].OrderBy(s => s.Service).ThenBy(s => s.Since),
+                        index.ServicesOf(need), $"services of {planId} #{index.Needs[need].Priority}");
+                AssertSameRows(monitoring[planId].OrderBy(m => m.MonitoringDate).ThenBy(m => m.Priority), index.MonitoringOf(index.PlanKeyAt(plan)),
+                    $"monitoring of {planId}");
+                Assert.Equal(index.Areas.IndexOf(AreaLevel.Municipality, index.Plans[plan].MunicipalityCode), index.MunicipalityAt(plan));
+            }
+            var (supportFrom, supportTo) = index.SupportPlansOf(person);
+            AssertSameRows(supportPlans[key].OrderBy(s => s.PlanDate), index.SupportPlans[supportFrom..supportTo], $"support plans of {key}");
+            for (var s = supportFrom; s < supportTo; s++)
+                AssertSameRows(goals[index.SupportPlans[s].SupportPlanId].OrderBy(g => g.GoalNo), index.GoalsOf(s), $"goals of {index.SupportPlans[s].SupportPlanId}");
+        }
+        Assert.Equal(-1, index.PersonOf("no such person"));
+    }
+
+    [Theory, MemberData(nameof(Shuffled))]
+    public void Snapshot_RangesDescribeItsPlansAndNeeds_AndAssessmentsFollowThem(bool shuffled)
+    {
+        var index = new DatasetIndex(Data(shuffled));
+        var snapshot = PlanSnapshot.At(index, SampleRegion.Analysis.Quarter.End);
+        Assert.Equal(snapshot.Plans.Select(p => p.PersonKey).Order(StringComparer.Ordinal), snapshot.Plans.Select(p => p.PersonKey));
+        var (needs, assessments, links, statuses) =
+            (0, NeedAssessment.Assess(snapshot), LinkageAssessment.Assess(snapshot), MonitoringStatus.Assess(snapshot));
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
+        {
+            var p = snapshot.Plans[plan];
+            Assert.Same(p, index.Plans[snapshot.PositionOf(plan)]);
+            Assert.Equal(p.PersonKey, index.PersonKey(snapshot.PersonOf(plan)));
+            Assert.Same(p, PlanSnapshot.CurrentPlan(index.Plans[index.PlansOf(snapshot.PersonOf(plan)).Start..index.PlansOf(snapshot.PersonOf(plan)).End],
+                snapshot.Date));
+            Assert.Same(p, statuses[plan].Plan);
+            var (start, end) = snapshot.NeedsOf(plan);
+            Assert.Equal(needs, start);
+            for (var n = start; n < end; n++)
+            {
+                Assert.Same(p, snapshot.Needs[n].Plan);
+                Assert.Same(snapshot.Needs[n], assessments[n].State);
+                Assert.Same(snapshot.Needs[n], links[n].State);
+            }
+            needs = end;
+        }
+        Assert.Equal(snapshot.Needs.Count, needs);
+        // Assessed once per snapshot: every table reads the same lists.
+        Assert.Same(assessments, NeedAssessment.Assess(snapshot));
+        Assert.Same(links, LinkageAssessment.Assess(snapshot));
+    }
+
+    [Fact]
+    public void Tables_CellsAreInTheirDefinedOrder()
+    {
+        var analysis = SampleRegion.Analysis;
+        foreach (var table in analysis.Tables.Concat(analysis.Trends))
+        {
+            var ordered = table.Cells.OrderBy(c => c.Period).ThenBy(c => c.Level).ThenBy(c => c.AreaCode, StringComparer.Ordinal)
+                .ThenBy(c => c.Breakdown, StringComparer.Ordinal).ThenBy(c => c.Category == Cell.Total ? 0 : 1)
+                .ThenBy(c => c.Category, StringComparer.Ordinal).ThenBy(c => c.Measure, StringComparer.Ordinal).ToList();
+            Assert.True(ordered.SequenceEqual(table.Cells), $"{table.Id}: cells out of order");
+        }
+    }
+}
