@@ -23,6 +23,12 @@ public sealed class PublishedTable
         Cells = cells;
     }
 
+    /// <summary>A table published in parts (a trend, one quarter at a time), its cells joined in order.
+    /// Disclosure control never groups cells of different periods, so this hides exactly what publishing
+    /// the whole table at once would.</summary>
+    public static PublishedTable Join(string id, string title, IEnumerable<PublishedTable> parts) =>
+        new(id, title, parts.SelectMany(p => p.Cells).ToList());
+
     public string Id { get; }
     public string Title { get; }
     public IReadOnlyList<PublishedCell> Cells { get; }
