@@ -18,14 +18,21 @@ public static class DisclosureControl
     public static PublishedTable Publish(ResultTable table, DisclosureRules rules, AreaHierarchy areas, bool categoriesAdd)
     {
         var cells = table.Cells;
+        var ids = CellIds.Of(cells);
         var hidden = new bool[cells.Count];
-        for (var i = 0; i < cells.Count; i++) hidden[i] = PrimarySuppressed(cells[i], rules, areas);
+        var municipalities = new Area?[ids.Areas.Count];
+        for (var a = 0; a < municipalities.Length; a++)
+        {
+            var first = cells[ids.Areas.MembersOf(a)[0]];
+            municipalities[a] = first.Level == AreaLevel.Municipality ? areas.Municipality(first.AreaCode) : null;
+        }
+        for (var i = 0; i < cells.Count; i++) hidden[i] = PrimarySuppressed(cells[i], municipalities[ids.Area[i]], rules);
 
-        var rows = CellGroups.Of(cells, static c => c.RowKey, static _ => true);
+        var rows = CellGroups.Of(cells.Count, i => (ids.Area[i], cells[i].Period, ids.Breakdown[i], ids.Category[i]), static _ => true);
         HideVolumesOfHiddenRows(cells, hidden, rows);
 
         // Complementary suppression: no group may have a lone hidden member.
-        var groups = AdditiveGroups(cells, areas, categoriesAdd);
+        var groups = AdditiveGroups(cells, ids, areas, categoriesAdd);
         var groupsOfCell = GroupsOfCells(groups, cells.Count);
         var allGroups = new int[groups.Count];
         for (var g = 0; g < allGroups.Length; g++) allGroups[g] = g;
@@ -47,9 +54,9 @@ public static class DisclosureControl
     /// <summary>Additive figures: counts and volumes, not rates or derived cells.</summary>
     private static bool IsCount(Cell c) => c.RateOf is null && c.Unit is not (MeasureUnit.Percent or MeasureUnit.PerTenThousand or MeasureUnit.Ratio);
 
-    private static bool PrimarySuppressed(Cell c, DisclosureRules rules, AreaHierarchy areas)
+    /// <param name="municipality">The cell's area when it is a municipality the hierarchy knows, else null.</param>
+    private static bool PrimarySuppressed(Cell c, Area? municipality, DisclosureRules rules)
     {
-        var municipality = c.Level == AreaLevel.Municipality ? areas.Municipality(c.AreaCode) : null;
         if (municipality is not null && municipality.Population < rules.UnpublishedPopulation) return true;
         if (!IsCount(c) || c.Value == 0 || c.Unit == MeasureUnit.Capacity) return false; // capacity (定員) is public
         if (c.Level == AreaLevel.Office) return c.Value < rules.OfficeK;
@@ -88,17 +95,17 @@ public static class DisclosureControl
     /// <summary>Groups of cells whose children add up to the parent: categories to their 計 (when
     /// <paramref name="categoriesAdd"/>), then municipalities to their 圏域, 圏域 to their prefecture,
     /// each in the order its key first appears (complementary suppression visits them in this order).</summary>
-    private static List<AdditiveGroup> AdditiveGroups(IReadOnlyList<Cell> cells, AreaHierarchy areas, bool categoriesAdd)
+    private static List<AdditiveGroup> AdditiveGroups(IReadOnlyList<Cell> cells, CellIds ids, AreaHierarchy areas, bool categoriesAdd)
     {
         var groups = new List<AdditiveGroup>();
-        if (categoriesAdd) AddCategoryGroups(cells, groups);
-        AddAreaGroups(cells, areas, groups);
+        if (categoriesAdd) AddCategoryGroups(cells, ids, groups);
+        AddAreaGroups(cells, ids, areas, groups);
         return groups;
     }
 
-    private static void AddCategoryGroups(IReadOnlyList<Cell> cells, List<AdditiveGroup> groups)
+    private static void AddCategoryGroups(IReadOnlyList<Cell> cells, CellIds ids, List<AdditiveGroup> groups)
     {
-        var breakdowns = CellGroups.Of(cells, static c => (c.Level, c.AreaCode, c.Period, c.Breakdown, c.Measure), IsCount);
+        var breakdowns = CellGroups.Of(cells.Count, i => (ids.Area[i], cells[i].Period, ids.Breakdown[i], ids.Measure[i]), i => IsCount(cells[i]));
         var children = new List<int>();
         for (var g = 0; g < breakdowns.Count; g++)
         {
@@ -114,9 +121,9 @@ public static class DisclosureControl
         }
     }
 
-    private static void AddAreaGroups(IReadOnlyList<Cell> cells, AreaHierarchy areas, List<AdditiveGroup> groups)
+    private static void AddAreaGroups(IReadOnlyList<Cell> cells, CellIds ids, AreaHierarchy areas, List<AdditiveGroup> groups)
     {
-        var cellAreas = CellGroups.Of(cells, static c => (c.Level, c.AreaCode), static _ => true);
+        var cellAreas = ids.Areas;
         // Per area of the table: the area ids of its children in the hierarchy (-1 where the table lacks one),
         // or null for a municipality, an office or an area the hierarchy does not know.
         var areaIds = new Dictionary<(AreaLevel, string), int>(cellAreas.Count);
@@ -132,31 +139,32 @@ public static class DisclosureControl
             var c = cells[first[a]];
             if (c.Level is AreaLevel.Municipality or AreaLevel.Office || areas.Find(c.Level, c.AreaCode) is not { } parent) continue;
             var children = areas.Children(parent);
-            var ids = new int[children.Count];
-            for (var k = 0; k < ids.Length; k++) ids[k] = areaIds.GetValueOrDefault((children[k].Level, children[k].Code), -1);
-            childAreas[a] = ids;
+            var childIds = new int[children.Count];
+            for (var k = 0; k < childIds.Length; k++) childIds[k] = areaIds.GetValueOrDefault((children[k].Level, children[k].Code), -1);
+            childAreas[a] = childIds;
         }
 
-        var sums = CellGroups.Of(cells, static c => (c.Period, c.Breakdown, c.Category, c.Measure), static c => IsCount(c) && c.Level != AreaLevel.Office);
+        var sums = CellGroups.Of(cells.Count, i => (cells[i].Period, ids.Breakdown[i], ids.Category[i], ids.Measure[i]),
+            i => IsCount(cells[i]) && cells[i].Level != AreaLevel.Office);
         var cellOfArea = new int[cellAreas.Count];
         Array.Fill(cellOfArea, -1);
         for (var g = 0; g < sums.Count; g++)
         {
             var members = sums.MembersOf(g);
-            foreach (var i in members) cellOfArea[cellAreas.GroupOf(i)] = i;
+            foreach (var i in members) cellOfArea[ids.Area[i]] = i;
             foreach (var i in members)
             {
-                if (childAreas[cellAreas.GroupOf(i)] is not { Length: > 0 } ids) continue;
-                var children = new int[ids.Length];
+                if (childAreas[ids.Area[i]] is not { Length: > 0 } childIds) continue;
+                var children = new int[childIds.Length];
                 var complete = true;
-                for (var k = 0; k < ids.Length && complete; k++)
+                for (var k = 0; k < childIds.Length && complete; k++)
                 {
-                    children[k] = ids[k] < 0 ? -1 : cellOfArea[ids[k]];
+                    children[k] = childIds[k] < 0 ? -1 : cellOfArea[childIds[k]];
                     complete = children[k] >= 0;
                 }
                 if (complete) groups.Add(new AdditiveGroup(i, children));
             }
-            foreach (var i in members) cellOfArea[cellAreas.GroupOf(i)] = -1;
+            foreach (var i in members) cellOfArea[ids.Area[i]] = -1;
         }
     }
 

@@ -29,16 +29,17 @@ public static class PlanTargets
         var series = usage.Series().ToDictionary(u => new AreaService(u.Level, u.AreaCode, u.Service));
         var keys = series.Keys.Union(unmetLatest.Keys).OrderBy(k => k.Level).ThenBy(k => k.AreaCode, StringComparer.Ordinal).ThenBy(k => k.Service);
         var horizon = FiscalYearValues.HorizonThrough(history[^1], FiscalYearValues.EighthPeriod[^1]);
-        var rows = new List<PlanTargetRow>();
-        foreach (var key in keys)
-        {
-            if (key.Level == AreaLevel.Office || areas.Find(key.Level, key.AreaCode) is not { } area) continue;
-            var use = series.GetValueOrDefault(key)
-                      ?? new ServiceUsage(key.Level, key.AreaCode, key.Service, history, new double[history.Count], new double[history.Count]);
-            var unmet = unmetLatest.GetValueOrDefault(key);
-            rows.AddRange(Rows(area, use, unmet.Persons, unmet.Volume, horizon, phaseIn));
-        }
-        return rows;
+        // Every area × service forecasts on its own (tens of thousands of them on national data): on every core, in key order.
+        return keys.Where(key => key.Level != AreaLevel.Office && areas.Find(key.Level, key.AreaCode) is not null)
+            .AsParallel().AsOrdered()
+            .SelectMany(key =>
+            {
+                var use = series.GetValueOrDefault(key)
+                          ?? new ServiceUsage(key.Level, key.AreaCode, key.Service, history, new double[history.Count], new double[history.Count]);
+                var unmet = unmetLatest.GetValueOrDefault(key);
+                return Rows(areas.Find(key.Level, key.AreaCode)!, use, unmet.Persons, unmet.Volume, horizon, phaseIn);
+            })
+            .ToList();
     }
 
     private static IEnumerable<PlanTargetRow> Rows(Area area, ServiceUsage use, double unmetPersons, double unmetVolume, int horizon, UnmetPhaseIn phaseIn)
