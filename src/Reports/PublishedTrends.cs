@@ -10,7 +10,7 @@ namespace PlanLink.Reports;
 /// trend tables and service use, each table is published at once and its rows go to a part file, so no more
 /// than two quarters' cells are ever held. Only the summary trends stay in memory: the report shows them,
 /// with their quarter-on-quarter and year-on-year changes.</summary>
-public sealed class PublishedTrends : IDisposable
+internal sealed class PublishedTrends : IDisposable
 {
     /// <summary>Quarters in flight: each holds a snapshot and its tables; two keep both cores of the
     /// target machine busy with memory bounded.</summary>

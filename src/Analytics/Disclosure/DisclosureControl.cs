@@ -19,14 +19,7 @@ public static class DisclosureControl
     {
         var cells = table.Cells;
         var ids = CellIds.Of(cells);
-        var hidden = new bool[cells.Count];
-        var municipalities = new Area?[ids.Areas.Count];
-        for (var a = 0; a < municipalities.Length; a++)
-        {
-            var first = cells[ids.Areas.MembersOf(a)[0]];
-            municipalities[a] = first.Level == AreaLevel.Municipality ? areas.Municipality(first.AreaCode) : null;
-        }
-        for (var i = 0; i < cells.Count; i++) hidden[i] = PrimarySuppressed(cells[i], municipalities[ids.Area[i]], rules);
+        var hidden = PrimarySuppression(cells, ids, rules, areas);
 
         var rows = CellGroups.Of(cells.Count, i => (ids.Area[i], cells[i].Period, ids.Breakdown[i], ids.Category[i]), static _ => true);
         HideVolumesOfHiddenRows(cells, hidden, rows);
@@ -34,9 +27,7 @@ public static class DisclosureControl
         // Complementary suppression: no group may have a lone hidden member.
         var groups = AdditiveGroups(cells, ids, areas, categoriesAdd);
         var groupsOfCell = GroupsOfCells(groups, cells.Count);
-        var allGroups = new int[groups.Count];
-        for (var g = 0; g < allGroups.Length; g++) allGroups[g] = g;
-        Complement(cells, hidden, groups, groupsOfCell, allGroups);
+        Complement(cells, hidden, groups, groupsOfCell, Enumerable.Range(0, groups.Count).ToArray());
         AuditOverlappingHierarchies(cells, hidden, groups, groupsOfCell);
 
         HideRatesOfHiddenParts(cells, hidden, rows);
@@ -53,6 +44,20 @@ public static class DisclosureControl
 
     /// <summary>Additive figures: counts and volumes, not rates or derived cells.</summary>
     private static bool IsCount(Cell c) => c.RateOf is null && c.Unit is not (MeasureUnit.Percent or MeasureUnit.PerTenThousand or MeasureUnit.Ratio);
+
+    private static bool[] PrimarySuppression(IReadOnlyList<Cell> cells, CellIds ids, DisclosureRules rules, AreaHierarchy areas)
+    {
+        // Population rules: look each municipality up once, not once per cell.
+        var municipalities = new Area?[ids.Areas.Count];
+        for (var a = 0; a < municipalities.Length; a++)
+        {
+            var first = cells[ids.Areas.MembersOf(a)[0]];
+            municipalities[a] = first.Level == AreaLevel.Municipality ? areas.Municipality(first.AreaCode) : null;
+        }
+        var hidden = new bool[cells.Count];
+        for (var i = 0; i < cells.Count; i++) hidden[i] = PrimarySuppressed(cells[i], municipalities[ids.Area[i]], rules);
+        return hidden;
+    }
 
     /// <param name="municipality">The cell's area when it is a municipality the hierarchy knows, else null.</param>
     private static bool PrimarySuppressed(Cell c, Area? municipality, DisclosureRules rules)

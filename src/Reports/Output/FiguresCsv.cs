@@ -26,6 +26,7 @@ public sealed class FiguresCsv : IDisposable
     private readonly Stream _stream;
     private byte[] _buffer = new byte[1 << 20];
     private int _length;
+    private readonly Dictionary<string, byte[]> _encoded = new(ReferenceEqualityComparer.Instance);
     private FiscalQuarter? _period;
     private byte[] _periodBytes = [];
 
@@ -117,9 +118,13 @@ public sealed class FiguresCsv : IDisposable
     private void Field(string text, bool first = false)
     {
         if (!first) Bytes(","u8);
-        var field = text.AsSpan().ContainsAny(NeedsQuotes) ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-        var span = Reserve(Encoding.UTF8.GetMaxByteCount(field.Length));
-        _length += Encoding.UTF8.GetBytes(field, span);
+        // Codes, names and categories are a few string instances repeated on millions of rows: encode each once.
+        if (!_encoded.TryGetValue(text, out var bytes))
+        {
+            var field = text.AsSpan().ContainsAny(NeedsQuotes) ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+            _encoded[text] = bytes = Encoding.UTF8.GetBytes(field);
+        }
+        Bytes(bytes);
     }
 
     /// <summary>A value as the report prints it ("0.##", invariant: no trailing zeros), without making a string.</summary>
