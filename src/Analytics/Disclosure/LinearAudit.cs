@@ -6,7 +6,7 @@ namespace PlanLink.Analytics.Disclosure;
 internal static class LinearAudit
 {
     /// <summary>The first hidden cell the visible ones determine exactly, or null when none is.</summary>
-    public static int? FirstDetermined(IReadOnlyList<(int Parent, int[] Children)> groups, bool[] hidden)
+    public static int? FirstDetermined(IReadOnlyList<AdditiveGroup> groups, bool[] hidden)
     {
         var unknowns = groups.SelectMany(g => g.Children.Append(g.Parent)).Where(c => hidden[c]).Distinct().Order().ToList();
         if (unknowns.Count == 0) return null;

@@ -23,16 +23,29 @@ public sealed class PublishedTable
         Cells = cells;
     }
 
+    /// <summary>A table published in parts (a trend, one quarter at a time), its cells joined in order.
+    /// Disclosure control never groups cells of different periods, so this hides exactly what publishing
+    /// the whole table at once would.</summary>
+    public static PublishedTable Join(string id, string title, IEnumerable<PublishedTable> parts) =>
+        new(id, title, parts.SelectMany(p => p.Cells).ToList());
+
     public string Id { get; }
     public string Title { get; }
     public IReadOnlyList<PublishedCell> Cells { get; }
 
     private Dictionary<(AreaLevel, string, string, string, FiscalQuarter), PublishedCell>? _index;
 
-    /// <summary>The cell of an area, category, measure and period, looked up in an index built on first use.</summary>
+    /// <summary>The cell of an area, category, measure and period (the first, when breakdowns repeat it),
+    /// looked up in an index built on first use.</summary>
     public PublishedCell? Find(AreaLevel level, string areaCode, string category, string measure, FiscalQuarter period)
     {
-        _index ??= Cells.GroupBy(c => (c.Level, c.AreaCode, c.Category, c.Measure, c.Period)).ToDictionary(g => g.Key, g => g.First());
-        return _index.GetValueOrDefault((level, areaCode, category, measure, period));
+        return (_index ??= Index()).GetValueOrDefault((level, areaCode, category, measure, period));
+
+        Dictionary<(AreaLevel, string, string, string, FiscalQuarter), PublishedCell> Index()
+        {
+            var index = new Dictionary<(AreaLevel, string, string, string, FiscalQuarter), PublishedCell>(Cells.Count);
+            foreach (var c in Cells) index.TryAdd((c.Level, c.AreaCode, c.Category, c.Measure, c.Period), c);
+            return index;
+        }
     }
 }

@@ -2,20 +2,29 @@ using PlanLink.Analytics.Classification;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
 using PlanLink.Analytics.Tables;
+using PlanLink.Analytics.Targets;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Analytics.Figures;
 
-/// <summary>Every figure of one quarterly report: the tables as of the quarter's end and the trend
-/// tables repeated at each quarter end since the data begins. Pure: no I/O.</summary>
+/// <summary>The trend tables at one quarter end (the macro tables as of that date, named trend_…) and the
+/// service use the 見込量 series take from the same snapshot.</summary>
+public sealed record TrendQuarter(FiscalQuarter Quarter, IReadOnlyList<ResultTable> Tables, IReadOnlyDictionary<AreaService, PersonsAndVolume> InUse);
+
+/// <summary>Every figure of one quarterly report: the tables as of the quarter's end and, through
+/// <see cref="Trend"/>, the macro tables again at each quarter end of <see cref="History"/>. Trends run to
+/// tens of millions of cells on national data, so they are computed one quarter at a time, when the report
+/// publishes them, rather than held. Pure: no I/O.</summary>
 public sealed record QuarterlyAnalysis(
     FiscalQuarter Quarter,
     IReadOnlyList<FiscalQuarter> History,
     PlanSnapshot Snapshot,
     IReadOnlyList<ResultTable> Tables,
-    IReadOnlyList<ResultTable> Trends,
     DomainInference Domains)
 {
+    /// <summary>The macro tables as of <see cref="Quarter"/>'s end: the first of <see cref="Tables"/>, and the trends' last quarter.</summary>
+    private IReadOnlyList<ResultTable> Macro { get; init; } = [];
+
     /// <summary>The quarter a report covers by default: the latest complete fiscal quarter in the data.</summary>
     public static FiscalQuarter DefaultQuarter(DatasetIndex index) => FiscalQuarter.LatestCompleteOn(index.LastDate);
 
@@ -49,13 +58,16 @@ public sealed record QuarterlyAnalysis(
             .Append(LinkageFigures.ByProvider(snapshot, Linkage.LinkageAssessment.Assess(snapshot), q))
             .Append(Meso.ConsultationOfficeFigures.Compute(snapshot, q))
             .ToList();
-        // Every macro measure at every quarter end. Quarters are independent: computed on every core,
-        // then kept in quarter order.
-        var perQuarter = history.AsParallel().AsOrdered()
-            .Select(h => h == q ? macro : MacroTables(PlanSnapshot.At(index, h.End), h, domains))
-            .ToList();
-        var trends = macro.Select((table, i) => new ResultTable(TrendId(table.Id), $"{table.Title}の推移",
-            perQuarter.SelectMany(p => p[i].Cells).ToList())).ToList();
-        return new QuarterlyAnalysis(q, history, snapshot, tables, trends, domains);
+        return new QuarterlyAnalysis(q, history, snapshot, tables, domains) { Macro = macro };
+    }
+
+    /// <summary>The trend tables and service use at the end of one quarter of <see cref="History"/>, from one
+    /// snapshot (the report's own quarter reuses its tables). Quarters are independent of each other.</summary>
+    public TrendQuarter Trend(FiscalQuarter quarter)
+    {
+        var snapshot = quarter == Quarter ? Snapshot : PlanSnapshot.At(Snapshot.Index, quarter.End);
+        var macro = quarter == Quarter ? Macro : MacroTables(snapshot, quarter, Domains);
+        var trends = macro.Select(t => new ResultTable(TrendId(t.Id), $"{t.Title}の推移", t.Cells)).ToList();
+        return new TrendQuarter(quarter, trends, ServiceUsageSeries.InUse(snapshot));
     }
 }

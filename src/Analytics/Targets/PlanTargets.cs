@@ -1,7 +1,6 @@
 using PlanLink.Analytics.Areas;
 using PlanLink.Analytics.Forecasting;
 using PlanLink.Analytics.Periods;
-using PlanLink.Analytics.Snapshot;
 using PlanLink.Analytics.Tables;
 using PlanLink.Ingest.Model;
 
@@ -21,23 +20,26 @@ public static class PlanTargets
     public static string MeasureName(TargetMeasure m, string part) => (m == TargetMeasure.Persons ? "persons" : "volume") + part;
     public const string Actual = "_actual", Target = "", Lower = "_lower", Upper = "_upper", GrowthRate = "_growth_rate", Unmet = "_unmet";
 
-    public static IReadOnlyList<PlanTargetRow> Compute(DatasetIndex index, IReadOnlyList<FiscalQuarter> history, UnmetPhaseIn phaseIn)
+    /// <param name="usage">Use at each quarter end up to the latest.</param>
+    /// <param name="unmetLatest">The unmet demand at the latest quarter's end (<see cref="ServiceUsageSeries.Unmet"/>).</param>
+    public static IReadOnlyList<PlanTargetRow> Compute(AreaHierarchy areas, ServiceUsageSeries usage,
+        IReadOnlyDictionary<AreaService, PersonsAndVolume> unmetLatest, UnmetPhaseIn phaseIn)
     {
-        var latest = history[^1];
-        var usage = ServiceUsageSeries.Build(index, history).ToDictionary(u => (u.Level, u.AreaCode, u.Service));
-        var unmet = UnmetByArea(index, latest);
-        var keys = usage.Keys.Union(unmet.Keys).OrderBy(k => k.Item1).ThenBy(k => k.Item2, StringComparer.Ordinal).ThenBy(k => k.Item3);
-        var horizon = FiscalYearValues.HorizonThrough(latest, FiscalYearValues.EighthPeriod[^1]);
-        var rows = new List<PlanTargetRow>();
-        foreach (var key in keys)
-        {
-            var (level, code, service) = key;
-            if (level == AreaLevel.Office || index.Areas.Find(level, code) is not { } area) continue;
-            var use = usage.GetValueOrDefault(key) ?? new ServiceUsage(level, code, service, history, new double[history.Count], new double[history.Count]);
-            var (unmetPersons, unmetVolume) = unmet.GetValueOrDefault(key);
-            rows.AddRange(Rows(area, use, unmetPersons, unmetVolume, horizon, phaseIn));
-        }
-        return rows;
+        var history = usage.Quarters;
+        var series = usage.Series().ToDictionary(u => new AreaService(u.Level, u.AreaCode, u.Service));
+        var keys = series.Keys.Union(unmetLatest.Keys).OrderBy(k => k.Level).ThenBy(k => k.AreaCode, StringComparer.Ordinal).ThenBy(k => k.Service);
+        var horizon = FiscalYearValues.HorizonThrough(history[^1], FiscalYearValues.EighthPeriod[^1]);
+        // Every area × service forecasts on its own (tens of thousands of them on national data): on every core, in key order.
+        return keys.Where(key => key.Level != AreaLevel.Office && areas.Find(key.Level, key.AreaCode) is not null)
+            .AsParallel().AsOrdered()
+            .SelectMany(key =>
+            {
+                var use = series.GetValueOrDefault(key)
+                          ?? new ServiceUsage(key.Level, key.AreaCode, key.Service, history, new double[history.Count], new double[history.Count]);
+                var unmet = unmetLatest.GetValueOrDefault(key);
+                return Rows(areas.Find(key.Level, key.AreaCode)!, use, unmet.Persons, unmet.Volume, horizon, phaseIn);
+            })
+            .ToList();
     }
 
     private static IEnumerable<PlanTargetRow> Rows(Area area, ServiceUsage use, double unmetPersons, double unmetVolume, int horizon, UnmetPhaseIn phaseIn)
@@ -112,18 +114,6 @@ public static class PlanTargets
         var from = Math.Max(0, quarters.Count - 4);
         var p = persons.Skip(from).Sum();
         return p > 0 ? volume.Skip(from).Sum() / p : 0;
-    }
-
-    private static Dictionary<(AreaLevel, string, ServiceType), (double Persons, double Volume)> UnmetByArea(DatasetIndex index, FiscalQuarter latest)
-    {
-        var result = new Dictionary<(AreaLevel, string, ServiceType), (double, double)>();
-        foreach (var (home, service, amount) in ServiceUsageSeries.Unmet(PlanSnapshot.At(index, latest.End)))
-        foreach (var area in index.Areas.MacroAreasOf(home))
-        {
-            var (p, v) = result.GetValueOrDefault((area.Level, area.Code, service));
-            result[(area.Level, area.Code, service)] = (p + 1, v + (double)amount);
-        }
-        return result;
     }
 
     /// <summary>The rows as a result table for disclosure control and figures.csv. Persons are protected

@@ -1,64 +1,119 @@
 using PlanLink.Analytics.Areas;
+using PlanLink.Analytics.Disclosure;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Analytics.Targets;
 
+/// <summary>A service in a macro area (municipality, 圏域, prefecture).</summary>
+public readonly record struct AreaService(AreaLevel Level, string AreaCode, ServiceType Service);
+
+/// <summary>Persons and their planned amount (per month) of one service in one area at one date.</summary>
+public readonly record struct PersonsAndVolume(double Persons, double Volume);
+
 /// <summary>The quarterly use of one service in one area: persons in use (利用中) at each quarter end,
 /// counted where they live, and their planned amount as volume (per month).</summary>
 public sealed record ServiceUsage(AreaLevel Level, string AreaCode, ServiceType Service,
     IReadOnlyList<FiscalQuarter> Quarters, IReadOnlyList<double> Persons, IReadOnlyList<double> Volume);
 
-/// <summary>Builds the quarterly series the 見込量 forecasts start from. Pure: snapshots of the dataset at
-/// each quarter end, no I/O.</summary>
-public static class ServiceUsageSeries
+/// <summary>The quarterly series the 見込量 forecasts start from, filled one quarter at a time from the
+/// snapshot at each quarter end (the report computes each snapshot once, for all its figures).</summary>
+public sealed class ServiceUsageSeries(IReadOnlyList<FiscalQuarter> quarters)
 {
-    /// <summary>One series per area (municipality, 圏域, prefecture) × service with any use in the quarters.
-    /// A person counts once per service even when several needs name it; their volume is the largest
-    /// amount planned for it (plans repeat the same amount on each need it serves, so a sum would double it).</summary>
-    public static IReadOnlyList<ServiceUsage> Build(DatasetIndex index, IReadOnlyList<FiscalQuarter> quarters)
+    private readonly Dictionary<AreaService, (double[] Persons, double[] Volume)> _series = [];
+
+    public IReadOnlyList<FiscalQuarter> Quarters => quarters;
+
+    /// <summary>Adds the use at one quarter's end (<see cref="InUse"/> of its snapshot).</summary>
+    public void Add(FiscalQuarter quarter, IReadOnlyDictionary<AreaService, PersonsAndVolume> inUse)
     {
-        var persons = new Dictionary<(AreaLevel, string, ServiceType), double[]>();
-        var volume = new Dictionary<(AreaLevel, string, ServiceType), double[]>();
-        for (var qi = 0; qi < quarters.Count; qi++)
+        var qi = IndexOf(quarter);
+        foreach (var (key, use) in inUse)
         {
-            var snapshot = PlanSnapshot.At(index, quarters[qi].End);
-            foreach (var (home, service, amount) in InUse(snapshot))
-            foreach (var area in index.Areas.MacroAreasOf(home))
-            {
-                var key = (area.Level, area.Code, service);
-                if (!persons.TryGetValue(key, out var p))
-                {
-                    persons[key] = p = new double[quarters.Count];
-                    volume[key] = new double[quarters.Count];
-                }
-                p[qi] += 1;
-                volume[key][qi] += (double)amount;
-            }
+            if (!_series.TryGetValue(key, out var series))
+                _series[key] = series = (new double[quarters.Count], new double[quarters.Count]);
+            series.Persons[qi] = use.Persons;
+            series.Volume[qi] = use.Volume;
         }
-        return persons.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2, StringComparer.Ordinal).ThenBy(p => p.Key.Item3)
-            .Select(p => new ServiceUsage(p.Key.Item1, p.Key.Item2, p.Key.Item3, quarters, p.Value, volume[p.Key]))
-            .ToList();
     }
 
-    /// <summary>(home municipality, service, monthly amount) of every person × service in use at the snapshot.</summary>
-    public static IEnumerable<(string Home, ServiceType Service, decimal Amount)> InUse(PlanSnapshot snapshot) =>
-        ByPersonService(snapshot, s => s == ServiceStatus.InUse);
-
-    /// <summary>(home municipality, service, planned amount) of every person × service waiting or lacking a
-    /// resource at the snapshot: the unmet demand 見込量 adds (domain.md §5b).</summary>
-    public static IEnumerable<(string Home, ServiceType Service, decimal Amount)> Unmet(PlanSnapshot snapshot) =>
-        ByPersonService(snapshot, s => s is ServiceStatus.Waiting or ServiceStatus.NoResource);
-
-    private static IEnumerable<(string, ServiceType, decimal)> ByPersonService(PlanSnapshot snapshot, Func<ServiceStatus, bool> status)
+    private int IndexOf(FiscalQuarter quarter)
     {
-        foreach (var person in snapshot.Needs.GroupBy(n => n.Plan.PersonKey))
+        for (var i = 0; i < quarters.Count; i++) if (quarters[i] == quarter) return i;
+        throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "not a quarter of the series");
+    }
+
+    /// <summary>One series per area × service with any use in the quarters, by level, area code and service.</summary>
+    public IReadOnlyList<ServiceUsage> Series() =>
+        _series.OrderBy(p => p.Key.Level).ThenBy(p => p.Key.AreaCode, StringComparer.Ordinal).ThenBy(p => p.Key.Service)
+            .Select(p => new ServiceUsage(p.Key.Level, p.Key.AreaCode, p.Key.Service, quarters, p.Value.Persons, p.Value.Volume))
+            .ToList();
+
+    /// <summary>Persons in use (利用中) and their planned volume per macro area × service at the snapshot.
+    /// A person counts once per service even when several needs name it; their volume is the largest
+    /// amount planned for it (plans repeat the same amount on each need it serves, so a sum would double it).</summary>
+    public static IReadOnlyDictionary<AreaService, PersonsAndVolume> InUse(PlanSnapshot snapshot) =>
+        ByArea(snapshot, static s => s == ServiceStatus.InUse);
+
+    /// <summary>Persons waiting or lacking a resource and their planned volume per macro area × service at the
+    /// snapshot: the unmet demand 見込量 adds (domain.md §5b).</summary>
+    public static IReadOnlyDictionary<AreaService, PersonsAndVolume> Unmet(PlanSnapshot snapshot) =>
+        ByArea(snapshot, static s => s is ServiceStatus.Waiting or ServiceStatus.NoResource);
+
+    /// <summary>Counts each person × service with a wanted status in every macro area of the person's home.
+    /// Persons are visited in the order of their first need, services in ascending order, so the volume
+    /// sums (doubles) always add in the same order.</summary>
+    private static Dictionary<AreaService, PersonsAndVolume> ByArea(PlanSnapshot snapshot, Func<ServiceStatus, bool> wanted)
+    {
+        var areas = snapshot.Index.Areas;
+        var result = new Dictionary<AreaService, PersonsAndVolume>();
+        var services = new List<(ServiceType Service, decimal Amount)>();
+        var needs = snapshot.Needs;
+        var persons = NeedsByPerson(needs);
+        for (var p = 0; p < persons.Count; p++)
         {
-            var home = person.First().Plan.MunicipalityCode;
-            foreach (var service in person.SelectMany(n => n.Services).Where(s => status(s.Status) && s.Service != ServiceType.Informal)
-                         .GroupBy(s => s.Service).OrderBy(g => g.Key))
-                yield return (home, service.Key, service.Max(s => s.Amount ?? 0));
+            var personNeeds = persons[p];
+            services.Clear();
+            foreach (var n in personNeeds)
+            foreach (var s in needs[n].Services)
+                if (wanted(s.Status) && s.Service != ServiceType.Informal) services.Add((s.Service, s.Amount ?? 0));
+            if (services.Count == 0) continue;
+            services.Sort(static (a, b) => a.Service.CompareTo(b.Service));
+            var homeAreas = areas.MacroAreasOf(needs[personNeeds[0]].Plan.MunicipalityCode);
+            for (var i = 0; i < services.Count; i++)
+            {
+                var (service, amount) = services[i];
+                for (; i + 1 < services.Count && services[i + 1].Service == service; i++) amount = Math.Max(amount, services[i + 1].Amount);
+                foreach (var area in homeAreas)
+                {
+                    var key = new AreaService(area.Level, area.Code, service);
+                    var (before, volume) = result.GetValueOrDefault(key);
+                    result[key] = new PersonsAndVolume(before + 1, volume + (double)amount);
+                }
+            }
         }
+        return result;
+    }
+
+    /// <summary>The needs of each person, persons in the order of their first need.</summary>
+    private static IndexLists NeedsByPerson(IReadOnlyList<NeedState> needs)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var personOf = new int[needs.Count];
+        string? previous = null;
+        var previousId = -1;
+        for (var i = 0; i < needs.Count; i++)
+        {
+            var key = needs[i].Plan.PersonKey;
+            // A plan's needs come together, so the person usually repeats: no hashing then.
+            if (!string.Equals(key, previous, StringComparison.Ordinal))
+            {
+                if (!ids.TryGetValue(key, out previousId)) ids.Add(key, previousId = ids.Count);
+                previous = key;
+            }
+            personOf[i] = previousId;
+        }
+        return IndexLists.Of(personOf, ids.Count);
     }
 }

@@ -121,7 +121,7 @@ public class DisclosureTests
     internal static void AssertSafe(QuarterlyAnalysis analysis, DisclosureRules rules)
     {
         var areas = analysis.Snapshot.Index.Areas;
-        foreach (var raw in analysis.Tables.Concat(analysis.Trends))
+        foreach (var raw in analysis.Tables.Concat(analysis.History.SelectMany(q => analysis.Trend(q).Tables)))
         {
             var published = DisclosureControl.Publish(raw, rules, areas, false);
             Assert.Empty(DisclosureAttack.Recoverable(published, areas).Select(c => $"{raw.Id} {c.AreaCode} {c.Category} {c.Measure} {c.Period}"));

@@ -16,10 +16,21 @@ public class PlanTargetsTests
     private static readonly FiscalQuarter[] Quarters = [new(2025, 3), new(2025, 4), new(2026, 1), new(2026, 2)];
     private static readonly DatasetIndex Index = new(TinyRegion.Build());
 
+    /// <summary>The use at each quarter end, added one snapshot at a time as the report does.</summary>
+    private static ServiceUsageSeries Usage()
+    {
+        var usage = new ServiceUsageSeries(Quarters);
+        foreach (var q in Quarters) usage.Add(q, ServiceUsageSeries.InUse(PlanSnapshot.At(Index, q.End)));
+        return usage;
+    }
+
+    private static IReadOnlyList<PlanTargetRow> Targets(UnmetPhaseIn phaseIn) =>
+        PlanTargets.Compute(Index.Areas, Usage(), ServiceUsageSeries.Unmet(PlanSnapshot.At(Index, Quarters[^1].End)), phaseIn);
+
     [Fact]
     public void ServiceUsageSeries_CountsPersonsInUseWhereTheyLive_WithTheirPlannedAmounts()
     {
-        var series = ServiceUsageSeries.Build(Index, Quarters);
+        var series = Usage().Series();
         var b = series.Single(s => s.Level == AreaLevel.Municipality && s.AreaCode == TinyRegion.A && s.Service == ServiceType.EmploymentB);
         Assert.Equal([0, 0, 1, 1], b.Persons);
         Assert.Equal([0, 0, 20, 20], b.Volume);
@@ -36,7 +47,7 @@ public class PlanTargetsTests
     [Fact]
     public void PlanTargets_UnmetDemand_IsPhasedInCumulatively()
     {
-        var rows = PlanTargets.Compute(Index, Quarters, new UnmetPhaseIn(50, 50, 0));
+        var rows = Targets(new UnmetPhaseIn(50, 50, 0));
         // GH in A: nobody uses it (an all-zero series forecasts 0); K1 waits for a place.
         var gh = rows.Single(r => r.Level == AreaLevel.Municipality && r.AreaCode == TinyRegion.A && r.Service == ServiceType.GroupHome);
         Assert.Equal(TargetMeasure.Persons, gh.Measure); // 共同生活援助 is planned in persons/month only
@@ -56,7 +67,7 @@ public class PlanTargetsTests
     [Fact]
     public void PlanTargets_Published_HideSmallPersonCountsAndTheirVolumes()
     {
-        var rows = PlanTargets.Compute(Index, Quarters, UnmetPhaseIn.Default);
+        var rows = Targets(UnmetPhaseIn.Default);
         var published = DisclosureControl.Publish(PlanTargets.ToTable(rows, Index.Areas, Quarters[^1]), DisclosureRules.WithK(3), Index.Areas, categoriesAdd: false);
         var careA = published.Cells.Where(c => c.Level == AreaLevel.Municipality && c.AreaCode == TinyRegion.A && c.Category == "居宅介護").ToList();
         Assert.NotEmpty(careA);

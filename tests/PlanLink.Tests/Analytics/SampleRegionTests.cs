@@ -16,7 +16,7 @@ public class SampleRegionTests(ITestOutputHelper output)
         var analysis = SampleRegion.Analysis;
         var areas = analysis.Snapshot.Index.Areas;
         var checkedGroups = 0;
-        foreach (var table in analysis.Tables.Concat(analysis.Trends))
+        foreach (var table in analysis.Tables.Concat(analysis.History.SelectMany(q => analysis.Trend(q).Tables)))
         {
             var additive = table.Cells.Where(c => c.Level != AreaLevel.Office && c.RateOf is null
                 && (c.Unit.IsProtectedCount() || c.Unit.IsVolume() || c.Unit == MeasureUnit.Capacity));
