@@ -112,7 +112,7 @@ public class DatasetIndexTests
     public void Tables_CellsAreInTheirDefinedOrder()
     {
         var analysis = SampleRegion.Analysis;
-        foreach (var table in analysis.Tables.Concat(analysis.Trends))
+        foreach (var table in analysis.Tables.Concat(analysis.History.SelectMany(q => analysis.Trend(q).Tables)))
         {
             var ordered = table.Cells.OrderBy(c => c.Period).ThenBy(c => c.Level).ThenBy(c => c.AreaCode, StringComparer.Ordinal)
                 .ThenBy(c => c.Breakdown, StringComparer.Ordinal).ThenBy(c => c.Category == Cell.Total ? 0 : 1)
