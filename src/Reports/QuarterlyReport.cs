@@ -18,17 +18,23 @@ public sealed record ReportResult(string HtmlPath, string FiguresPath, string Wo
 /// (design.md, "Output folder").</summary>
 public static class QuarterlyReport
 {
+    /// <summary>The steps of <see cref="Write"/>, in order, as <see cref="ReportOptions.OnStep"/> names them.</summary>
+    public static IReadOnlyList<string> Steps { get; } = ["trends", "figures.csv", "report.html", "plan-targets.xlsx", "internal/"];
+
     public static ReportResult Write(QuarterlyAnalysis analysis, ReportOptions options, bool isSynthetic)
     {
         Directory.CreateDirectory(options.OutDir);
+        void Step(int i) => options.OnStep?.Invoke(Steps[i]);
         var areas = analysis.Snapshot.Index.Areas;
         PublishedTable Publish(ResultTable table) => DisclosureControl.Publish(table, options.Disclosure, areas, categoriesAdd: false);
 
         var figuresPath = Path.Combine(options.OutDir, "figures.csv");
+        Step(0);
         var tables = analysis.Tables.Select(Publish).ToList();
         using var trends = PublishedTrends.Publish(analysis, Publish, figuresPath + ".parts");
         var targetRows = PlanTargets.Compute(areas, trends.Usage, ServiceUsageSeries.Unmet(analysis.Snapshot), options.UnmetPhaseIn);
         var targetTable = Publish(PlanTargets.ToTable(targetRows, areas, analysis.Quarter));
+        Step(1);
         using (var figures = FiguresCsv.Create(figuresPath))
         {
             foreach (var table in tables) figures.Write(table);
@@ -36,17 +42,20 @@ public static class QuarterlyReport
             figures.Write(targetTable);
         }
 
+        Step(2);
         var byId = tables.Concat(trends.Summaries.Values).Append(targetTable).ToDictionary(t => t.Id);
         var document = new ReportDocument(analysis, byId, options, isSynthetic);
         var htmlPath = Path.Combine(options.OutDir, "report.html");
         File.WriteAllText(htmlPath, document.Render());
 
+        Step(3);
         var targets = new PlanTargetSheet(targetRows, targetTable, analysis.Quarter, options, isSynthetic);
         var workbookPath = Path.Combine(options.OutDir, "plan-targets.xlsx");
         PlanTargetWorkbook.Write(workbookPath, targets);
         var csvPath = Path.Combine(options.OutDir, "plan-targets.csv");
         PlanTargetCsv.Write(csvPath, targets);
 
+        Step(4);
         var internalDir = InternalReport.Write(analysis, Path.Combine(options.OutDir, "internal"), options, isSynthetic);
         return new ReportResult(htmlPath, figuresPath, workbookPath, csvPath, internalDir, document.Charts);
     }

@@ -20,4 +20,6 @@ public sealed record ReportOptions
     public IReadOnlyList<string> PlanMapPersons { get; init; } = [];
     /// <summary>When the report was made: written to one metadata cell only, so outputs stay reproducible.</summary>
     public DateTimeOffset CreatedAt { get; init; } = DateTimeOffset.Now;
+    /// <summary>Told the name of each output as its writing starts (<see cref="QuarterlyReport.Steps"/>), for progress.</summary>
+    public Action<string>? OnStep { get; init; }
 }

@@ -75,13 +75,15 @@ public static class ReportJob
         progress.Report(PhaseAnalyse, 0, 1, quarter?.ToString());
         var analysis = QuarterlyAnalysis.Compute(read.Dataset, quarter);
         progress.Report(PhaseAnalyse, 1, 1, analysis.Quarter.ToString());
-        progress.Report(PhaseRender, 0, 1, "report.html");
+        var steps = QuarterlyReport.Steps;
+        var step = 0;
         var result = QuarterlyReport.Write(analysis, new ReportOptions
         {
             OutDir = outDir, Disclosure = DisclosureRules.WithK(k),
             UnmetPhaseIn = phaseIn ?? UnmetPhaseIn.Default, PlanMapPersons = planMapPersons ?? [],
+            OnStep = name => progress.Report(PhaseRender, step++, steps.Count, name),
         }, read.Dataset.IsSynthetic);
-        progress.Report(PhaseRender, 1, 1, $"{result.Charts.Count} charts");
+        progress.Report(PhaseRender, steps.Count, steps.Count, $"{result.Charts.Count} charts");
         return new ReportJobResult(analysis.Quarter, result, read.RowsRejected);
     }
 
