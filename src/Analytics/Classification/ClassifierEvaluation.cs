@@ -17,7 +17,7 @@ public sealed record ClassifierEvaluation(int Folds, int Examples, double Accura
         {
             var test = order.Where((_, j) => j % folds == f).ToArray();
             var train = order.Where((_, j) => j % folds != f).Select(i => examples[i]);
-            var model = NeedDomainClassifier.Train(Weighted(train), minConfidence, seed);
+            var model = NeedDomainClassifier.Train(Weighted(train.Select(e => (e.Text, e.Domain, 1))), minConfidence, seed);
             // Texts repeat (plan versions carry their needs on): each distinct one is predicted once.
             var texts = test.Select(i => examples[i].Text).Distinct().ToList();
             var byText = texts.Zip(model.Predict(texts)).ToDictionary(p => p.First, p => p.Second.Domain);
@@ -37,6 +37,6 @@ public sealed record ClassifierEvaluation(int Folds, int Examples, double Accura
 
     /// <summary>Each distinct (text, domain) once, weighted by how often it occurs, in a fixed order: trains
     /// about as the repeated examples would, at a fraction of the cost (plan versions repeat their needs).</summary>
-    internal static List<(string Text, LifeDomain Domain, float Weight)> Weighted(IEnumerable<(string Text, LifeDomain Domain)> examples) =>
-        examples.GroupBy(e => e).Select(g => (g.Key.Text, g.Key.Domain, Weight: (float)g.Count())).Order().ToList();
+    internal static List<(string Text, LifeDomain Domain, float Weight)> Weighted(IEnumerable<(string Text, LifeDomain Domain, int Count)> examples) =>
+        examples.GroupBy(e => (e.Text, e.Domain)).Select(g => (g.Key.Text, g.Key.Domain, Weight: (float)g.Sum(e => e.Count))).Order().ToList();
 }

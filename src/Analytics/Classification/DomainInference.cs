@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Analytics.Classification;
@@ -34,24 +35,48 @@ public sealed class DomainInference
     /// dated up to <paramref name="upTo"/> count, so a quarter's report does not change when later data arrives.</summary>
     public static DomainInference Infer(PlanDataset data, DateOnly upTo, float minConfidence = NeedDomainClassifier.DefaultMinConfidence)
     {
-        var plans = data.Plans.Where(p => p.PlanDate <= upTo).Select(p => p.PlanId).ToHashSet();
-        var needs = data.Needs.Where(n => plans.Contains(n.PlanId)).ToList();
+        var plans = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in data.Plans)
+        {
+            if (p.PlanDate <= upTo) plans.Add(p.PlanId);
+        }
+        // One pass over the needs (millions at national scale): texts are counted as (課題, 支援目標) pairs and
+        // joined once per distinct pair, not once per need.
+        var labelledPairs = new Dictionary<(string Need, string Goal, LifeDomain Domain), int>();
+        var all = new List<PlanNeed>();
+        var blank = new List<PlanNeed>();
+        string? lastPlan = null;
+        var lastCounts = false;
+        foreach (var n in data.Needs)
+        {
+            // A plan's needs come together: its id is looked up once.
+            if (!ReferenceEquals(n.PlanId, lastPlan)) (lastPlan, lastCounts) = (n.PlanId, plans.Contains(n.PlanId));
+            if (!lastCounts) continue;
+            if (n.Domain is not { } domain)
+            {
+                blank.Add(n);
+                continue;
+            }
+            all.Add(n);
+            CollectionsMarshal.GetValueRefOrAddDefault(labelledPairs, (n.NeedText, n.GoalText, domain), out _)++;
+        }
         // Each distinct (text, domain) once, weighted by how often it occurs; beyond the cap an even, ordered sample.
-        var labelled = ClassifierEvaluation.Weighted(needs.Where(n => n.Domain is not null)
-            .Select(n => (NeedDomainClassifier.TextOf(n), n.Domain!.Value)));
+        var labelled = ClassifierEvaluation.Weighted(labelledPairs.Select(p => (NeedDomainClassifier.TextOf(p.Key.Need, p.Key.Goal), p.Key.Domain, p.Value)));
         if (labelled.Count > MaxTrainingExamples)
             labelled = Enumerable.Range(0, MaxTrainingExamples).Select(i => labelled[(int)((long)i * labelled.Count / MaxTrainingExamples)]).ToList();
-        var blank = needs.Where(n => n.Domain is null).ToList();
         if (blank.Count == 0 || labelled.Count < MinTrainingExamples || labelled.Select(l => l.Domain).Distinct().Count() < 2) return None;
         var classifier = NeedDomainClassifier.Train(labelled, minConfidence);
-        var texts = blank.Select(NeedDomainClassifier.TextOf).Distinct().ToList();
-        var byText = texts.Zip(classifier.Predict(texts)).ToDictionary(p => p.First, p => p.Second);
-        var all = needs.Where(n => n.Domain is not null).ToList();
+        var pairs = blank.Select(n => (n.NeedText, n.GoalText)).Distinct().ToList();
+        var predicted = classifier.Predict(pairs.Select(p => NeedDomainClassifier.TextOf(p.NeedText, p.GoalText)).ToList());
+        var byPair = new Dictionary<(string, string), InferredDomain>(pairs.Count);
+        for (var i = 0; i < pairs.Count; i++) byPair[pairs[i]] = predicted[i];
         var sample = Enumerable.Range(0, Math.Min(all.Count, MaxEvaluationExamples))
             .Select(i => all[(int)((long)i * all.Count / Math.Min(all.Count, MaxEvaluationExamples))])
             .Select(n => (NeedDomainClassifier.TextOf(n), n.Domain!.Value)).ToList();
         var evaluation = ClassifierEvaluation.CrossValidate(sample, folds: 5, minConfidence);
-        return new DomainInference(blank.ToDictionary(n => (n.PlanId, n.Priority), n => byText[NeedDomainClassifier.TextOf(n)]), evaluation);
+        var inferred = new Dictionary<(string, int), InferredDomain>(blank.Count);
+        foreach (var n in blank) inferred[(n.PlanId, n.Priority)] = byPair[(n.NeedText, n.GoalText)];
+        return new DomainInference(inferred, evaluation);
     }
 
     /// <summary>The need's domain and whether it was inferred; null when unknown (未分類).</summary>

@@ -34,7 +34,9 @@ public sealed class NeedDomainClassifier
     public float MinConfidence { get; }
 
     /// <summary>The text a need is classified by: its 課題 and its 支援目標.</summary>
-    public static string TextOf(PlanNeed need) => $"{need.NeedText} {need.GoalText}";
+    public static string TextOf(PlanNeed need) => TextOf(need.NeedText, need.GoalText);
+
+    public static string TextOf(string needText, string goalText) => $"{needText} {goalText}";
 
     public static NeedDomainClassifier Train(IEnumerable<(string Text, LifeDomain Domain)> examples, float minConfidence = DefaultMinConfidence, int seed = 1) =>
         Train(examples.Select(e => (e.Text, e.Domain, 1f)), minConfidence, seed);
