@@ -65,14 +65,21 @@ internal sealed class CellIds
         var ids = new CellIds(cells.Count);
         var texts = new StringIds();
         var areas = new Dictionary<(AreaLevel, int), int>();
+        Cell? previous = null;
         for (var i = 0; i < cells.Count; i++)
         {
             var c = cells[i];
-            var area = (c.Level, texts.Of(c.AreaCode));
-            if (!areas.TryGetValue(area, out ids.Area[i])) areas.Add(area, ids.Area[i] = areas.Count);
-            ids.Breakdown[i] = texts.Of(c.Breakdown);
-            ids.Category[i] = texts.Of(c.Category);
-            ids.Measure[i] = texts.Of(c.Measure);
+            // A row's cells come together and share their string instances: reuse the previous cell's ids then.
+            if (previous is not null && previous.Level == c.Level && ReferenceEquals(previous.AreaCode, c.AreaCode)) ids.Area[i] = ids.Area[i - 1];
+            else
+            {
+                var area = (c.Level, texts.Of(c.AreaCode));
+                if (!areas.TryGetValue(area, out ids.Area[i])) areas.Add(area, ids.Area[i] = areas.Count);
+            }
+            ids.Breakdown[i] = ReferenceEquals(previous?.Breakdown, c.Breakdown) ? ids.Breakdown[i - 1] : texts.Of(c.Breakdown);
+            ids.Category[i] = ReferenceEquals(previous?.Category, c.Category) ? ids.Category[i - 1] : texts.Of(c.Category);
+            ids.Measure[i] = ReferenceEquals(previous?.Measure, c.Measure) ? ids.Measure[i - 1] : texts.Of(c.Measure);
+            previous = c;
         }
         ids.Areas = new CellGroups(ids.Area, IndexLists.Of(ids.Area, areas.Count));
         return ids;

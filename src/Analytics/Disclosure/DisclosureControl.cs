@@ -32,14 +32,7 @@ public static class DisclosureControl
 
         HideRatesOfHiddenParts(cells, hidden, rows);
 
-        var published = new PublishedCell[cells.Count];
-        for (var i = 0; i < cells.Count; i++)
-        {
-            var c = cells[i];
-            published[i] = new PublishedCell(c.Level, c.AreaCode, c.AreaName, c.Period, c.Breakdown, c.Category, c.Measure, c.Unit,
-                hidden[i] ? null : c.Value);
-        }
-        return new PublishedTable(table.Id, table.Title, published);
+        return new PublishedTable(table.Id, table.Title, cells, hidden);
     }
 
     /// <summary>Additive figures: counts and volumes, not rates or derived cells.</summary>

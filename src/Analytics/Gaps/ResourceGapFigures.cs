@@ -67,7 +67,7 @@ public static class ResourceGapFigures
             for (var i = 0; i < states.Count; i++)
             {
                 var service = states[i].State.Service;
-                if (states.FindIndex(0, i, s => s.State.Service == service) >= 0) continue; // counted at its first row
+                if (SeenBefore(states, i)) continue; // counted at its first row
                 var c = ColumnsOf(service);
                 if (home >= 0)
                 {
@@ -92,6 +92,14 @@ public static class ResourceGapFigures
 
         AddDerived(t, areas, services);
         return t.Build();
+    }
+
+    /// <summary>Whether a state before <paramref name="i"/> has the same service (a loop: no closure per state).</summary>
+    private static bool SeenBefore(List<(ServiceState State, int Provider)> states, int i)
+    {
+        for (var j = 0; j < i; j++)
+            if (states[j].State.Service == states[i].State.Service) return true;
+        return false;
     }
 
     /// <summary>The provider of a service state that is not in use at an office offices.csv knows.</summary>
@@ -134,6 +142,7 @@ public static class ResourceGapFigures
             var supply = t.Column(b, name, SupplyPer10000, MeasureUnit.PerTenThousand);
             var toRegion = t.Column(b, name, RatioToRegion, MeasureUnit.Ratio);
             var toPrefecture = t.Column(b, name, RatioToPrefecture, MeasureUnit.Ratio);
+            (AreaLevel Level, int Column)[] ratioColumns = [(AreaLevel.Region, toRegion), (AreaLevel.Prefecture, toPrefecture)];
             for (var a = 0; a < areas.Count; a++)
             {
                 var area = areas[a];
@@ -149,7 +158,7 @@ public static class ResourceGapFigures
                 if (area.Population <= 0) continue;
                 var per10000 = capacity / area.Population * 10_000m;
                 t.AddDerived(a, supply, Math.Round(per10000, 2), null);
-                foreach (var (parentLevel, column) in new[] { (AreaLevel.Region, toRegion), (AreaLevel.Prefecture, toPrefecture) })
+                foreach (var (parentLevel, column) in ratioColumns)
                 {
                     if (area.Level >= parentLevel || area.Level == AreaLevel.SupportCenter || Ancestor(areas, a, parentLevel) is not (>= 0 and var p)
                         || areas[p].Population <= 0) continue;

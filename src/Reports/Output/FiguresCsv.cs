@@ -52,8 +52,9 @@ public sealed class FiguresCsv : IDisposable
     public void Write(PublishedTable table)
     {
         var id = Encoding.UTF8.GetBytes(table.Id);
-        foreach (var c in table.Cells)
+        for (var i = 0; i < table.Count; i++)
         {
+            var c = table.Figure(i);
             Bytes(id);
             Bytes(","u8);
             Bytes(LevelCodes[(int)c.Level]);

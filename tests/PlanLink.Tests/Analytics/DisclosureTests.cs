@@ -39,6 +39,26 @@ public class DisclosureTests
     private static PublishedCell Cell1(PublishedTable t, string code) => t.Cells.Single(c => c.AreaCode == code);
 
     [Fact]
+    public void Figures_AreTheCells_AsValues_ForPublishedAndJoinedTables()
+    {
+        // Disclosure control keeps its cells and a suppressed mask; writers read figures from them without PublishedCells.
+        var t = DisclosureControl.Publish(Persons((M1, 9), (M2, 1), (M3, 10), (Small, 30)), new DisclosureRules(), Areas, false);
+        var joined = PublishedTable.Join(t.Id, t.Title, [t, t]);
+        foreach (var table in new[] { t, joined })
+        {
+            Assert.Equal(table.Cells.Count, table.Count);
+            for (var i = 0; i < table.Count; i++)
+            {
+                var (f, c) = (table.Figure(i), table.Cells[i]);
+                Assert.Equal((c.Level, c.AreaCode, c.AreaName, c.Period, c.Breakdown, c.Category, c.Measure, c.Unit, c.Value, c.Suppressed),
+                    (f.Level, f.AreaCode, f.AreaName, f.Period, f.Breakdown, f.Category, f.Measure, f.Unit, f.Value, f.Suppressed));
+            }
+        }
+        Assert.Contains(t.Cells, c => c.Suppressed);
+        Assert.Same(t.Cells, t.Cells); // made once, on first use
+    }
+
+    [Fact]
     public void Primary_CountBelowK_IsHidden_ZeroAndKAreShown()
     {
         // Two cells below k hide each other: no complementary suppression is needed in 北.
