@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -30,25 +31,31 @@ public static class PlanTargetWorkbook
         workbook.Workbook.Save();
     }
 
+    /// <summary>Writes the sheet element by element (OpenXmlWriter) instead of building its DOM: a national
+    /// municipality sheet has millions of cells, and the DOM of them took gigabytes and seconds.</summary>
     private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IReadOnlyList<string> headers,
         IReadOnlyList<IReadOnlyList<SheetValue>> rows, bool frozen)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        data.Append(Row(1, headers.Select(h => TextCell(h, Header))));
-        for (var i = 0; i < rows.Count; i++)
-            data.Append(Row((uint)i + 2, rows[i].Select(Cell)));
-        var worksheet = new Worksheet();
-        var view = new SheetView { WorkbookViewId = 0 };
-        if (frozen)
+        using (var writer = OpenXmlWriter.Create(part, new UTF8Encoding(false))) // no BOM, as the DOM writes it
         {
-            view.Append(new Pane { VerticalSplit = 1, HorizontalSplit = 3, TopLeftCell = "D2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen });
-            view.Append(new Selection { Pane = PaneValues.BottomRight, ActiveCell = "D2", SequenceOfReferences = new ListValue<StringValue>(["D2"]) });
+            writer.WriteStartElement(new Worksheet());
+            var view = new SheetView { WorkbookViewId = 0 };
+            if (frozen)
+            {
+                view.Append(new Pane { VerticalSplit = 1, HorizontalSplit = 3, TopLeftCell = "D2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen });
+                view.Append(new Selection { Pane = PaneValues.BottomRight, ActiveCell = "D2", SequenceOfReferences = new ListValue<StringValue>(["D2"]) });
+            }
+            writer.WriteElement(new SheetViews(view));
+            writer.WriteElement(Columns(headers, frozen));
+            writer.WriteStartElement(new SheetData());
+            var columnNames = Enumerable.Range(0, headers.Count).Select(ColumnName).ToArray(); // every row has the header's columns
+            WriteRow(writer, columnNames, 1, headers.Select(h => TextCell(h, Header)));
+            for (var i = 0; i < rows.Count; i++)
+                WriteRow(writer, columnNames, (uint)i + 2, rows[i].Select(Cell));
+            writer.WriteEndElement(); // SheetData
+            writer.WriteEndElement(); // Worksheet
         }
-        worksheet.Append(new SheetViews(view));
-        worksheet.Append(Columns(headers, frozen));
-        worksheet.Append(data);
-        part.Worksheet = worksheet;
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
 
@@ -64,16 +71,17 @@ public static class PlanTargetWorkbook
         return columns;
     }
 
-    private static Row Row(uint index, IEnumerable<Cell> cells)
+    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string> columnNames, uint index, IEnumerable<Cell> cells)
     {
-        var row = new Row { RowIndex = index };
+        var rowNumber = index.ToString(CultureInfo.InvariantCulture);
+        writer.WriteStartElement(new Row { RowIndex = index });
         var column = 0;
         foreach (var cell in cells)
         {
-            cell.CellReference = ColumnName(column++) + index.ToString(CultureInfo.InvariantCulture);
-            row.Append(cell);
+            cell.CellReference = columnNames[column++] + rowNumber;
+            writer.WriteElement(cell);
         }
-        return row;
+        writer.WriteEndElement();
     }
 
     private static Cell Cell(SheetValue v) => v switch
