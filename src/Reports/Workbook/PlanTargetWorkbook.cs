@@ -50,9 +50,9 @@ public static class PlanTargetWorkbook
             writer.WriteElement(Columns(headers, frozen));
             writer.WriteStartElement(new SheetData());
             var columnNames = Enumerable.Range(0, headers.Count).Select(ColumnName).ToArray(); // every row has the header's columns
-            WriteRow(writer, columnNames, 1, headers.Select(h => TextCell(h, Header)));
+            WriteRow(writer, columnNames, 1, headers.Select(h => SheetValue.Of(h)).ToList(), header: true);
             for (var i = 0; i < rows.Count; i++)
-                WriteRow(writer, columnNames, (uint)i + 2, rows[i].Select(Cell));
+                WriteRow(writer, columnNames, (uint)i + 2, rows[i], header: false);
             writer.WriteEndElement(); // SheetData
             writer.WriteEndElement(); // Worksheet
         }
@@ -71,32 +71,51 @@ public static class PlanTargetWorkbook
         return columns;
     }
 
-    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string> columnNames, uint index, IEnumerable<Cell> cells)
+    // Tags written with their attributes given per cell, instead of an element object per cell.
+    private static readonly Row RowTag = new();
+    private static readonly Cell CellTag = new();
+    private static readonly InlineString InlineStringTag = new();
+    private static readonly Text TextTag = new();
+    private static readonly CellValue ValueTag = new();
+
+    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string> columnNames, uint index, IReadOnlyList<SheetValue> values, bool header)
     {
         var rowNumber = index.ToString(CultureInfo.InvariantCulture);
-        writer.WriteStartElement(new Row { RowIndex = index });
-        var column = 0;
-        foreach (var cell in cells)
+        writer.WriteStartElement(RowTag, [new OpenXmlAttribute("r", "", rowNumber)]);
+        for (var c = 0; c < values.Count; c++)
+            WriteCell(writer, columnNames[c] + rowNumber, values[c], header);
+        writer.WriteEndElement();
+    }
+
+    /// <summary>A number (t="n", <c>v</c>) or inline text (t="inlineStr", <c>is/t</c>); a suppressed value is 「-」 right-aligned.</summary>
+    private static void WriteCell(OpenXmlWriter writer, string reference, SheetValue v, bool header)
+    {
+        var (style, type, text) = v switch
         {
-            cell.CellReference = columnNames[column++] + rowNumber;
-            writer.WriteElement(cell);
+            { Number: { } n } => (v.Style == NumberStyle.OneDecimal ? OneDecimal : Integer, "n", n.ToString(CultureInfo.InvariantCulture)),
+            { Text: { } t } => (header ? Header : t.Length > 30 ? Wrapped : 0u, "inlineStr", t),
+            _ => (Suppressed, "inlineStr", "-"),
+        };
+        writer.WriteStartElement(CellTag,
+            [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", StyleText[style]), new OpenXmlAttribute("t", "", type)]);
+        if (type == "n") WriteLeaf(writer, ValueTag, text);
+        else
+        {
+            writer.WriteStartElement(InlineStringTag);
+            WriteLeaf(writer, TextTag, text);
+            writer.WriteEndElement();
         }
         writer.WriteEndElement();
     }
 
-    private static Cell Cell(SheetValue v) => v switch
+    private static void WriteLeaf(OpenXmlWriter writer, OpenXmlElement tag, string text)
     {
-        { Number: { } n } => new Cell
-        {
-            DataType = CellValues.Number, StyleIndex = v.Style == NumberStyle.OneDecimal ? OneDecimal : Integer,
-            CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)),
-        },
-        { Text: { } t } => TextCell(t, t.Length > 30 ? Wrapped : 0),
-        _ => TextCell("-", Suppressed),
-    };
+        writer.WriteStartElement(tag);
+        writer.WriteString(text);
+        writer.WriteEndElement();
+    }
 
-    private static Cell TextCell(string text, uint style) =>
-        new() { DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(new Text(text)) };
+    private static readonly string[] StyleText = ["0", "1", "2", "3", "4", "5"];
 
     /// <summary>A, B, … Z, AA, AB …</summary>
     internal static string ColumnName(int index)
