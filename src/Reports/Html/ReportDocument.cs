@@ -40,7 +40,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
     private string Source => $"{options.Source}（{Q.ShortLabel}末時点）";
     private (string Code, string Name) Prefecture => T("unmet_needs_summary").Areas(AreaLevel.Prefecture).First();
 
-    public IReadOnlyList<ChartFiles> Charts => _charts.Select(c => c.Result).ToList();
+    public IReadOnlyList<ChartFiles> Charts => _charts.Select(c => c.GetAwaiter().GetResult()).ToList();
 
     public string Render()
     {
@@ -67,13 +67,14 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         return WithCharts(html.ToString());
     }
 
-    /// <summary>Replaces each chart's placeholder by its inlined figure, once the chart is drawn.</summary>
+    /// <summary>Replaces each chart's placeholder by its inlined figure, once the chart is drawn (a chart that
+    /// failed throws its own exception, not an AggregateException).</summary>
     private string WithCharts(string html)
     {
         var parts = html.Split(ChartMark); // text, chart number, text, chart number, …, text
         var result = new StringBuilder(html.Length);
         for (var i = 0; i < parts.Length; i++)
-            result.Append(i % 2 == 0 ? parts[i] : Image(_charts[int.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture)].Result));
+            result.Append(i % 2 == 0 ? parts[i] : Image(_charts[int.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture)].GetAwaiter().GetResult()));
         return result.ToString();
     }
 
