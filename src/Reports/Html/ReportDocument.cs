@@ -261,7 +261,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                 .Where(m => m.V is not null).Select(m => new BarItem(m.Name, (double)m.V!.Value, ChartStyle.ServiceColor(s.Type))).ToList();
             var note = shortened ? ShortenedNote(AreaLevel.Municipality, munis.Count, "人口1万人当たり供給が少ない", t.Id) : "";
             var (name, reference) = ($"supply_per_10000_{ServiceCatalog.Get(s.Type).Code}", prefValue is { } pv ? (double)pv : (double?)null);
-            sb.Append(Figure(() => BarChart.Render(ChartDir, name, $"{s.JapaneseName}の人口1万人当たり供給（市町村別）",
+            var title = $"{s.JapaneseName}の人口1万人当たり供給（市町村別）" + (shortened ? $"（下位{TopAreas}市町村）" : "");
+            sb.Append(Figure(() => BarChart.Render(ChartDir, name, title,
                 $"定員等（{unit}）／人口1万人", Source, items, reference, $"{prefName}平均 {Number(prefValue)}")));
             sb.Append(Table($"{s.JapaneseName}の人口1万人当たり供給", ["地域", "供給（定員等）", "人口1万人当たり", "圏域比", "都道府県比"],
                 AreaRows(t, s.JapaneseName, listed, [ResourceGapFigures.Capacity, ResourceGapFigures.SupplyPer10000, ResourceGapFigures.RatioToRegion, ResourceGapFigures.RatioToPrefecture]),
