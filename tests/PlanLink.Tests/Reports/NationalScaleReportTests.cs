@@ -5,24 +5,43 @@ using PlanLink.Tests.Support;
 
 namespace PlanLink.Tests.Reports;
 
+/// <summary>One report over 400 municipalities, made once for the tests below: generated input, then `planlink report`.</summary>
+public sealed class NationalScaleRun : IDisposable
+{
+    public const int Municipalities = 400;
+    private readonly TempFolder _folder = new();
+
+    public NationalScaleRun()
+    {
+        var input = _folder.Sub("input");
+        Out = _folder.Sub("out");
+        GenerateExit = Run(["generate", "--out", input, "--persons", "3000", "--municipalities", Municipalities.ToString(CultureInfo.InvariantCulture), "--seed", "3"]);
+        ReportExit = Run(["report", "--input", input, "--out", Out, "--quarter", "2026Q2"]);
+    }
+
+    public string Out { get; }
+    public int GenerateExit { get; }
+    public int ReportExit { get; }
+
+    private static int Run(string[] args) => PlanLinkCli.RunAsync(args).GetAwaiter().GetResult();
+
+    public void Dispose() => _folder.Dispose();
+}
+
 /// <summary>A report over more municipalities than a table can list (docs/reports.md, national scale): the
 /// area tables show the prefecture, every 圏域 and the 50 worst municipalities, say so, and figures.csv and
 /// the workbook still hold every municipality.</summary>
-public sealed class NationalScaleReportTests : IDisposable
+public sealed class NationalScaleReportTests(NationalScaleRun run) : IClassFixture<NationalScaleRun>
 {
-    private const int Municipalities = 400, Shown = 50;
-    private readonly TempFolder _folder = new();
-    private readonly string _out;
+    private const int Shown = 50;
+    private readonly string _out = RanOk(run);
 
-    public NationalScaleReportTests()
+    private static string RanOk(NationalScaleRun run)
     {
-        var input = _folder.Sub("input");
-        _out = _folder.Sub("out");
-        Assert.Equal(0, Run(["generate", "--out", input, "--persons", "3000", "--municipalities", Municipalities.ToString(CultureInfo.InvariantCulture), "--seed", "3"]));
-        Assert.Equal(0, Run(["report", "--input", input, "--out", _out, "--quarter", "2026Q2"]));
+        Assert.Equal(0, run.GenerateExit);
+        Assert.Equal(0, run.ReportExit);
+        return run.Out;
     }
-
-    private static int Run(string[] args) => PlanLinkCli.RunAsync(args).GetAwaiter().GetResult();
 
     [Fact]
     public void UnmetAreaTable_ListsTheFiftyHighestUnmetRates_AndPointsToFiguresCsv()
@@ -53,6 +72,4 @@ public sealed class NationalScaleReportTests : IDisposable
         var inWorkbook = WorkbookReader.Values(Path.Combine(_out, "plan-targets.xlsx"))["市町村"].Skip(1).Select(r => r[0]).Distinct().Count();
         Assert.True(inWorkbook > 300, $"{inWorkbook} municipalities in the workbook");
     }
-
-    public void Dispose() => _folder.Dispose();
 }
