@@ -32,13 +32,15 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         ("notes", "8. 集計方法と秘匿について"),
     ];
 
-    private readonly List<ChartFiles> _charts = [];
+    /// <summary>The charts in the order the report shows them, each drawn on the thread pool: ScottPlot plots are
+    /// independent, and drawing them (PNG and SVG) one after another was most of the report's time.</summary>
+    private readonly List<Task<ChartFiles>> _charts = [];
     private string ChartDir => Path.Combine(options.OutDir, "charts");
     private FiscalQuarter Q => analysis.Quarter;
     private string Source => $"{options.Source}（{Q.ShortLabel}末時点）";
     private (string Code, string Name) Prefecture => T("unmet_needs_summary").Areas(AreaLevel.Prefecture).First();
 
-    public IReadOnlyList<ChartFiles> Charts => _charts;
+    public IReadOnlyList<ChartFiles> Charts => _charts.Select(c => c.GetAwaiter().GetResult()).ToList();
 
     public string Render()
     {
@@ -62,7 +64,29 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         html.Append("<nav class=\"toc\"><h2>目次</h2><ol>");
         foreach (var (id, t) in Chapters) html.Append($"<li><a href=\"#{id}\">{E(t)}</a></li>");
         html.Append("</ol></nav></header><main>").Append(body).Append("</main></body></html>");
-        return html.ToString();
+        return WithCharts(html.ToString());
+    }
+
+    /// <summary>Replaces each chart's placeholder by its inlined figure, once the chart is drawn (a chart that
+    /// failed throws its own exception, not an AggregateException).</summary>
+    private string WithCharts(string html)
+    {
+        var parts = html.Split(ChartMark); // text, chart number, text, chart number, …, text
+        var result = new StringBuilder(html.Length);
+        for (var i = 0; i < parts.Length; i++)
+            result.Append(i % 2 == 0 ? parts[i] : Image(_charts[int.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture)].GetAwaiter().GetResult()));
+        return result.ToString();
+    }
+
+    /// <summary>Brackets a chart's number in the HTML until the chart is drawn; never part of escaped text.</summary>
+    private const char ChartMark = '\u0001';
+
+    /// <summary>Starts drawing a chart and returns the placeholder of its figure. The chart's data must be
+    /// computed before (by the caller), so only the drawing runs beside the rest of the report.</summary>
+    private string Figure(Func<ChartFiles> draw)
+    {
+        _charts.Add(Task.Run(draw));
+        return $"{ChartMark}{_charts.Count - 1}{ChartMark}";
     }
 
     private static string Chapter(string id, string title, string content) =>
@@ -122,8 +146,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             .Where(r => r.Needs is null || r.Needs > 0)
             .OrderByDescending(r => r.Needs ?? 0).ToList();
         sb.Append("<h3>2.1 サービス種類別</h3>");
-        sb.Append(Image(Add(BarChart.Render(ChartDir, "unmet_by_service", $"サービス種類別の未充足ニーズ（{prefName}）", "未充足の課題数（件）", Source,
-            rows.Where(r => r.Needs is not null).Select(r => new BarItem(r.Name, (double)r.Needs!.Value, r.Color)).ToList()))));
+        var bars = rows.Where(r => r.Needs is not null).Select(r => new BarItem(r.Name, (double)r.Needs!.Value, r.Color)).ToList();
+        sb.Append(Figure(() => BarChart.Render(ChartDir, "unmet_by_service", $"サービス種類別の未充足ニーズ（{prefName}）", "未充足の課題数（件）", Source, bars)));
         sb.Append(Table($"サービス種類別の未充足ニーズ（{prefName}）", ["サービス種類", "人数（人）", "課題数（件）"],
             rows.Select(r => (IReadOnlyList<string>)[E(r.Name), Number(r.Persons), Number(r.Needs)]), SuppressionNote, source: byService.Id));
 
@@ -132,9 +156,9 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             "領域が空欄の課題は文章から領域を推定して数えた（推定の件数は figures.csv の needs_unmet_inferred）。"));
         sb.Append("<h3>2.3 地域別</h3>");
         var summary = T("unmet_needs_summary");
-        sb.Append(Image(Add(AreaBars(summary, Cell.Total, Measures.UnmetRate, "unmet_rate_by_municipality", "市町村別 未充足ニーズのある人の割合",
-            "計画のある人に占める割合（%）", 1, "%"))));
-        sb.Append(AreaTable(summary, "市町村・圏域別の未充足ニーズ",
+        sb.Append(Figure(AreaBars(summary, Cell.Total, Measures.UnmetRate, "unmet_rate_by_municipality", "市町村別 未充足ニーズのある人の割合",
+            "計画のある人に占める割合（%）", 1, "%")));
+        sb.Append(AreaTable(summary, "市町村・圏域別の未充足ニーズ", (Measures.UnmetRate, "未充足のある人の割合が高い", Worst.Highest),
             [(Measures.Plans, "計画のある人（人）"), (Measures.PersonsUnmet, "未充足のある人（人）"), (Measures.NeedsUnmet, "未充足の課題（件）"),
              (Measures.UnmetRate, "割合（%）"), (Measures.UnmetPer10000, "人口1万人当たり（人／1万人）")]));
         sb.Append("<h3>2.4 状況別</h3>");
@@ -152,8 +176,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             .Select(c => (c.Category, Needs: c.Value, Persons: t.Find(AreaLevel.Prefecture, pref, c.Category, Measures.PersonsUnmet)?.Value))
             .Where(c => c.Needs is null || c.Needs > 0).OrderByDescending(c => c.Needs ?? 0).ToList();
         var sb = new StringBuilder();
-        sb.Append(Image(Add(BarChart.Render(ChartDir, chartName, $"{title}（{prefName}）", "未充足の課題数（件）", Source,
-            cats.Where(c => c.Needs is not null).Select(c => new BarItem(c.Category, (double)c.Needs!.Value, ChartStyle.SeriesColor(colour))).ToList()))));
+        var bars = cats.Where(c => c.Needs is not null).Select(c => new BarItem(c.Category, (double)c.Needs!.Value, ChartStyle.SeriesColor(colour))).ToList();
+        sb.Append(Figure(() => BarChart.Render(ChartDir, chartName, $"{title}（{prefName}）", "未充足の課題数（件）", Source, bars)));
         var total = (Persons: t.Find(AreaLevel.Prefecture, pref, Cell.Total, Measures.PersonsUnmet)?.Value, Needs: t.Find(AreaLevel.Prefecture, pref, Cell.Total, Measures.NeedsUnmet)?.Value);
         sb.Append(Table($"{title}（{prefName}）", ["区分", "人数（人）", "課題数（件）"],
             cats.Select(c => (IReadOnlyList<string>)[E(c.Category), Number(c.Persons), Number(c.Needs)])
@@ -195,6 +219,17 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             t.Find(a.Level, a.Code, s.JapaneseName, ResourceGapFigures.DemandCapacityRatio)?.Value;
         var heatServices = services.Where(s => (t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.DemandPersons)?.Value ?? 1) > 0)
             .Where(s => columns.Any(a => Ratio(s, a) is not null || Label(s, a) is not null)).ToList();
+        var heatNote = "";
+        if (munis.Count > LongAreaList)
+        {
+            // National scale: the 圏域 and the municipalities most short of supply (「供給なし」 counts as the most).
+            double Shortest((AreaLevel Level, string Code, string Name) a) =>
+                heatServices.Select(s => Label(s, a) is not null ? double.MaxValue : (double?)Ratio(s, a) ?? double.MinValue).DefaultIfEmpty(double.MinValue).Max();
+            columns = columns.Where(a => a.Level == AreaLevel.Region)
+                .Concat(columns.Where(a => a.Level == AreaLevel.Municipality).OrderByDescending(Shortest).ThenBy(a => a.Code, StringComparer.Ordinal).Take(TopAreas))
+                .ToList();
+            heatNote = ShortenedNote(AreaLevel.Municipality, munis.Count, "需要÷供給（いずれかのサービス）が大きい", t.Id);
+        }
         var values = new double?[heatServices.Count, columns.Count];
         var labels = new string?[heatServices.Count, columns.Count];
         for (var r = 0; r < heatServices.Count; r++)
@@ -204,13 +239,14 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             labels[r, c] = Label(heatServices[r], columns[c]);
         }
         sb.Append("<h3>3.2 圏域・市町村別の需要÷供給</h3>");
-        sb.Append(Image(Add(HeatMapChart.Render(ChartDir, "gap_ratio_heatmap", "サービス種類×地域 需要÷供給（倍）", "サービス種類", "圏域・市町村", Source,
-            heatServices.Select(s => s.JapaneseName).ToList(), columns.Select(m => m.Name).ToList(), values, 1.0, 3.0,
-            "白: 1.00以下（供給内）　赤: 濃いほど不足（3.00以上・供給なしが最濃）　灰: 秘匿", labels))));
+        var heatRows = heatServices.Select(s => s.JapaneseName).ToList();
+        var heatColumns = columns.Select(m => m.Name).ToList();
+        sb.Append(Figure(() => HeatMapChart.Render(ChartDir, "gap_ratio_heatmap", "サービス種類×地域 需要÷供給（倍）", "サービス種類", "圏域・市町村", Source,
+            heatRows, heatColumns, values, 1.0, 3.0, "白: 1.00以下（供給内）　赤: 濃いほど不足（3.00以上・供給なしが最濃）　灰: 秘匿", labels)));
         sb.Append(Table("サービス種類×地域 需要÷供給（倍）", ["サービス種類", .. columns.Select(m => m.Name)],
             heatServices.Select((s, r) => (IReadOnlyList<string>)[E(s.JapaneseName),
                 .. columns.Select((m, c) => labels[r, c] is { } l ? E(l) : Number(Ratio(s, m)))]),
-            "「供給なし」は需要があるが地域内に事業所がないことを示す（他地域の事業所を利用している場合がある）。" + SuppressionNote, source: t.Id));
+            "「供給なし」は需要があるが地域内に事業所がないことを示す（他地域の事業所を利用している場合がある）。" + heatNote + SuppressionNote, source: t.Id));
 
         // Population-adjusted supply of the three services with the highest demand ÷ capacity in the prefecture.
         sb.Append("<h3>3.3 人口1万人当たりの供給（不足が大きい3サービス）</h3>");
@@ -220,13 +256,17 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         {
             var unit = ResourceGapFigures.CapacityInHours(s.Type) ? "時間/月" : "人分";
             var prefValue = t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, ResourceGapFigures.SupplyPer10000)?.Value;
-            var items = munis.Select(m => (m.Name, V: t.Find(AreaLevel.Municipality, m.Code, s.JapaneseName, ResourceGapFigures.SupplyPer10000)?.Value))
+            var (listed, shortened) = Listed(t, s.JapaneseName, ResourceGapFigures.SupplyPer10000, Worst.Lowest);
+            var items = listed.Select(m => (m.Name, V: t.Find(AreaLevel.Municipality, m.Code, s.JapaneseName, ResourceGapFigures.SupplyPer10000)?.Value))
                 .Where(m => m.V is not null).Select(m => new BarItem(m.Name, (double)m.V!.Value, ChartStyle.ServiceColor(s.Type))).ToList();
-            sb.Append(Image(Add(BarChart.Render(ChartDir, $"supply_per_10000_{ServiceCatalog.Get(s.Type).Code}", $"{s.JapaneseName}の人口1万人当たり供給（市町村別）",
-                $"定員等（{unit}）／人口1万人", Source, items, prefValue is { } pv ? (double)pv : null, $"{prefName}平均 {Number(prefValue)}"))));
+            var note = shortened ? ShortenedNote(AreaLevel.Municipality, munis.Count, "人口1万人当たり供給が少ない", t.Id) : "";
+            var (name, reference) = ($"supply_per_10000_{ServiceCatalog.Get(s.Type).Code}", prefValue is { } pv ? (double)pv : (double?)null);
+            var title = $"{s.JapaneseName}の人口1万人当たり供給（市町村別）" + (shortened ? $"（下位{TopAreas}市町村）" : "");
+            sb.Append(Figure(() => BarChart.Render(ChartDir, name, title,
+                $"定員等（{unit}）／人口1万人", Source, items, reference, $"{prefName}平均 {Number(prefValue)}")));
             sb.Append(Table($"{s.JapaneseName}の人口1万人当たり供給", ["地域", "供給（定員等）", "人口1万人当たり", "圏域比", "都道府県比"],
-                AreaRows(t, s.JapaneseName, [ResourceGapFigures.Capacity, ResourceGapFigures.SupplyPer10000, ResourceGapFigures.RatioToRegion, ResourceGapFigures.RatioToPrefecture]),
-                "圏域比・都道府県比は、人口1万人当たり供給を所属する圏域・都道府県の値で割ったもの（1未満は平均より少ない）。", source: t.Id));
+                AreaRows(t, s.JapaneseName, listed, [ResourceGapFigures.Capacity, ResourceGapFigures.SupplyPer10000, ResourceGapFigures.RatioToRegion, ResourceGapFigures.RatioToPrefecture]),
+                "圏域比・都道府県比は、人口1万人当たり供給を所属する圏域・都道府県の値で割ったもの（1未満は平均より少ない）。" + note, source: t.Id));
         }
         return sb.ToString();
     }
@@ -244,18 +284,25 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         var sb = new StringBuilder();
         var summary = T("plan_linkage_summary");
         sb.Append("<p>連動率は、サービス等利用計画の「解決すべき課題」のうち、個別支援計画の到達目標が対応づけられている課題の割合（設計図と施工図が結びついているか）。</p>");
-        sb.Append(Image(Add(AreaBars(summary, Cell.Total, Measures.LinkageRate, "linkage_rate_by_municipality", "市町村別 連動率", "連動している課題の割合（%）", 2, "%"))));
-        sb.Append(AreaTable(summary, "市町村・圏域別の連動", [(Measures.Needs, "課題（件）"), (Measures.NeedsLinked, "連動あり（件）"), (Measures.LinkageRate, "連動率（%）")]));
+        sb.Append(Figure(AreaBars(summary, Cell.Total, Measures.LinkageRate, "linkage_rate_by_municipality", "市町村別 連動率", "連動している課題の割合（%）", 2, "%", Worst.Lowest)));
+        sb.Append(AreaTable(summary, "市町村・圏域別の連動", (Measures.LinkageRate, "連動率が低い", Worst.Lowest), [(Measures.Needs, "課題（件）"), (Measures.NeedsLinked, "連動あり（件）"), (Measures.LinkageRate, "連動率（%）")]));
 
         var byProvider = T("plan_linkage_by_provider");
         var offices = byProvider.Areas(AreaLevel.Office);
+        var officeNote = "";
+        if (offices.Count > LongAreaList)
+        {
+            // National scale: the offices with the most needs, where the rate says most.
+            officeNote = ShortenedNote(AreaLevel.Office, offices.Count, "課題の件数が多い", byProvider.Id);
+            offices = Ranked(byProvider, AreaLevel.Office, offices, Cell.Total, Measures.Needs, Worst.Highest);
+        }
         sb.Append("<h3>提供事業所別</h3>");
         sb.Append(Table("提供事業所別の連動（利用中のサービスがある課題）", ["事業所", "課題（件）", "連動あり（件）", "連動率（%）"],
             offices.Select(o => (IReadOnlyList<string>)[E(o.Name),
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.Needs)?.Value),
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.NeedsLinked)?.Value),
                 Number(byProvider.Find(AreaLevel.Office, o.Code, Cell.Total, Measures.LinkageRate)?.Value)]),
-            "事業所別の件数は3件未満を秘匿。", source: byProvider.Id));
+            "事業所別の件数は3件未満を秘匿。" + officeNote, source: byProvider.Id));
         return sb.ToString();
     }
 
@@ -266,9 +313,9 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         var sb = new StringBuilder();
         var summary = T("monitoring_summary");
         sb.Append("<p>モニタリングの遅れは、計画に定めたモニタリング頻度の期間を過ぎても実施記録がない計画。継続する未充足は、直近2回のモニタリングでいずれも未充足だった課題（個別課題から地域課題へ）。</p>");
-        sb.Append(Image(Add(AreaBars(summary, Cell.Total, MonitoringFigures.OverdueRate, "monitoring_overdue_by_municipality", "市町村別 モニタリングが遅れている計画の割合",
-            "計画に占める割合（%）", 4, "%"))));
-        sb.Append(AreaTable(summary, "市町村・圏域別のモニタリング",
+        sb.Append(Figure(AreaBars(summary, Cell.Total, MonitoringFigures.OverdueRate, "monitoring_overdue_by_municipality", "市町村別 モニタリングが遅れている計画の割合",
+            "計画に占める割合（%）", 4, "%")));
+        sb.Append(AreaTable(summary, "市町村・圏域別のモニタリング", (MonitoringFigures.OverdueRate, "遅れの割合が高い", Worst.Highest),
             [(MonitoringFigures.Plans, "計画（人）"), (MonitoringFigures.PlansOverdue, "遅れ（人）"), (MonitoringFigures.OverdueRate, "遅れの割合（%）"),
              (MonitoringFigures.PersonsPersistent, "継続する未充足のある人（人）"), (MonitoringFigures.NeedsPersistent, "継続する未充足の課題（件）")]));
 
@@ -305,7 +352,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                 analysis.History.Select(q => (double?)trend.Find(r.Level, r.Code, Cell.Total, measure, q)?.Value).ToList(),
                 r.Level == AreaLevel.Prefecture ? ChartStyle.Reference : ChartStyle.SeriesColor(i))).ToList();
             sb.Append($"<h3>{E(title)}</h3>");
-            sb.Append(Image(Add(TrendChart.Render(ChartDir, name, title, unit, source, labels, series))));
+            sb.Append(Figure(() => TrendChart.Render(ChartDir, name, title, unit, source, labels, series)));
             sb.Append(Table($"{title}（{unit}）", ["四半期", .. areas.Select(r => r.Name)],
                 analysis.History.Select(q => (IReadOnlyList<string>)[E(q.JapaneseLabel),
                     .. areas.Select(r => Number(trend.Find(r.Level, r.Code, Cell.Total, measure, q)?.Value))]),
@@ -332,27 +379,30 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                   "量（時間/月・人日/月）は利用者数×1人当たり利用量の予測に未充足の人の計画上の量を加えた。従来の成長率法（同期前年比の直近3年平均）の値を並べて示す。" +
                   "市町村別・圏域別の全サービスは plan-targets.xlsx（plan-targets.csv）に収録。</p>");
 
-        var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal)
-            .Select(s => (s, Target: t.Find(AreaLevel.Prefecture, pref, s.JapaneseName, PlanTargets.MeasureName(TargetMeasure.Persons, ""), null)))
-            .Where(x => t.Cells.Any(c => c.Level == AreaLevel.Prefecture && c.Category == x.s.JapaneseName)).Select(x => x.s).ToList();
-        string V(ServiceInfo s, int fy, TargetMeasure m, string part) =>
-            Number(t.Cells.FirstOrDefault(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref && c.Category == s.JapaneseName
-                                               && c.Breakdown == PlanTargets.YearBreakdown(fy) && c.Measure == PlanTargets.MeasureName(m, part))?.Value);
-        decimal? D(ServiceInfo s, int fy, string measure) =>
-            t.Cells.FirstOrDefault(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref && c.Category == s.JapaneseName
-                                        && c.Breakdown == PlanTargets.YearBreakdown(fy) && c.Measure == measure)?.Value;
+        // The prefecture's cells by (service, breakdown, measure), looked up instead of scanning a national table per cell.
+        var prefectureCells = new Dictionary<(string Category, string Breakdown, string Measure), PublishedCell>();
+        var prefectureServices = new HashSet<string>();
+        foreach (var c in t.Cells.Where(c => c.Level == AreaLevel.Prefecture))
+        {
+            prefectureServices.Add(c.Category);
+            if (c.AreaCode == pref) prefectureCells.TryAdd((c.Category, c.Breakdown, c.Measure), c);
+        }
+        var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal && prefectureServices.Contains(s.JapaneseName)).ToList();
+        decimal? PrefectureValue(ServiceInfo s, string breakdown, string measure) => prefectureCells.GetValueOrDefault((s.JapaneseName, breakdown, measure))?.Value;
+        string V(ServiceInfo s, int fy, TargetMeasure m, string part) => Number(PrefectureValue(s, PlanTargets.YearBreakdown(fy), PlanTargets.MeasureName(m, part)));
+        decimal? D(ServiceInfo s, int fy, string measure) => PrefectureValue(s, PlanTargets.YearBreakdown(fy), measure);
 
         // Chart: the six services with the most persons/month in the first year of the period.
         var top = services.OrderByDescending(s => D(s, years[0], "persons") ?? -1).ThenBy(s => s.Type).Take(6).ToList();
         var shownActuals = actualYears.Where(y => y > lastActual - 3).ToList();
-        sb.Append(Image(Add(TargetChart.Render(ChartDir, "plan_targets_persons", $"主なサービスの利用者数 実績と見込量（{prefName}）", "利用者数（人/月）",
+        var targetSeries = top.Select(s => new TargetSeries(s.JapaneseName, ChartStyle.ServiceColor(s.Type),
+            shownActuals.Select(y => (double?)D(s, y, "persons_actual")).ToList(),
+            years.Select(y => (double?)D(s, y, "persons")).ToList(),
+            years.Select(y => (double?)D(s, y, "persons_lower")).ToList(),
+            years.Select(y => (double?)D(s, y, "persons_upper")).ToList())).ToList();
+        sb.Append(Figure(() => TargetChart.Render(ChartDir, "plan_targets_persons", $"主なサービスの利用者数 実績と見込量（{prefName}）", "利用者数（人/月）",
             $"{options.Source}（{Q.ShortLabel}末まで）・PlanLinkの予測",
-            shownActuals.Select(y => $"R{y - 2018}").ToList(), years.Select(y => $"R{y - 2018}").ToList(),
-            top.Select(s => new TargetSeries(s.JapaneseName, ChartStyle.ServiceColor(s.Type),
-                shownActuals.Select(y => (double?)D(s, y, "persons_actual")).ToList(),
-                years.Select(y => (double?)D(s, y, "persons")).ToList(),
-                years.Select(y => (double?)D(s, y, "persons_lower")).ToList(),
-                years.Select(y => (double?)D(s, y, "persons_upper")).ToList())).ToList()))));
+            shownActuals.Select(y => $"R{y - 2018}").ToList(), years.Select(y => $"R{y - 2018}").ToList(), targetSeries)));
 
         var header = new List<string> { "サービス種類", "単位" };
         if (lastActual > 0) header.Add($"実績 R{lastActual - 2018}");
@@ -371,8 +421,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             var (lower, upper) = (V(s, years[^1], m, PlanTargets.Lower), V(s, years[^1], m, PlanTargets.Upper));
             row.Add(lower == "-" && upper == "-" ? "-" : $"{lower}〜{upper}");
             row.Add(V(s, years[^1], m, PlanTargets.GrowthRate));
-            row.Add(Number(t.Cells.FirstOrDefault(c => c.Level == AreaLevel.Prefecture && c.AreaCode == pref && c.Category == s.JapaneseName
-                                                         && c.Breakdown == PlanTargets.UnmetBreakdown && c.Measure == PlanTargets.MeasureName(m, ""))?.Value));
+            row.Add(Number(PrefectureValue(s, PlanTargets.UnmetBreakdown, PlanTargets.MeasureName(m, ""))));
             rows.Add(row);
         }
         sb.Append(Table($"サービス種類別の見込量（{prefName}）", header, rows,
@@ -403,30 +452,70 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
 
     private string SuppressionNote => $"「-」は秘匿（{options.Disclosure.K}人未満など）。";
 
-    private ChartFiles AreaBars(PublishedTable t, string category, string measure, string name, string title, string axis, int colour, string unit)
+    /// <summary>The drawing of a bar chart over the municipalities (at national scale the worst <see cref="TopAreas"/>), its data read now.</summary>
+    private Func<ChartFiles> AreaBars(PublishedTable t, string category, string measure, string name, string title, string axis, int colour, string unit,
+        Worst worst = Worst.Highest)
     {
         var (pref, prefName) = Prefecture;
         var prefValue = t.Find(AreaLevel.Prefecture, pref, category, measure)?.Value;
-        var items = t.Areas(AreaLevel.Municipality).Select(m => (m.Name, V: t.Find(AreaLevel.Municipality, m.Code, category, measure)?.Value))
+        var (listed, shortened) = Listed(t, category, measure, worst);
+        if (shortened) title += $"（{(worst == Worst.Highest ? "上位" : "下位")}{TopAreas}市町村）";
+        var items = listed.Select(m => (m.Name, V: t.Find(AreaLevel.Municipality, m.Code, category, measure)?.Value))
             .Where(m => m.V is not null).Select(m => new BarItem(m.Name, (double)m.V!.Value, ChartStyle.SeriesColor(colour))).ToList();
-        return BarChart.Render(ChartDir, name, title, axis, Source, items, prefValue is { } v ? (double)v : null, $"{prefName}平均 {Number(prefValue)}{unit}");
+        var reference = prefValue is { } v ? (double)v : (double?)null;
+        return () => BarChart.Render(ChartDir, name, title, axis, Source, items, reference, $"{prefName}平均 {Number(prefValue)}{unit}");
     }
 
-    private static IEnumerable<IReadOnlyList<string>> AreaRows(PublishedTable t, string category, IReadOnlyList<string> measures)
+    /// <summary>Rows of the prefecture(s), every 圏域, and the given municipalities.</summary>
+    private static IEnumerable<IReadOnlyList<string>> AreaRows(PublishedTable t, string category, IReadOnlyList<(string Code, string Name)> municipalities,
+        IReadOnlyList<string> measures)
     {
         foreach (var level in new[] { AreaLevel.Prefecture, AreaLevel.Region, AreaLevel.Municipality })
-        foreach (var (code, name) in t.Areas(level))
+        foreach (var (code, name) in level == AreaLevel.Municipality ? municipalities : t.Areas(level))
             yield return [E($"{name}（{level.Japanese()}）"), .. measures.Select(m => Number(t.Find(level, code, category, m)?.Value))];
     }
 
-    private string AreaTable(PublishedTable t, string caption, IReadOnlyList<(string Measure, string Header)> columns) =>
-        Table(caption, ["地域", .. columns.Select(c => c.Header)], AreaRows(t, Cell.Total, columns.Select(c => c.Measure).ToList()), SuppressionNote, source: t.Id);
+    /// <summary>The area table of a summary; at national scale its municipalities are the worst <see cref="TopAreas"/> by <paramref name="rank"/>.</summary>
+    private string AreaTable(PublishedTable t, string caption, (string Measure, string Worst, Worst Direction) rank, IReadOnlyList<(string Measure, string Header)> columns)
+    {
+        var (listed, shortened) = Listed(t, Cell.Total, rank.Measure, rank.Direction);
+        var note = shortened ? ShortenedNote(AreaLevel.Municipality, t.Areas(AreaLevel.Municipality).Count, rank.Worst, t.Id) : "";
+        return Table(caption, ["地域", .. columns.Select(c => c.Header)], AreaRows(t, Cell.Total, listed, columns.Select(c => c.Measure).ToList()),
+            SuppressionNote + note, source: t.Id);
+    }
+
+    // National scale ----------------------------------------------------------------------------------
+    // A table or chart of 1,741 municipalities (or thousands of offices) is read by nobody: above LongAreaList areas
+    // the report lists the TopAreas that need attention most, says so, and points to figures.csv for the rest.
+    // A region's report (a few dozen municipalities) is not affected.
+
+    private const int LongAreaList = 300;
+    private const int TopAreas = 50;
+
+    /// <summary>Which end of a figure needs attention: a high unmet rate, a low linkage rate.</summary>
+    private enum Worst { Highest, Lowest }
+
+    /// <summary>The municipalities a table or chart lists: all, in code order, or at national scale the worst
+    /// <see cref="TopAreas"/> by the measure, worst first (<c>Shortened</c>).</summary>
+    private static (IReadOnlyList<(string Code, string Name)> Areas, bool Shortened) Listed(PublishedTable t, string category, string measure, Worst worst)
+    {
+        var all = t.Areas(AreaLevel.Municipality);
+        return all.Count <= LongAreaList ? (all, false) : (Ranked(t, AreaLevel.Municipality, all, category, measure, worst), true);
+    }
+
+    /// <summary>The worst <see cref="TopAreas"/> areas by a published measure (suppressed values are not ranked), ties in code order.</summary>
+    private static IReadOnlyList<(string Code, string Name)> Ranked(PublishedTable t, AreaLevel level, IReadOnlyList<(string Code, string Name)> areas,
+        string category, string measure, Worst worst)
+    {
+        var published = areas.Select(a => (Area: a, Value: t.Find(level, a.Code, category, measure)?.Value)).Where(a => a.Value is not null);
+        var ranked = worst == Worst.Highest ? published.OrderByDescending(a => a.Value) : published.OrderBy(a => a.Value);
+        return ranked.ThenBy(a => a.Area.Code, StringComparer.Ordinal).Take(TopAreas).Select(a => a.Area).ToList();
+    }
+
+    /// <summary>The note under a shortened list: how many there are, which are shown, where the rest is.</summary>
+    private static string ShortenedNote(AreaLevel level, int count, string worst, string tableId) =>
+        $"{level.Japanese()}が{count:#,0}あるため、{worst}{TopAreas}{level.Japanese()}のみ示す（すべての{level.Japanese()}は figures.csv の table={tableId}）。";
 
     private sealed record CategoryRow(string Name, ScottPlot.Color Color, decimal? Persons, decimal? Needs);
 
-    private ChartFiles Add(ChartFiles chart)
-    {
-        _charts.Add(chart);
-        return chart;
-    }
 }

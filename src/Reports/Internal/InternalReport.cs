@@ -26,11 +26,15 @@ public static class InternalReport
         var mapped = (snapshot.Plans.Count <= options.PlanMapLimit ? snapshot.Plans : list.Take(options.PlanMapLimit).Select(e => e.Plan))
             .Concat(snapshot.Plans.Where(p => options.PlanMapPersons.Contains(p.PersonKey)))
             .DistinctBy(p => p.PersonKey).ToList();
+        // One pass over the snapshot's needs for all maps, in snapshot order.
+        var mappedIds = mapped.Select(p => p.PlanId).ToHashSet();
+        var needsByPlan = snapshot.Needs.Where(n => mappedIds.Contains(n.Plan.PlanId)).ToLookup(n => n.Plan.PlanId);
         var maps = new List<InternalView>();
         foreach (var plan in mapped)
         {
             var area = areas.Municipality(plan.MunicipalityCode)?.Name ?? plan.MunicipalityCode;
-            maps.Add(new InternalView($"plan-maps/{plan.PersonKey}.svg", $"計画マップ {plan.PersonKey}", PlanMap.Render(snapshot, plan, area, offices)));
+            maps.Add(new InternalView($"plan-maps/{plan.PersonKey}.svg", $"計画マップ {plan.PersonKey}",
+                PlanMap.Render(snapshot, plan, needsByPlan[plan.PlanId].ToList(), area, offices)));
         }
         var views = new List<InternalView>(maps)
         {

@@ -20,9 +20,12 @@ public static class PlanMap
     private const string Red = "#c0392b", Orange = "#e67e22", Blue = "#2471a3", Grey = "#7f8c8d";
 
     /// <summary>The map of the person's current plan at the snapshot date.</summary>
-    public static string Render(PlanSnapshot snapshot, Plan plan, string areaName, IReadOnlyDictionary<string, string> officeNames)
+    public static string Render(PlanSnapshot snapshot, Plan plan, string areaName, IReadOnlyDictionary<string, string> officeNames) =>
+        Render(snapshot, plan, snapshot.Needs.Where(n => n.Plan.PlanId == plan.PlanId).ToList(), areaName, officeNames);
+
+    /// <summary>The map, given the plan's needs in snapshot order (found once for many maps: a national snapshot has millions).</summary>
+    public static string Render(PlanSnapshot snapshot, Plan plan, IReadOnlyList<NeedState> needs, string areaName, IReadOnlyDictionary<string, string> officeNames)
     {
-        var needs = snapshot.Needs.Where(n => n.Plan.PlanId == plan.PlanId).ToList();
         var assessed = needs.Select(n => NeedAssessment.Assess(n, snapshot.Date)).ToList();
         var links = LinkageAssessment.Assess(snapshot, needs).ToDictionary(l => l.State.Need.Priority);
         var sb = new StringBuilder();

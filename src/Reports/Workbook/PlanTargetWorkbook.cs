@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -30,25 +31,31 @@ public static class PlanTargetWorkbook
         workbook.Workbook.Save();
     }
 
+    /// <summary>Writes the sheet element by element (OpenXmlWriter) instead of building its DOM: a national
+    /// municipality sheet has millions of cells, and the DOM of them took gigabytes and seconds.</summary>
     private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IReadOnlyList<string> headers,
         IReadOnlyList<IReadOnlyList<SheetValue>> rows, bool frozen)
     {
         var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        data.Append(Row(1, headers.Select(h => TextCell(h, Header))));
-        for (var i = 0; i < rows.Count; i++)
-            data.Append(Row((uint)i + 2, rows[i].Select(Cell)));
-        var worksheet = new Worksheet();
-        var view = new SheetView { WorkbookViewId = 0 };
-        if (frozen)
+        using (var writer = OpenXmlWriter.Create(part, new UTF8Encoding(false))) // no BOM, as the DOM writes it
         {
-            view.Append(new Pane { VerticalSplit = 1, HorizontalSplit = 3, TopLeftCell = "D2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen });
-            view.Append(new Selection { Pane = PaneValues.BottomRight, ActiveCell = "D2", SequenceOfReferences = new ListValue<StringValue>(["D2"]) });
+            writer.WriteStartElement(new Worksheet());
+            var view = new SheetView { WorkbookViewId = 0 };
+            if (frozen)
+            {
+                view.Append(new Pane { VerticalSplit = 1, HorizontalSplit = 3, TopLeftCell = "D2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen });
+                view.Append(new Selection { Pane = PaneValues.BottomRight, ActiveCell = "D2", SequenceOfReferences = new ListValue<StringValue>(["D2"]) });
+            }
+            writer.WriteElement(new SheetViews(view));
+            writer.WriteElement(Columns(headers, frozen));
+            writer.WriteStartElement(new SheetData());
+            var columnNames = Enumerable.Range(0, headers.Count).Select(ColumnName).ToArray(); // every row has the header's columns
+            WriteRow(writer, columnNames, 1, headers.Select(h => SheetValue.Of(h)).ToList(), header: true);
+            for (var i = 0; i < rows.Count; i++)
+                WriteRow(writer, columnNames, (uint)i + 2, rows[i], header: false);
+            writer.WriteEndElement(); // SheetData
+            writer.WriteEndElement(); // Worksheet
         }
-        worksheet.Append(new SheetViews(view));
-        worksheet.Append(Columns(headers, frozen));
-        worksheet.Append(data);
-        part.Worksheet = worksheet;
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
 
@@ -64,31 +71,51 @@ public static class PlanTargetWorkbook
         return columns;
     }
 
-    private static Row Row(uint index, IEnumerable<Cell> cells)
+    // Tags written with their attributes given per cell, instead of an element object per cell.
+    private static readonly Row RowTag = new();
+    private static readonly Cell CellTag = new();
+    private static readonly InlineString InlineStringTag = new();
+    private static readonly Text TextTag = new();
+    private static readonly CellValue ValueTag = new();
+
+    private static void WriteRow(OpenXmlWriter writer, IReadOnlyList<string> columnNames, uint index, IReadOnlyList<SheetValue> values, bool header)
     {
-        var row = new Row { RowIndex = index };
-        var column = 0;
-        foreach (var cell in cells)
-        {
-            cell.CellReference = ColumnName(column++) + index.ToString(CultureInfo.InvariantCulture);
-            row.Append(cell);
-        }
-        return row;
+        var rowNumber = index.ToString(CultureInfo.InvariantCulture);
+        writer.WriteStartElement(RowTag, [new OpenXmlAttribute("r", "", rowNumber)]);
+        for (var c = 0; c < values.Count; c++)
+            WriteCell(writer, columnNames[c] + rowNumber, values[c], header);
+        writer.WriteEndElement();
     }
 
-    private static Cell Cell(SheetValue v) => v switch
+    /// <summary>A number (t="n", <c>v</c>) or inline text (t="inlineStr", <c>is/t</c>); a suppressed value is 「-」 right-aligned.</summary>
+    private static void WriteCell(OpenXmlWriter writer, string reference, SheetValue v, bool header)
     {
-        { Number: { } n } => new Cell
+        var (style, type, text) = v switch
         {
-            DataType = CellValues.Number, StyleIndex = v.Style == NumberStyle.OneDecimal ? OneDecimal : Integer,
-            CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)),
-        },
-        { Text: { } t } => TextCell(t, t.Length > 30 ? Wrapped : 0),
-        _ => TextCell("-", Suppressed),
-    };
+            { Number: { } n } => (v.Style == NumberStyle.OneDecimal ? OneDecimal : Integer, "n", n.ToString(CultureInfo.InvariantCulture)),
+            { Text: { } t } => (header ? Header : t.Length > 30 ? Wrapped : 0u, "inlineStr", t),
+            _ => (Suppressed, "inlineStr", "-"),
+        };
+        writer.WriteStartElement(CellTag,
+            [new OpenXmlAttribute("r", "", reference), new OpenXmlAttribute("s", "", StyleText[style]), new OpenXmlAttribute("t", "", type)]);
+        if (type == "n") WriteLeaf(writer, ValueTag, text);
+        else
+        {
+            writer.WriteStartElement(InlineStringTag);
+            WriteLeaf(writer, TextTag, text);
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+    }
 
-    private static Cell TextCell(string text, uint style) =>
-        new() { DataType = CellValues.InlineString, StyleIndex = style, InlineString = new InlineString(new Text(text)) };
+    private static void WriteLeaf(OpenXmlWriter writer, OpenXmlElement tag, string text)
+    {
+        writer.WriteStartElement(tag);
+        writer.WriteString(text);
+        writer.WriteEndElement();
+    }
+
+    private static readonly string[] StyleText = ["0", "1", "2", "3", "4", "5"];
 
     /// <summary>A, B, … Z, AA, AB …</summary>
     internal static string ColumnName(int index)
