@@ -294,7 +294,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         {
             // National scale: the offices with the most needs, where the rate says most.
             officeNote = ShortenedNote(AreaLevel.Office, offices.Count, "課題の件数が多い", byProvider.Id);
-            offices = Ranked(byProvider, AreaLevel.Office, offices, Cell.Total, Measures.Needs, Worst.Highest);
+            offices = Ranked(byProvider, AreaLevel.Office, offices, Cell.Total, Measures.Needs, Worst.Highest, TopAreas);
         }
         sb.Append("<h3>提供事業所別</h3>");
         sb.Append(Table("提供事業所別の連動（利用中のサービスがある課題）", ["事業所", "課題（件）", "連動あり（件）", "連動率（%）"],
@@ -345,18 +345,25 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                  })
         {
             var trend = T(tableId);
-            var areas = trend.Areas(AreaLevel.Region).Select(a => (a.Code, a.Name, Level: AreaLevel.Region))
+            var regions = trend.Areas(AreaLevel.Region);
+            var worst = measure == Measures.PersonsUnmet ? Worst.Highest : Worst.Lowest;
+            var shortened = regions.Count > TrendLines;
+            var listed = shortened ? Ranked(trend, AreaLevel.Region, regions, Cell.Total, measure, worst, TrendLines, Q) : regions;
+            var areas = listed.Select(a => (a.Code, a.Name, Level: AreaLevel.Region))
                 .Append((Prefecture.Code, Prefecture.Name, Level: AreaLevel.Prefecture)).ToList();
+            var heading = shortened ? $"{title}（{(worst == Worst.Highest ? "上位" : "下位")}{TrendLines}圏域）" : title;
             var chartAreas = measure == Measures.PersonsUnmet ? areas.Where(a => a.Level == AreaLevel.Region).ToList() : areas;
             var series = chartAreas.Select((r, i) => new TrendSeries(r.Name,
                 analysis.History.Select(q => (double?)trend.Find(r.Level, r.Code, Cell.Total, measure, q)?.Value).ToList(),
                 r.Level == AreaLevel.Prefecture ? ChartStyle.Reference : ChartStyle.SeriesColor(i))).ToList();
-            sb.Append($"<h3>{E(title)}</h3>");
-            sb.Append(Figure(() => TrendChart.Render(ChartDir, name, title, unit, source, labels, series)));
-            sb.Append(Table($"{title}（{unit}）", ["四半期", .. areas.Select(r => r.Name)],
+            sb.Append($"<h3>{E(heading)}</h3>");
+            sb.Append(Figure(() => TrendChart.Render(ChartDir, name, heading, unit, source, labels, series)));
+            sb.Append(Table($"{heading}（{unit}）", ["四半期", .. areas.Select(r => r.Name)],
                 analysis.History.Select(q => (IReadOnlyList<string>)[E(q.JapaneseLabel),
                     .. areas.Select(r => Number(trend.Find(r.Level, r.Code, Cell.Total, measure, q)?.Value))]),
-                SuppressionNote, source: trend.Id));
+                SuppressionNote + (shortened
+                    ? ShortenedNote(AreaLevel.Region, regions.Count, worst == Worst.Highest ? $"{Q.ShortLabel}末の値が大きい" : $"{Q.ShortLabel}末の値が小さい", trend.Id, TrendLines)
+                    : ""), source: trend.Id));
         }
         return sb.ToString();
     }
@@ -491,6 +498,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
 
     private const int LongAreaList = 300;
     private const int TopAreas = 50;
+    /// <summary>More lines than this and a trend chart cannot be told apart: the 圏域 that need attention most are drawn.</summary>
+    private const int TrendLines = 10;
 
     /// <summary>Which end of a figure needs attention: a high unmet rate, a low linkage rate.</summary>
     private enum Worst { Highest, Lowest }
@@ -500,21 +509,22 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
     private static (IReadOnlyList<(string Code, string Name)> Areas, bool Shortened) Listed(PublishedTable t, string category, string measure, Worst worst)
     {
         var all = t.Areas(AreaLevel.Municipality);
-        return all.Count <= LongAreaList ? (all, false) : (Ranked(t, AreaLevel.Municipality, all, category, measure, worst), true);
+        return all.Count <= LongAreaList ? (all, false) : (Ranked(t, AreaLevel.Municipality, all, category, measure, worst, TopAreas), true);
     }
 
-    /// <summary>The worst <see cref="TopAreas"/> areas by a published measure (suppressed values are not ranked), ties in code order.</summary>
+    /// <summary>The worst <paramref name="count"/> areas by a published measure (in <paramref name="period"/>, or the table's
+    /// first; suppressed values are not ranked), ties in code order.</summary>
     private static IReadOnlyList<(string Code, string Name)> Ranked(PublishedTable t, AreaLevel level, IReadOnlyList<(string Code, string Name)> areas,
-        string category, string measure, Worst worst)
+        string category, string measure, Worst worst, int count, FiscalQuarter? period = null)
     {
-        var published = areas.Select(a => (Area: a, Value: t.Find(level, a.Code, category, measure)?.Value)).Where(a => a.Value is not null);
+        var published = areas.Select(a => (Area: a, Value: t.Find(level, a.Code, category, measure, period)?.Value)).Where(a => a.Value is not null);
         var ranked = worst == Worst.Highest ? published.OrderByDescending(a => a.Value) : published.OrderBy(a => a.Value);
-        return ranked.ThenBy(a => a.Area.Code, StringComparer.Ordinal).Take(TopAreas).Select(a => a.Area).ToList();
+        return ranked.ThenBy(a => a.Area.Code, StringComparer.Ordinal).Take(count).Select(a => a.Area).ToList();
     }
 
     /// <summary>The note under a shortened list: how many there are, which are shown, where the rest is.</summary>
-    private static string ShortenedNote(AreaLevel level, int count, string worst, string tableId) =>
-        $"{level.Japanese()}が{count:#,0}あるため、{worst}{TopAreas}{level.Japanese()}のみ示す（すべての{level.Japanese()}は figures.csv の table={tableId}）。";
+    private static string ShortenedNote(AreaLevel level, int count, string worst, string tableId, int shown = TopAreas) =>
+        $"{level.Japanese()}が{count:#,0}あるため、{worst}{shown}{level.Japanese()}のみ示す（すべての{level.Japanese()}は figures.csv の table={tableId}）。";
 
     private sealed record CategoryRow(string Name, ScottPlot.Color Color, decimal? Persons, decimal? Needs);
 

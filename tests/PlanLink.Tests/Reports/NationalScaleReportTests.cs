@@ -1,5 +1,7 @@
 using System.Globalization;
 using AngleSharp.Html.Parser;
+using PlanLink.Analytics.Areas;
+using PlanLink.Analytics.Figures;
 using PlanLink.Host;
 using PlanLink.Tests.Support;
 
@@ -62,6 +64,27 @@ public sealed class NationalScaleReportTests(NationalScaleRun run) : IClassFixtu
             .Select(f => f.Number!.Value).OrderDescending().ToList();
         var shown = municipalityRows.Select(r => decimal.Parse(r[4], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(published.Take(Shown), shown);
+    }
+
+    [Fact]
+    public void UnmetTrend_DrawsTheTenRegionsWithTheMostUnmetPersons_AndPointsToFiguresCsv()
+    {
+        const int lines = 10;
+        var document = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_out, "report.html")));
+        var table = document.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent.StartsWith("圏域別 未充足ニーズのある人の推移", StringComparison.Ordinal) == true);
+        Assert.Contains($"上位{lines}圏域", table.QuerySelector("caption")!.TextContent);
+        var header = table.QuerySelectorAll("thead th").Select(h => h.TextContent).ToList();
+        Assert.Equal(1 + lines + 1, header.Count); // 四半期, ten 圏域, the prefecture
+        var note = table.NextElementSibling?.TextContent ?? "";
+        Assert.Contains($"{lines}障害保健福祉圏域のみ示す", note);
+        Assert.Contains("table=trend_unmet_needs_summary", note);
+
+        // The 圏域 drawn are those with the most persons unmet at the report's quarter end, most first.
+        var latest = FigureRow.Read(_out).Where(f => f.Table == "trend_unmet_needs_summary" && f.Level == AreaLevel.Region.Code() && f.Period == "2026Q2"
+                                                     && f.Category == "計" && f.Measure == Measures.PersonsUnmet && !f.Suppressed).ToList();
+        Assert.True(latest.Count > lines, $"{latest.Count} 圏域 published");
+        var expected = latest.OrderByDescending(f => f.Number).ThenBy(f => f.AreaCode, StringComparer.Ordinal).Take(lines).Select(f => f.AreaName);
+        Assert.Equal(expected, header.Skip(1).Take(lines));
     }
 
     [Fact]
