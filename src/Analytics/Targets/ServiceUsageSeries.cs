@@ -1,5 +1,4 @@
 using PlanLink.Analytics.Areas;
-using PlanLink.Analytics.Disclosure;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
 using PlanLink.Ingest.Model;
@@ -62,25 +61,24 @@ public sealed class ServiceUsageSeries(IReadOnlyList<FiscalQuarter> quarters)
         ByArea(snapshot, static s => s is ServiceStatus.Waiting or ServiceStatus.NoResource);
 
     /// <summary>Counts each person × service with a wanted status in every macro area of the person's home.
-    /// Persons are visited in the order of their first need, services in ascending order, so the volume
-    /// sums (doubles) always add in the same order.</summary>
+    /// A snapshot holds one current plan per person, with its needs in a range: persons are visited in plan
+    /// order, services in ascending order, so the volume sums (doubles) always add in the same order.</summary>
     private static Dictionary<AreaService, PersonsAndVolume> ByArea(PlanSnapshot snapshot, Func<ServiceStatus, bool> wanted)
     {
         var areas = snapshot.Index.Areas;
         var result = new Dictionary<AreaService, PersonsAndVolume>();
         var services = new List<(ServiceType Service, decimal Amount)>();
         var needs = snapshot.Needs;
-        var persons = NeedsByPerson(needs);
-        for (var p = 0; p < persons.Count; p++)
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var personNeeds = persons[p];
+            var (start, end) = snapshot.NeedsOf(plan);
             services.Clear();
-            foreach (var n in personNeeds)
+            for (var n = start; n < end; n++)
             foreach (var s in needs[n].Services)
                 if (wanted(s.Status) && s.Service != ServiceType.Informal) services.Add((s.Service, s.Amount ?? 0));
             if (services.Count == 0) continue;
             services.Sort(static (a, b) => a.Service.CompareTo(b.Service));
-            var homeAreas = areas.MacroAreasOf(needs[personNeeds[0]].Plan.MunicipalityCode);
+            var homeAreas = areas.MacroAreasOf(snapshot.Plans[plan].MunicipalityCode);
             for (var i = 0; i < services.Count; i++)
             {
                 var (service, amount) = services[i];
@@ -94,26 +92,5 @@ public sealed class ServiceUsageSeries(IReadOnlyList<FiscalQuarter> quarters)
             }
         }
         return result;
-    }
-
-    /// <summary>The needs of each person, persons in the order of their first need.</summary>
-    private static IndexLists NeedsByPerson(IReadOnlyList<NeedState> needs)
-    {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var personOf = new int[needs.Count];
-        string? previous = null;
-        var previousId = -1;
-        for (var i = 0; i < needs.Count; i++)
-        {
-            var key = needs[i].Plan.PersonKey;
-            // A plan's needs come together, so the person usually repeats: no hashing then.
-            if (!string.Equals(key, previous, StringComparison.Ordinal))
-            {
-                if (!ids.TryGetValue(key, out previousId)) ids.Add(key, previousId = ids.Count);
-                previous = key;
-            }
-            personOf[i] = previousId;
-        }
-        return IndexLists.Of(personOf, ids.Count);
     }
 }
