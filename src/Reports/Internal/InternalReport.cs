@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using PlanLink.Analytics.Areas;
 using PlanLink.Analytics.Figures;
+using PlanLink.Analytics.Snapshot;
 using PlanLink.Analytics.Tables;
 using PlanLink.Ingest.Model;
 using static PlanLink.Reports.Html.Html;
@@ -18,8 +19,8 @@ public static class InternalReport
     {
         Directory.CreateDirectory(dir);
         var snapshot = analysis.Snapshot;
-        var areas = snapshot.Index.Areas;
-        var offices = snapshot.Index.Data.Offices.GroupBy(o => o.OfficeId).ToDictionary(g => g.Key, g => g.First().OfficeName);
+        var index = snapshot.Index;
+        var areas = index.Areas;
         var list = CaseReviewList.Build(snapshot);
 
         // Plan maps: everyone in a small dataset; in a large one the top of the case-review list plus --plan-map.
@@ -34,12 +35,12 @@ public static class InternalReport
         {
             var area = areas.Municipality(plan.MunicipalityCode)?.Name ?? plan.MunicipalityCode;
             maps.Add(new InternalView($"plan-maps/{plan.PersonKey}.svg", $"計画マップ {plan.PersonKey}",
-                PlanMap.Render(snapshot, plan, needsByPlan[plan.PlanId].ToList(), area, offices)));
+                PlanMap.Render(snapshot, plan, needsByPlan[plan.PlanId].ToList(), area)));
         }
         var views = new List<InternalView>(maps)
         {
-            CaseReviewPage(list, maps, areas, offices, analysis, isSynthetic),
-            new("case-review.csv", "事例検討リスト（CSV）", CaseReviewCsv(list, areas, offices)),
+            CaseReviewPage(list, maps, index, analysis, isSynthetic),
+            new("case-review.csv", "事例検討リスト（CSV）", CaseReviewCsv(list, index)),
             MesoPage(analysis, isSynthetic),
             new("meso.csv", "事業所別の状況（CSV）", MesoCsv(analysis)),
         };
@@ -54,9 +55,10 @@ public static class InternalReport
         return dir;
     }
 
-    private static InternalView CaseReviewPage(IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<InternalView> maps, AreaHierarchy areas,
-        IReadOnlyDictionary<string, string> offices, QuarterlyAnalysis analysis, bool isSynthetic)
+    private static InternalView CaseReviewPage(IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<InternalView> maps, DatasetIndex index,
+        QuarterlyAnalysis analysis, bool isSynthetic)
     {
+        var areas = index.Areas;
         var mapped = maps.Select(m => m.FileName).ToHashSet();
         var rows = list.Select(e =>
         {
@@ -66,7 +68,7 @@ public static class InternalReport
                 e.Rank.ToString(CultureInfo.InvariantCulture),
                 mapped.Contains(map) ? $"<a href=\"{E(map)}\">{E(e.Plan.PersonKey)}</a>" : E(e.Plan.PersonKey),
                 E(areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? e.Plan.MunicipalityCode),
-                E(offices.GetValueOrDefault(e.Plan.OfficeId, e.Plan.OfficeId)),
+                E(index.OfficeName(e.Plan.OfficeId)),
                 e.PersistentPriorities.Count.ToString(CultureInfo.InvariantCulture),
                 e.UnmetNeeds.Count.ToString(CultureInfo.InvariantCulture),
                 e.LongestWaitDays.ToString(CultureInfo.InvariantCulture),
@@ -85,8 +87,9 @@ public static class InternalReport
             ? "支援なし"
             : string.Join("・", a.UnmetServices.Select(u => $"{ServiceCatalog.Get(u.Service.Service).JapaneseName} {Analytics.Unmet.UnmetReasons.Japanese(u.Reason)}"))) + "）";
 
-    private static string CaseReviewCsv(IReadOnlyList<CaseReviewEntry> list, AreaHierarchy areas, IReadOnlyDictionary<string, string> offices)
+    private static string CaseReviewCsv(IReadOnlyList<CaseReviewEntry> list, DatasetIndex index)
     {
+        var areas = index.Areas;
         using var writer = new StringWriter { NewLine = "\n" };
         writer.WriteLine(InternalView.Mark);
         writer.WriteLine("順位,仮名ID,市町村コード,市町村,相談支援事業所番号,相談支援事業所,継続する未充足（件）,未充足の課題（件）,最長待機（日）,未充足の課題");
@@ -94,7 +97,7 @@ public static class InternalReport
             writer.WriteLine(string.Join(",", new[]
             {
                 e.Rank.ToString(CultureInfo.InvariantCulture), e.Plan.PersonKey, e.Plan.MunicipalityCode,
-                areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? "", e.Plan.OfficeId, offices.GetValueOrDefault(e.Plan.OfficeId, ""),
+                areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? "", e.Plan.OfficeId, index.TryGetOffice(e.Plan.OfficeId, out var office) ? office.Name : "",
                 e.PersistentPriorities.Count.ToString(CultureInfo.InvariantCulture), e.UnmetNeeds.Count.ToString(CultureInfo.InvariantCulture),
                 e.LongestWaitDays.ToString(CultureInfo.InvariantCulture), string.Join("／", e.UnmetNeeds.Select(Describe)),
             }.Select(Csv)));

@@ -19,12 +19,9 @@ public static class PlanMap
     private const string Font = "font-family=\"IPAexGothic, sans-serif\"";
     private const string Red = "#c0392b", Orange = "#e67e22", Blue = "#2471a3", Grey = "#7f8c8d";
 
-    /// <summary>The map of the person's current plan at the snapshot date.</summary>
-    public static string Render(PlanSnapshot snapshot, Plan plan, string areaName, IReadOnlyDictionary<string, string> officeNames) =>
-        Render(snapshot, plan, snapshot.Needs.Where(n => n.Plan.PlanId == plan.PlanId).ToList(), areaName, officeNames);
-
-    /// <summary>The map, given the plan's needs in snapshot order (found once for many maps: a national snapshot has millions).</summary>
-    public static string Render(PlanSnapshot snapshot, Plan plan, IReadOnlyList<NeedState> needs, string areaName, IReadOnlyDictionary<string, string> officeNames)
+    /// <summary>The map of the person's current plan at the snapshot date, given the plan's needs in snapshot order
+    /// (found once for many maps: a national snapshot has millions).</summary>
+    public static string Render(PlanSnapshot snapshot, Plan plan, IReadOnlyList<NeedState> needs, string areaName)
     {
         var assessed = needs.Select(n => NeedAssessment.Assess(n, snapshot.Date)).ToList();
         var links = LinkageAssessment.Assess(snapshot, needs).ToDictionary(l => l.State.Need.Priority);
@@ -49,7 +46,7 @@ public static class PlanMap
             {
                 var info = ServiceCatalog.Get(s.Service);
                 var unmet = a.UnmetServices.Any(u => u.Service == s);
-                var provider = s.ProviderOfficeId is { } p ? officeNames.GetValueOrDefault(p, p) : null;
+                var provider = s.ProviderOfficeId is { } p ? snapshot.Index.OfficeName(p) : null;
                 leaves.Add(("service", $"service-{need.Need.Priority}-{info.Code}",
                     [.. Wrap(info.JapaneseName, 12), StatusLabel(s, unmet, snapshot.Date), .. provider is null ? [] : Wrap(provider, 12).Take(1)],
                     unmet ? Red : s.Status == ServiceStatus.Informal ? Grey : "#34495e", s.Status == ServiceStatus.Informal));
