@@ -141,9 +141,9 @@ public static class Harness
             var table = ResourceGapFigures.ByService(snapshot, q);
             report.PlanLinkFacts.AddRange(Aggregates.FromTable(Aggregates.GapByService, table, AreaLevel.Municipality, Aggregates.GapMeasures));
         }));
-        report.PlanLinkSteps.Add(Step.Measure("linkage by provider (LinkageAssessment.Assess + LinkageFigures.ByProvider)", () =>
+        report.PlanLinkSteps.Add(Step.Measure("linkage by provider (SnapshotLinkage.Of + LinkageFigures.ByProvider)", () =>
         {
-            var table = LinkageFigures.ByProvider(snapshot, LinkageAssessment.Assess(snapshot), q);
+            var table = LinkageFigures.ByProvider(snapshot, SnapshotLinkage.Of(snapshot), q);
             report.PlanLinkFacts.AddRange(Aggregates.FromTable(Aggregates.LinkageByProvider, table, AreaLevel.Office, Aggregates.LinkageMeasures));
         }));
         foreach (var s in report.PlanLinkSteps.Skip(1)) log.WriteLine($"  PlanLink {s.Name}: {s.Time.TotalSeconds:F2} s");

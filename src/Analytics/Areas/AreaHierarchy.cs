@@ -15,14 +15,15 @@ public sealed class AreaHierarchy
     private readonly List<Area> _areas = [];
     private readonly Dictionary<(AreaLevel, string), int> _indexOf = [];
     private readonly Dictionary<(AreaLevel, string), List<Area>> _children = [];
-    /// <summary>Per municipality index: the indexes of the areas its figures count in.</summary>
-    private readonly Dictionary<int, int[]> _macroIndexes = [];
     private readonly Dictionary<string, Area[]> _macroAreas = [];
     private readonly Dictionary<string, Area> _supportCenterOf = [];
     private readonly int[] _parentOf;
+    /// <summary>Per area index: the indexes of the areas a municipality's figures count in (empty for other areas).</summary>
+    private readonly int[][] _macroIndexesAt;
 
     public AreaHierarchy(IEnumerable<Municipality> municipalities, IEnumerable<SupportCenterArea>? supportCenters = null)
     {
+        var macroIndexes = new Dictionary<int, int[]>();
         var list = municipalities.OrderBy(m => m.Code, StringComparer.Ordinal).ToList();
         foreach (var prefecture in list.GroupBy(m => (Code: LocalGovernmentCode.WithCheckDigit(m.Code[..2] + "000"), m.Prefecture)))
         {
@@ -35,7 +36,7 @@ public sealed class AreaHierarchy
                 foreach (var m in region)
                 {
                     var municipality = Add(new Area(AreaLevel.Municipality, m.Code, m.Name, m.Population, code));
-                    _macroIndexes[IndexOf(municipality)] = [IndexOf(municipality), IndexOf(area), IndexOf(pref)];
+                    macroIndexes[IndexOf(municipality)] = [IndexOf(municipality), IndexOf(area), IndexOf(pref)];
                 }
             }
         }
@@ -50,12 +51,17 @@ public sealed class AreaHierarchy
             {
                 _supportCenterOf[m.Code] = area;
                 var member = IndexOf(m);
-                _macroIndexes[member] = [.. _macroIndexes[member], IndexOf(area)];
+                macroIndexes[member] = [.. macroIndexes[member], IndexOf(area)];
             }
         }
         _parentOf = [.. _areas.Select(a => a.ParentCode is { } parent ? IndexOf(a.Level + 1, parent) : -1)];
-        foreach (var (municipality, areas) in _macroIndexes)
+        _macroIndexesAt = new int[_areas.Count][];
+        Array.Fill(_macroIndexesAt, []);
+        foreach (var (municipality, areas) in macroIndexes)
+        {
             _macroAreas[_areas[municipality].Code] = [.. areas.Select(a => _areas[a])];
+            _macroIndexesAt[municipality] = areas;
+        }
     }
 
     /// <summary>The 基幹相談支援センター area a municipality belongs to, when configured.</summary>
@@ -124,5 +130,5 @@ public sealed class AreaHierarchy
     private int[]? _cellOrder;
 
     /// <summary>The indexes of <see cref="MacroAreasOf"/> for the municipality with index <paramref name="municipality"/>.</summary>
-    public ReadOnlySpan<int> MacroIndexesOf(int municipality) => _macroIndexes.GetValueOrDefault(municipality);
+    public ReadOnlySpan<int> MacroIndexesOf(int municipality) => _macroIndexesAt[municipality];
 }

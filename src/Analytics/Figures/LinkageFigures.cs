@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanLink.Analytics.Areas;
 using PlanLink.Analytics.Linkage;
 using PlanLink.Analytics.Periods;
@@ -14,13 +15,12 @@ public static class LinkageFigures
 {
     public static IReadOnlyList<ResultTable> Compute(PlanSnapshot snapshot, FiscalQuarter period)
     {
-        var links = LinkageAssessment.Assess(snapshot);
+        var links = SnapshotLinkage.Of(snapshot);
         return [Summary(snapshot, links, period), ByService(snapshot, links, period), ByProvider(snapshot, links, period)];
     }
 
-    /// <summary>Needs linked, per area, and the goals that serve no need. <paramref name="links"/> are those of
-    /// <see cref="LinkageAssessment.Assess(PlanSnapshot)"/>, in the order of the snapshot's needs.</summary>
-    public static ResultTable Summary(PlanSnapshot snapshot, IReadOnlyList<LinkageAssessment> links, FiscalQuarter period)
+    /// <summary>Needs linked, per area, and the goals that serve no need.</summary>
+    public static ResultTable Summary(PlanSnapshot snapshot, SnapshotLinkage links, FiscalQuarter period)
     {
         var t = new TableBuilder("plan_linkage_summary", "サービス等利用計画と個別支援計画の連動", snapshot.Index.Areas, period);
         t.EnsureMacro(Total, [Cell.Total], (Needs, MeasureUnit.Needs), (NeedsLinked, MeasureUnit.Needs),
@@ -30,58 +30,48 @@ public static class LinkageFigures
         var needsInUseUnlinked = t.Column(Total, Cell.Total, NeedsInUseUnlinked, MeasureUnit.Needs);
         var goals = t.Column(Total, Cell.Total, Goals, MeasureUnit.Goals);
         var goalsUnlinked = t.Column(Total, Cell.Total, GoalsUnlinked, MeasureUnit.Goals);
-        var index = snapshot.Index;
-        var personGoals = new List<(SupportPlan, SupportGoal)>();
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var municipality = snapshot.MunicipalityOf(plan);
             if (municipality < 0) continue;
             var (start, end) = snapshot.NeedsOf(plan);
+            var (linked, inUseUnlinked) = (0, 0);
             for (var n = start; n < end; n++)
             {
-                var l = links[n];
-                t.AddMacro(municipality, needs);
-                if (l.IsLinked) t.AddMacro(municipality, needsLinked);
-                else if (AnyInUse(l.State.Services)) t.AddMacro(municipality, needsInUseUnlinked);
+                if (links.IsLinked(n)) linked++;
+                else if (AnyInUse(snapshot.StatesOf(n))) inUseUnlinked++;
             }
-            // Goals of the current individual support plans that serve no need of the person's current plan.
-            var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(snapshot.PositionOf(plan)));
-            personGoals.Clear();
-            LinkageAssessment.GoalsOf(snapshot, snapshot.PersonOf(plan), personGoals);
-            foreach (var (_, goal) in personGoals)
-            {
-                t.AddMacro(municipality, goals);
-                if (goal.LinkedPriority is not { } p || !HasPriority(index.Needs[needFrom..needTo], p)) t.AddMacro(municipality, goalsUnlinked);
-            }
+            // Each count is added only when there is something to count, as one addition per need would.
+            if (end > start) t.AddMacro(municipality, needs, end - start);
+            if (linked > 0) t.AddMacro(municipality, needsLinked, linked);
+            if (inUseUnlinked > 0) t.AddMacro(municipality, needsInUseUnlinked, inUseUnlinked);
+            // Goals of the current individual support plans; those that serve no need of the person's current plan.
+            var (planGoals, unlinked) = links.GoalsOf(plan);
+            if (planGoals > 0) t.AddMacro(municipality, goals, planGoals);
+            if (unlinked > 0) t.AddMacro(municipality, goalsUnlinked, unlinked);
         }
         t.AddRate(LinkageRate, MeasureUnit.Percent, NeedsLinked, Needs);
         return t.Build();
     }
 
-    private static bool AnyInUse(IReadOnlyList<ServiceState> services)
+    private static bool AnyInUse(ReadOnlySpan<PlannedService> states)
     {
-        foreach (var s in services)
+        foreach (var s in states)
             if (s.Status == ServiceStatus.InUse) return true;
-        return false;
-    }
-
-    private static bool HasPriority(ReadOnlySpan<PlanNeed> needs, int priority)
-    {
-        foreach (var n in needs)
-            if (n.Priority == priority) return true;
         return false;
     }
 
     /// <summary>Per service type: needs with that service in use, and how many of them a goal of an
     /// individual support plan for that same service links to.</summary>
-    public static ResultTable ByService(PlanSnapshot snapshot, IReadOnlyList<LinkageAssessment> links, FiscalQuarter period)
+    public static ResultTable ByService(PlanSnapshot snapshot, SnapshotLinkage links, FiscalQuarter period)
     {
         var t = new TableBuilder("plan_linkage_by_service", "サービス種類別の連動", snapshot.Index.Areas, period);
         var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName);
         t.EnsureMacro(Service, services, (Needs, MeasureUnit.Needs), (NeedsLinked, MeasureUnit.Needs));
-        var needs = ServiceCatalog.All.ToDictionary(s => s.Type, s => t.Column(Service, s.JapaneseName, Needs, MeasureUnit.Needs));
-        var needsLinked = ServiceCatalog.All.ToDictionary(s => s.Type, s => t.Column(Service, s.JapaneseName, NeedsLinked, MeasureUnit.Needs));
-        var seen = new List<ServiceType>();
+        // Columns by service type value.
+        var needs = Enum.GetValues<ServiceType>().Select(s => t.Column(Service, ServiceCatalog.Get(s).JapaneseName, Needs, MeasureUnit.Needs)).ToArray();
+        var needsLinked = Enum.GetValues<ServiceType>().Select(s => t.Column(Service, ServiceCatalog.Get(s).JapaneseName, NeedsLinked, MeasureUnit.Needs)).ToArray();
+        var supportPlans = snapshot.Index.SupportPlans;
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var municipality = snapshot.MunicipalityOf(plan);
@@ -89,14 +79,19 @@ public static class LinkageFigures
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
             {
-                var l = links[n];
-                seen.Clear();
-                foreach (var s in l.State.Services)
+                var states = snapshot.StatesOf(n);
+                var linkedPlans = links.LinkedPlans(n);
+                for (var i = 0; i < states.Length; i++)
                 {
-                    if (s.Status != ServiceStatus.InUse || s.Service == ServiceType.Informal || seen.Contains(s.Service)) continue;
-                    seen.Add(s.Service);
-                    t.AddMacro(municipality, needs[s.Service]);
-                    if (l.LinkedGoals.Any(g => g.Plan.Service == s.Service)) t.AddMacro(municipality, needsLinked[s.Service]);
+                    var service = states[i].Service;
+                    if (states[i].Status != ServiceStatus.InUse || service == ServiceType.Informal || InUseBefore(states, i)) continue;
+                    t.AddMacro(municipality, needs[(int)service]);
+                    foreach (var p in linkedPlans)
+                        if (supportPlans[p].Service == service)
+                        {
+                            t.AddMacro(municipality, needsLinked[(int)service]);
+                            break;
+                        }
                 }
             }
         }
@@ -104,9 +99,17 @@ public static class LinkageFigures
         return t.Build();
     }
 
+    /// <summary>Whether a state before <paramref name="i"/> is of the same service and in use (a need counts once per service).</summary>
+    private static bool InUseBefore(ReadOnlySpan<PlannedService> states, int i)
+    {
+        for (var j = 0; j < i; j++)
+            if (states[j].Service == states[i].Service && states[j].Status == ServiceStatus.InUse) return true;
+        return false;
+    }
+
     /// <summary>Per provider office: the needs it serves with a service in use, and how many of them its
     /// own individual support plans link to (meso level, office-keyed).</summary>
-    public static ResultTable ByProvider(PlanSnapshot snapshot, IReadOnlyList<LinkageAssessment> links, FiscalQuarter period)
+    public static ResultTable ByProvider(PlanSnapshot snapshot, SnapshotLinkage links, FiscalQuarter period)
     {
         var t = new TableBuilder("plan_linkage_by_provider", "提供事業所別の連動", snapshot.Index.Areas, period)
         {
@@ -114,20 +117,36 @@ public static class LinkageFigures
         };
         var needs = t.Column(Total, Cell.Total, Needs, MeasureUnit.Needs);
         var needsLinked = t.Column(Total, Cell.Total, NeedsLinked, MeasureUnit.Needs);
-        var providers = new List<string>();
-        foreach (var l in links)
+        var supportPlans = snapshot.Index.SupportPlans;
+        var offices = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var n = 0; n < snapshot.NeedCount; n++)
         {
-            providers.Clear();
-            foreach (var s in l.State.Services)
-                if (s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } provider && !providers.Contains(provider)) providers.Add(provider);
-            foreach (var provider in providers)
+            var states = snapshot.StatesOf(n);
+            for (var i = 0; i < states.Length; i++)
             {
-                var office = t.Area(AreaLevel.Office, provider);
+                if (states[i].Status != ServiceStatus.InUse || states[i].ProviderOfficeId is not { } provider || ProviderBefore(states, i, provider)) continue;
+                ref var office = ref CollectionsMarshal.GetValueRefOrAddDefault(offices, provider, out var known);
+                if (!known) office = t.Area(AreaLevel.Office, provider);
+                var linked = 0;
+                foreach (var p in links.LinkedPlans(n))
+                    if (supportPlans[p].ProviderOfficeId == provider)
+                    {
+                        linked = 1;
+                        break;
+                    }
                 t.Add(office, needs);
-                t.Add(office, needsLinked, l.LinkedGoals.Any(g => g.Plan.ProviderOfficeId == provider) ? 1 : 0);
+                t.Add(office, needsLinked, linked);
             }
         }
         t.AddRate(LinkageRate, MeasureUnit.Percent, NeedsLinked, Needs);
         return t.Build();
+    }
+
+    /// <summary>Whether a state before <paramref name="i"/> is in use at the same provider (a need counts once per provider).</summary>
+    private static bool ProviderBefore(ReadOnlySpan<PlannedService> states, int i, string provider)
+    {
+        for (var j = 0; j < i; j++)
+            if (states[j].Status == ServiceStatus.InUse && states[j].ProviderOfficeId == provider) return true;
+        return false;
     }
 }

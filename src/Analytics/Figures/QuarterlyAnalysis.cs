@@ -34,7 +34,7 @@ public sealed record QuarterlyAnalysis(
     /// <summary>The tables of the macro levels (municipality, 圏域, prefecture) as of one date.</summary>
     private static IReadOnlyList<ResultTable> MacroTables(PlanSnapshot snapshot, FiscalQuarter q, DomainInference domains)
     {
-        var links = Linkage.LinkageAssessment.Assess(snapshot);
+        var links = Linkage.SnapshotLinkage.Of(snapshot);
         return
         [
             .. UnmetFigures.Compute(snapshot, q, domains),
@@ -55,7 +55,7 @@ public sealed record QuarterlyAnalysis(
         var snapshot = PlanSnapshot.At(index, q.End);
         var macro = MacroTables(snapshot, q, domains);
         var tables = macro
-            .Append(LinkageFigures.ByProvider(snapshot, Linkage.LinkageAssessment.Assess(snapshot), q))
+            .Append(LinkageFigures.ByProvider(snapshot, Linkage.SnapshotLinkage.Of(snapshot), q))
             .Append(Meso.ConsultationOfficeFigures.Compute(snapshot, q))
             .ToList();
         return new QuarterlyAnalysis(q, history, snapshot, tables, domains) { Macro = macro };

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanLink.Analytics.Classification;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
@@ -15,40 +16,53 @@ public static class UnmetFigures
     public static IReadOnlyList<ResultTable> Compute(PlanSnapshot snapshot, FiscalQuarter period, DomainInference? domains = null)
     {
         domains ??= DomainInference.None;
-        var assessments = NeedAssessment.Assess(snapshot);
-        var unmet = UnmetByPlan(snapshot, assessments);
+        var reasons = NeedAssessment.ReasonsOf(snapshot);
+        var unmet = UnmetByPlan(snapshot, reasons);
+        var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName).Append(NoService);
+        var reasonLabels = Enum.GetValues<UnmetReason>().Select(r => r.Japanese()).ToArray();
+        var domainLabels = Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified).ToArray();
         return
         [
-            Summary(snapshot, assessments, period),
-            ByCategory(snapshot, unmet, period, "unmet_needs_by_service", "サービス種類別の未充足ニーズ", Service,
-                (a, into) =>
+            Summary(snapshot, reasons, period),
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_service", "サービス種類別の未充足ニーズ", Service, services,
+                ServiceLabels, (snapshot, u, into) =>
                 {
-                    if (a.UnmetServices.Count == 0) into.Add(NoService);
-                    foreach (var u in a.UnmetServices) into.Add(ServiceCatalog.Get(u.Service.Service).JapaneseName);
-                },
-                ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName).Append(NoService)),
-            ByCategory(snapshot, unmet, period, "unmet_needs_by_status", "状況別の未充足ニーズ", Status,
-                (a, into) =>
+                    var states = snapshot.StatesOf(u.Need);
+                    if (states.IsEmpty) into.Add(ServiceLabels.Length - 1); // no service at all: the only way to be unmet without an unmet service
+                    foreach (var s in states)
+                        if (UnmetRules.ServiceUnmet(s, snapshot.Date) is not null) into.Add((int)s.Service);
+                }),
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_status", "状況別の未充足ニーズ", Status, reasonLabels,
+                reasonLabels, (_, u, into) =>
                 {
-                    foreach (var r in a.Reasons) into.Add(r.Japanese());
-                },
-                Enum.GetValues<UnmetReason>().Select(r => r.Japanese())),
-            ByCategory(snapshot, unmet, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain,
-                (a, into) => into.Add(DomainLabel(domains.DomainOf(a.Need).Domain)),
-                Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified),
-                a => domains.DomainOf(a.Need).Inferred),
+                    for (var r = 0; r < reasonLabels.Length; r++)
+                        if (u.Reasons.Contains((UnmetReason)r)) into.Add(r);
+                }),
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain, domainLabels,
+                domainLabels, (snapshot, u, into) =>
+                {
+                    var (domain, inferred) = domains.DomainOf(snapshot.Need(u.Need));
+                    into.Add(domain is { } d ? (int)d : domainLabels.Length - 1);
+                    return inferred;
+                }),
             ByCategory(snapshot, unmet, period, "unmet_needs_by_support_category", "障害支援区分別の未充足ニーズ", SupportCategory,
-                (a, into) => into.Add(SupportCategoryLabel(a.Plan.SupportCategory)),
-                Enumerable.Range(0, 7).Select(c => SupportCategoryLabel((byte)c))),
+                SupportCategoryLabels[..7], SupportCategoryLabels, (snapshot, u, into) => into.Add(snapshot.Plans[u.Plan].SupportCategory)),
             ByCategory(snapshot, unmet, period, "unmet_needs_by_disability_type", "障害種別の未充足ニーズ", Breakdowns.DisabilityType,
-                (a, into) =>
+                DisabilityTypeLabels.Select(d => d.Label), [.. DisabilityTypeLabels.Select(d => d.Label)], (snapshot, u, into) =>
                 {
-                    foreach (var (type, label) in DisabilityTypeLabels)
-                        if (a.Plan.DisabilityTypes.HasFlag(type)) into.Add(label);
-                },
-                DisabilityTypeLabels.Select(d => d.Label)),
+                    var types = snapshot.Plans[u.Plan].DisabilityTypes;
+                    for (var i = 0; i < DisabilityTypeLabels.Length; i++)
+                        if (types.HasFlag(DisabilityTypeLabels[i].Type)) into.Add(i);
+                }),
         ];
     }
+
+    /// <summary>The label of each service type by its value, then <see cref="NoService"/>.</summary>
+    private static readonly string[] ServiceLabels =
+        [.. Enum.GetValues<ServiceType>().Select(s => ServiceCatalog.Get(s).JapaneseName), NoService];
+
+    /// <summary><see cref="SupportCategoryLabel"/> of every byte.</summary>
+    private static readonly string[] SupportCategoryLabels = [.. Enumerable.Range(0, 256).Select(c => SupportCategoryLabel((byte)c))];
 
     /// <summary>The 障害種別 (without None) with their labels, in code order.</summary>
     private static readonly (Ingest.Model.DisabilityType Type, string Label)[] DisabilityTypeLabels =
@@ -60,8 +74,8 @@ public static class UnmetFigures
     public static string DomainLabel(Ingest.Model.LifeDomain? domain) => domain is { } d ? Codes.Domain.Japanese(d) : Unclassified;
 
     /// <summary>Per area: persons with a plan, persons and needs unmet, the rate per plans and per 10,000 population.
-    /// <paramref name="assessments"/> are those of <see cref="NeedAssessment.Assess(PlanSnapshot)"/>, in the order of the snapshot's needs.</summary>
-    public static ResultTable Summary(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments, FiscalQuarter period)
+    /// <paramref name="reasons"/> are those of <see cref="NeedAssessment.ReasonsOf"/>, by need number.</summary>
+    public static ResultTable Summary(PlanSnapshot snapshot, ReadOnlySpan<UnmetReasonSet> reasons, FiscalQuarter period)
     {
         var t = new TableBuilder("unmet_needs_summary", "未充足ニーズの概況", snapshot.Index.Areas, period);
         t.EnsureMacro(Total, [Cell.Total], (Plans, MeasureUnit.Persons), (PersonsUnmet, MeasureUnit.Persons), (Needs, MeasureUnit.Needs), (NeedsUnmet, MeasureUnit.Needs));
@@ -78,7 +92,7 @@ public static class UnmetFigures
             if (start == end) continue;
             var unmet = 0;
             for (var n = start; n < end; n++)
-                if (assessments[n].IsUnmet) unmet++;
+                if (reasons[n].Any) unmet++;
             t.AddMacro(municipality, needs, end - start);
             t.AddMacro(municipality, needsUnmet, unmet);
             if (unmet > 0) t.AddMacro(municipality, personsUnmet);
@@ -88,62 +102,88 @@ public static class UnmetFigures
         return t.Build();
     }
 
+    /// <summary>An unmet need: the plan (in the snapshot), the need's number and why it is unmet.</summary>
+    private readonly record struct UnmetNeed(int Plan, int Need, UnmetReasonSet Reasons);
+
+    /// <summary>Adds the categories of an unmet need (indexes into the table's labels) to a list; returns whether
+    /// the need's category was inferred (推定).</summary>
+    private delegate bool CategoriesOf(PlanSnapshot snapshot, UnmetNeed need, List<int> into);
+    private delegate void PlainCategoriesOf(PlanSnapshot snapshot, UnmetNeed need, List<int> into);
+
     /// <summary>The unmet needs of a snapshot's plans in a municipality of the hierarchy, plan by plan: what every
     /// category table reads (most needs are met).</summary>
-    private static List<(int Plan, NeedAssessment Need)> UnmetByPlan(PlanSnapshot snapshot, IReadOnlyList<NeedAssessment> assessments)
+    private static List<UnmetNeed> UnmetByPlan(PlanSnapshot snapshot, ReadOnlySpan<UnmetReasonSet> reasons)
     {
-        var unmet = new List<(int, NeedAssessment)>();
+        var unmet = new List<UnmetNeed>();
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             if (snapshot.MunicipalityOf(plan) < 0) continue;
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
-                if (assessments[n].IsUnmet) unmet.Add((plan, assessments[n]));
+                if (reasons[n].Any) unmet.Add(new UnmetNeed(plan, n, reasons[n]));
         }
         return unmet;
     }
 
+    private static ResultTable ByCategory(PlanSnapshot snapshot, List<UnmetNeed> unmet, FiscalQuarter period,
+        string id, string title, string breakdown, IEnumerable<string> allCategories, string[] labels, PlainCategoriesOf categoriesOf) =>
+        ByCategory(snapshot, unmet, period, id, title, breakdown, allCategories, labels, (s, u, into) =>
+        {
+            categoriesOf(s, u, into);
+            return false;
+        });
+
     /// <summary>Persons and needs unmet per category; a person or need is counted once per category it
     /// falls in, and once in 計 (so categories do not add up to 計). <paramref name="categoriesOf"/> adds the
-    /// categories of an unmet need to a list.</summary>
-    private static ResultTable ByCategory(PlanSnapshot snapshot, List<(int Plan, NeedAssessment Need)> unmet, FiscalQuarter period,
-        string id, string title, string breakdown, Action<NeedAssessment, List<string>> categoriesOf, IEnumerable<string> allCategories,
-        Func<NeedAssessment, bool>? inferred = null)
+    /// categories of an unmet need, as indexes into <paramref name="labels"/>.</summary>
+    private static ResultTable ByCategory(PlanSnapshot snapshot, List<UnmetNeed> unmet, FiscalQuarter period,
+        string id, string title, string breakdown, IEnumerable<string> allCategories, string[] labels, CategoriesOf categoriesOf)
     {
         var t = new TableBuilder(id, title, snapshot.Index.Areas, period);
         t.EnsureMacro(breakdown, allCategories.Prepend(Cell.Total), (PersonsUnmet, MeasureUnit.Persons), (NeedsUnmet, MeasureUnit.Needs));
-        var columns = new Dictionary<string, (int Needs, int Persons, int Inferred)>();
-        (int Needs, int Persons, int Inferred) ColumnsOf(string category) => columns.TryGetValue(category, out var c) ? c
-            : columns[category] = (t.Column(breakdown, category, NeedsUnmet, MeasureUnit.Needs), t.Column(breakdown, category, PersonsUnmet, MeasureUnit.Persons),
+        // Per label index, its columns once used; labels that read the same share their columns (a category is its label).
+        var columnsOf = new (int Needs, int Persons, int Inferred)?[labels.Length];
+        var byLabel = new Dictionary<string, (int Needs, int Persons, int Inferred)>();
+        (int Needs, int Persons, int Inferred) ColumnsOf(string category) => byLabel.TryGetValue(category, out var c) ? c
+            : byLabel[category] = (t.Column(breakdown, category, NeedsUnmet, MeasureUnit.Needs), t.Column(breakdown, category, PersonsUnmet, MeasureUnit.Persons),
                 t.Column(breakdown, category, NeedsUnmetInferred, MeasureUnit.Needs));
         var total = ColumnsOf(Cell.Total);
-        var needCategories = new List<string>();
-        var personCategories = new List<string>();
+        // Whether a category (by its needs column) was counted for the current need and person: stamped with their number + 1.
+        var needStamp = new Dictionary<int, int>();
+        var personStamp = new Dictionary<int, int>();
+        var personColumns = new List<int>();
+        var categories = new List<int>();
         for (var i = 0; i < unmet.Count;)
         {
             // One person: the unmet needs of one plan.
             var (plan, municipality) = (unmet[i].Plan, snapshot.MunicipalityOf(unmet[i].Plan));
-            personCategories.Clear();
+            personColumns.Clear();
             for (; i < unmet.Count && unmet[i].Plan == plan; i++)
             {
-                var need = unmet[i].Need;
-                needCategories.Clear();
-                categoriesOf(need, needCategories);
-                var isInferred = inferred?.Invoke(need) == true;
-                for (var k = 0; k < needCategories.Count; k++)
+                categories.Clear();
+                var isInferred = categoriesOf(snapshot, unmet[i], categories);
+                foreach (var category in categories)
                 {
-                    var category = needCategories[k];
-                    if (needCategories.IndexOf(category, 0, k) >= 0) continue; // once per need
-                    if (!personCategories.Contains(category)) personCategories.Add(category);
-                    var c = ColumnsOf(category);
+                    var c = columnsOf[category] ??= ColumnsOf(labels[category]);
+                    if (!Stamp(needStamp, c.Needs, unmet[i].Need + 1)) continue; // once per need
+                    if (Stamp(personStamp, c.Needs, plan + 1)) personColumns.Add(c.Persons);
                     t.AddMacro(municipality, c.Needs);
                     if (isInferred) t.AddMacro(municipality, c.Inferred);
                 }
                 t.AddMacro(municipality, total.Needs);
             }
-            foreach (var category in personCategories) t.AddMacro(municipality, ColumnsOf(category).Persons);
+            foreach (var column in personColumns) t.AddMacro(municipality, column);
             t.AddMacro(municipality, total.Persons);
         }
         return t.Build();
+    }
+
+    /// <summary>Stamps a key with a number; false when it already had it.</summary>
+    private static bool Stamp(Dictionary<int, int> stamps, int key, int number)
+    {
+        ref var stamp = ref CollectionsMarshal.GetValueRefOrAddDefault(stamps, key, out _);
+        if (stamp == number) return false;
+        stamp = number;
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanLink.Analytics.Areas;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
@@ -41,78 +42,81 @@ public static class ResourceGapFigures
         t.EnsureMacro(Figures.Breakdowns.Service, services.Select(s => s.JapaneseName),
             (DemandPersons, MeasureUnit.Persons), (Capacity, MeasureUnit.Capacity), (InUsePersons, MeasureUnit.Persons));
         var index = snapshot.Index;
-        var columns = new Dictionary<ServiceType, (int DemandPersons, int DemandVolume, int InUsePersons, int InUseVolume)>();
-        (int DemandPersons, int DemandVolume, int InUsePersons, int InUseVolume) ColumnsOf(ServiceType service)
+        const string b = Figures.Breakdowns.Service;
+        // Columns by service type value.
+        var columns = Enum.GetValues<ServiceType>().Select(service =>
         {
-            if (columns.TryGetValue(service, out var c)) return c;
             var name = ServiceCatalog.Get(service).JapaneseName;
-            const string b = Figures.Breakdowns.Service;
-            return columns[service] = (t.Column(b, name, DemandPersons, MeasureUnit.Persons), t.Column(b, name, DemandVolume, VolumeUnitOf(service)),
-                t.Column(b, name, InUsePersons, MeasureUnit.Persons), t.Column(b, name, InUseVolume, VolumeUnitOf(service)));
-        }
+            return (DemandPersons: t.Column(b, name, DemandPersons, MeasureUnit.Persons), DemandVolume: t.Column(b, name, DemandVolume, VolumeUnitOf(service)),
+                InUsePersons: t.Column(b, name, InUsePersons, MeasureUnit.Persons), InUseVolume: t.Column(b, name, InUseVolume, VolumeUnitOf(service)));
+        }).ToArray();
 
         // A person's demand: each service state with, for one in use at a known office, the area index of the office's municipality.
-        var states = new List<(ServiceState State, int Provider)>();
-        var providers = new List<int>();
+        var states = new List<Demand>();
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var home = snapshot.MunicipalityOf(plan);
             states.Clear();
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
-                foreach (var s in snapshot.Needs[n].Services)
+                foreach (var s in snapshot.StatesOf(n))
                     if (IsDemand(s.Status))
-                        states.Add((s, s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office && index.TryGetOffice(office, out var o)
+                        states.Add(new Demand(s.Service, s.Amount ?? 0, s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office && index.TryGetOffice(office, out var o)
                             ? o.Municipality : NoOffice));
-            for (var i = 0; i < states.Count; i++)
+            var demand = CollectionsMarshal.AsSpan(states);
+            for (var i = 0; i < demand.Length; i++)
             {
-                var service = states[i].State.Service;
-                if (SeenBefore(states, i)) continue; // counted at its first row
-                var c = ColumnsOf(service);
+                var service = demand[i].Service;
+                if (Before(demand, i, service, null)) continue; // counted at its first row
+                var c = columns[(int)service];
                 if (home >= 0)
                 {
                     t.AddMacro(home, c.DemandPersons);
                     // One service may serve several needs, each row repeating its amount: count it once per person.
-                    t.AddMacro(home, c.DemandVolume, LargestAmount(states, service, null));
+                    t.AddMacro(home, c.DemandVolume, LargestAmount(demand, i, null));
                 }
                 // Use counts where the provider is: that is what fills its capacity.
-                providers.Clear();
-                foreach (var (s, provider) in states)
+                for (var j = i; j < demand.Length; j++)
                 {
-                    if (s.Service != service || provider == NoOffice || providers.Contains(provider)) continue;
-                    providers.Add(provider);
+                    var provider = demand[j].Provider;
+                    if (demand[j].Service != service || provider == NoOffice || Before(demand, j, service, provider)) continue;
                     if (provider < 0) continue;
                     t.AddMacro(provider, c.InUsePersons);
-                    t.AddMacro(provider, c.InUseVolume, LargestAmount(states, service, provider));
+                    t.AddMacro(provider, c.InUseVolume, LargestAmount(demand, j, provider));
                 }
             }
         }
-        foreach (var office in snapshot.Index.Data.Offices.Where(o => o.IsOpenOn(snapshot.Date) && o.Service != ServiceType.Informal))
-            t.AddMacro(office.MunicipalityCode, Figures.Breakdowns.Service, ServiceCatalog.Get(office.Service).JapaneseName, Capacity, MeasureUnit.Capacity, office.Capacity);
+        foreach (var office in snapshot.Index.Data.Offices)
+            if (office.IsOpenOn(snapshot.Date) && office.Service != ServiceType.Informal)
+                t.AddMacro(office.MunicipalityCode, b, ServiceCatalog.Get(office.Service).JapaneseName, Capacity, MeasureUnit.Capacity, office.Capacity);
 
         AddDerived(t, areas, services);
         return t.Build();
     }
 
-    /// <summary>Whether a state before <paramref name="i"/> has the same service (a loop: no closure per state).</summary>
-    private static bool SeenBefore(List<(ServiceState State, int Provider)> states, int i)
+    /// <summary>A demand state of a person: its service, amount (none = 0) and provider municipality (or <see cref="NoOffice"/>).</summary>
+    private readonly record struct Demand(ServiceType Service, decimal Amount, int Provider);
+
+    /// <summary>Whether a state before <paramref name="i"/> has the service (and the provider municipality, when given).</summary>
+    private static bool Before(ReadOnlySpan<Demand> states, int i, ServiceType service, int? provider)
     {
         for (var j = 0; j < i; j++)
-            if (states[j].State.Service == states[i].State.Service) return true;
+            if (states[j].Service == service && (provider is null || states[j].Provider == provider)) return true;
         return false;
     }
 
     /// <summary>The provider of a service state that is not in use at an office offices.csv knows.</summary>
     private const int NoOffice = int.MinValue;
 
-    /// <summary>The largest amount (none = 0) of the states of a service (at a provider municipality, when
-    /// given), the first of equal ones, as LINQ's Max.</summary>
-    private static decimal LargestAmount(List<(ServiceState State, int Provider)> states, ServiceType service, int? provider)
+    /// <summary>The largest amount of the states of the service of state <paramref name="first"/> (at a provider
+    /// municipality, when given), from that state on, the first of equal ones (as LINQ's Max: 2.0 and 2.00 print differently).</summary>
+    private static decimal LargestAmount(ReadOnlySpan<Demand> states, int first, int? provider)
     {
-        decimal? largest = null;
-        foreach (var (s, p) in states)
-            if (s.Service == service && (provider is null || p == provider) && (largest is not { } l || (s.Amount ?? 0) > l)) largest = s.Amount ?? 0;
-        return largest ?? 0;
+        var largest = states[first].Amount;
+        for (var i = first + 1; i < states.Length; i++)
+            if (states[i].Service == states[first].Service && (provider is null || states[i].Provider == provider) && states[i].Amount > largest)
+                largest = states[i].Amount;
+        return largest;
     }
 
     private static MeasureUnit VolumeUnitOf(ServiceType s) => ServiceCatalog.Get(s).Unit switch
@@ -184,17 +188,26 @@ public static class ResourceGapFigures
         var t = new TableBuilder("resource_gap_cross_boundary_flows", "市町村を越えた利用（住所地→事業所所在地）", areas, period);
         var index = snapshot.Index;
         var destinations = new List<string>();
+        // The column of each destination municipality code: its name, or the code when it is not in the hierarchy.
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var home = snapshot.Plans[plan].MunicipalityCode;
             destinations.Clear();
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
-                foreach (var s in snapshot.Needs[n].Services)
+                foreach (var s in snapshot.StatesOf(n))
                     if (s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office && index.TryGetOffice(office, out var o)
                         && o.MunicipalityCode != home && !destinations.Contains(o.MunicipalityCode)) destinations.Add(o.MunicipalityCode);
+            if (destinations.Count == 0) continue;
+            var area = snapshot.MunicipalityOf(plan) is var m and >= 0 ? m : t.Area(AreaLevel.Municipality, home);
             foreach (var destination in destinations)
-                t.Add(AreaLevel.Municipality, home, "provider_municipality", areas.Municipality(destination)?.Name ?? destination, FlowPersons, 1, MeasureUnit.Persons);
+            {
+                ref var column = ref CollectionsMarshal.GetValueRefOrAddDefault(columns, destination, out var known);
+                if (!known)
+                    column = t.Column("provider_municipality", areas.Municipality(destination)?.Name ?? destination, FlowPersons, MeasureUnit.Persons);
+                t.Add(area, column);
+            }
         }
         return t.Build();
     }

@@ -21,14 +21,14 @@ public static class ConsultationOfficeFigures
         var plans = t.Column(Total, Cell.Total, MonitoringFigures.Plans, MeasureUnit.Persons);
         var personsUnmet = t.Column(Total, Cell.Total, Figures.Measures.PersonsUnmet, MeasureUnit.Persons);
         var overdue = t.Column(Total, Cell.Total, MonitoringFigures.PlansOverdue, MeasureUnit.Persons);
-        var assessments = NeedAssessment.Assess(snapshot);
+        var reasons = NeedAssessment.ReasonsOf(snapshot);
         var statuses = MonitoringStatus.Assess(snapshot);
         for (var plan = 0; plan < statuses.Count; plan++)
         {
             var office = t.Area(AreaLevel.Office, statuses[plan].Plan.OfficeId);
             var (start, end) = snapshot.NeedsOf(plan);
             var unmet = false;
-            for (var n = start; n < end && !unmet; n++) unmet = assessments[n].IsUnmet;
+            for (var n = start; n < end && !unmet; n++) unmet = reasons[n].Any;
             t.Add(office, plans);
             t.Add(office, personsUnmet, unmet ? 1 : 0);
             t.Add(office, overdue, statuses[plan].IsOverdue ? 1 : 0);

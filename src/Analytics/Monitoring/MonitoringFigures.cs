@@ -20,19 +20,29 @@ public static class MonitoringFigures
     public static IReadOnlyList<ResultTable> Compute(PlanSnapshot snapshot, FiscalQuarter period)
     {
         var statuses = MonitoringStatus.Assess(snapshot);
+        var latest = LatestAchievements(snapshot);
         return
         [
             Summary(snapshot, statuses, period),
-            Achievement(snapshot, period, "monitoring_achievement_by_life_domain", "生活領域別の支援目標の達成度", Figures.Breakdowns.LifeDomain,
-                (need, into) => into.Add(Figures.UnmetFigures.DomainLabel(need.Need.Domain))),
-            Achievement(snapshot, period, "monitoring_achievement_by_service", "サービス種類別の支援目標の達成度", Service,
-                (need, into) =>
+            Achievement(snapshot, latest, period, "monitoring_achievement_by_life_domain", "生活領域別の支援目標の達成度", Figures.Breakdowns.LifeDomain,
+                DomainLabels, (snapshot, need, into) => into.Add(snapshot.Need(need).Domain is { } d ? (int)d : DomainLabels.Length - 1)),
+            Achievement(snapshot, latest, period, "monitoring_achievement_by_service", "サービス種類別の支援目標の達成度", Service,
+                ServiceLabels, (snapshot, need, into) =>
                 {
-                    if (need.Services.Count == 0) into.Add(Figures.Breakdowns.NoService);
-                    foreach (var s in need.Services) into.Add(ServiceCatalog.Get(s.Service).JapaneseName);
+                    var states = snapshot.StatesOf(need);
+                    if (states.IsEmpty) into.Add(ServiceLabels.Length - 1);
+                    foreach (var s in states) into.Add((int)s.Service);
                 }),
         ];
     }
+
+    /// <summary>The label of each life domain by its value, then 未分類.</summary>
+    private static readonly string[] DomainLabels =
+        [.. Enum.GetValues<LifeDomain>().Select(d => Figures.UnmetFigures.DomainLabel(d)), Figures.UnmetFigures.DomainLabel(null)];
+
+    /// <summary>The label of each service type by its value, then （サービスなし）.</summary>
+    private static readonly string[] ServiceLabels =
+        [.. Enum.GetValues<ServiceType>().Select(s => ServiceCatalog.Get(s).JapaneseName), Figures.Breakdowns.NoService];
 
     /// <summary>Overdue monitoring and persistent unmet needs per area. <paramref name="statuses"/> are those of
     /// <see cref="MonitoringStatus.Assess(PlanSnapshot)"/>, in the order of the snapshot's plans.</summary>
@@ -65,38 +75,70 @@ public static class MonitoringFigures
     private static readonly Dictionary<Achievement, string> AchievementMeasures =
         Codes.Achievement.Values.ToDictionary(a => a, a => "needs_" + Codes.Achievement.Code(a));
 
+    /// <summary>Adds the categories of a need (by its number), as indexes into the table's labels, to a list.</summary>
+    private delegate void CategoriesOf(PlanSnapshot snapshot, int need, List<int> into);
+
     /// <summary>The latest achievement of each need of the current plans, counted per category;
-    /// <paramref name="categoriesOf"/> adds the categories of a need to a list.</summary>
-    private static ResultTable Achievement(PlanSnapshot snapshot, FiscalQuarter period, string id, string title, string breakdown,
-        Action<NeedState, List<string>> categoriesOf)
+    /// <paramref name="latest"/> is <see cref="LatestAchievements"/>.</summary>
+    private static ResultTable Achievement(PlanSnapshot snapshot, Achievement?[] latest, FiscalQuarter period, string id, string title, string breakdown,
+        string[] labels, CategoriesOf categoriesOf)
     {
         var t = new TableBuilder(id, title, snapshot.Index.Areas, period);
-        var index = snapshot.Index;
-        var columns = new Dictionary<(string, Achievement), int>();
-        var categories = new List<string>();
+        var achievements = Enum.GetValues<Achievement>().Length;
+        // Per label × achievement, its column once used; labels that read the same share their column.
+        var columnOf = new int?[labels.Length * achievements];
+        var categories = new List<int>();
+        var counted = new List<int>();
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var municipality = snapshot.MunicipalityOf(plan);
             if (municipality < 0) continue;
-            var reviews = index.MonitoringOf(index.PlanKeyAt(snapshot.PositionOf(plan)));
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
             {
-                var need = snapshot.Needs[n];
-                if (LatestReview(reviews, need.Need.Priority, snapshot.Date) is not { } latest) continue;
+                if (latest[n] is not { } achievement) continue;
                 categories.Clear();
-                categoriesOf(need, categories);
-                for (var i = 0; i < categories.Count; i++)
+                counted.Clear();
+                categoriesOf(snapshot, n, categories);
+                foreach (var category in categories)
                 {
-                    var category = categories[i];
-                    if (categories.IndexOf(category, 0, i) >= 0) continue; // once per need
-                    if (!columns.TryGetValue((category, latest.Achievement), out var column))
-                        columns[(category, latest.Achievement)] = column = t.Column(breakdown, category, AchievementMeasures[latest.Achievement], MeasureUnit.Needs);
+                    var column = columnOf[category * achievements + (int)achievement] ??=
+                        t.Column(breakdown, labels[category], AchievementMeasures[achievement], MeasureUnit.Needs);
+                    if (counted.Contains(column)) continue; // once per need
+                    counted.Add(column);
                     t.AddMacro(municipality, column);
                 }
             }
         }
         return t.Build();
+    }
+
+    /// <summary>Per need of the snapshot, by number: the achievement of its last review on or before the date, if any.</summary>
+    private static Achievement?[] LatestAchievements(PlanSnapshot snapshot)
+    {
+        var index = snapshot.Index;
+        var result = new Achievement?[snapshot.NeedCount];
+        // Per priority (small ones; plans number their needs from 1), the last review seen of the current plan, stamped with plan + 1.
+        const int Priorities = 64;
+        var (stamp, last) = (new int[Priorities], new Achievement[Priorities]);
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
+        {
+            var (start, end) = snapshot.NeedsOf(plan);
+            if (start == end) continue;
+            var reviews = index.MonitoringOf(index.PlanKeyAt(snapshot.PositionOf(plan)));
+            foreach (var m in reviews)
+            {
+                if (m.MonitoringDate > snapshot.Date) break; // ordered by date
+                if ((uint)m.Priority < Priorities) (stamp[m.Priority], last[m.Priority]) = (plan + 1, m.Achievement);
+            }
+            for (var n = start; n < end; n++)
+            {
+                var priority = snapshot.Need(n).Priority;
+                result[n] = (uint)priority >= Priorities ? LatestReview(reviews, priority, snapshot.Date)?.Achievement
+                    : stamp[priority] == plan + 1 ? last[priority] : null;
+            }
+        }
+        return result;
     }
 
     /// <summary>The last review of a need on or before the date (reviews are ordered by date).</summary>

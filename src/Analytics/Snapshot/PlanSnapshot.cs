@@ -13,56 +13,89 @@ public sealed record ServiceState(ServiceType Service, ServiceStatus Status, Dat
 public sealed record NeedState(Plan Plan, PlanNeed Need, IReadOnlyList<ServiceState> Services);
 
 /// <summary>Everything "as of" one date (domain.md §3): each person's latest plan version on or
-/// before it (unless ended), and each planned service's latest status on or before it.</summary>
+/// before it (unless ended), and each planned service's latest status on or before it.
+/// Held as flat arrays (a national snapshot has a million needs): plans, their needs as ranges, and the
+/// needs' current status rows as ranges; <see cref="Needs"/> gives them as records for micro-level views.</summary>
 public sealed class PlanSnapshot
 {
-    /// <summary>Per current plan: its person, its position in <see cref="DatasetIndex.Plans"/>, and where its needs start in <see cref="Needs"/>.</summary>
-    private readonly int[] _personOf, _planAt, _needStart;
+    /// <summary>Per current plan: its person, its position in <see cref="DatasetIndex.Plans"/>, its municipality
+    /// and where its needs start; per need: its position in <see cref="DatasetIndex.Needs"/> and where its states start.</summary>
+    private readonly int[] _personOf, _planAt, _municipalityOf, _needStart, _needAt, _stateStart;
+    private readonly Plan[] _plans;
+    private readonly PlannedService[] _states;
+    private NeedState[]? _needStates;
 
-    private PlanSnapshot(DatasetIndex index, DateOnly date, Plan[] plans, NeedState[] needs, int[] personOf, int[] planAt, int[] needStart)
+    private PlanSnapshot(DatasetIndex index, DateOnly date, Plan[] plans, int[] personOf, int[] planAt, int[] needStart,
+        int[] needAt, PlannedService[] states, int[] stateStart)
     {
         Index = index;
         Date = date;
-        Plans = plans;
-        Needs = needs;
-        (_personOf, _planAt, _needStart) = (personOf, planAt, needStart);
+        _plans = plans;
+        (_personOf, _planAt, _needStart, _needAt, _states, _stateStart) = (personOf, planAt, needStart, needAt, states, stateStart);
+        _municipalityOf = new int[planAt.Length];
+        for (var i = 0; i < planAt.Length; i++) _municipalityOf[i] = index.MunicipalityAt(planAt[i]);
     }
 
     public DatasetIndex Index { get; }
     public DateOnly Date { get; }
     /// <summary>The current plan of every person who has one at the date, ordered by person.</summary>
-    public IReadOnlyList<Plan> Plans { get; }
-    /// <summary>The needs of the current plans, plan by plan (so person by person), by priority.</summary>
-    public IReadOnlyList<NeedState> Needs { get; }
+    public IReadOnlyList<Plan> Plans => _plans;
+    /// <summary>How many needs the current plans have: needs are numbered plan by plan (so person by person), by priority.</summary>
+    public int NeedCount => _needAt.Length;
 
     /// <summary>The person (see <see cref="DatasetIndex.PersonKey"/>) of <c>Plans[plan]</c>.</summary>
     public int PersonOf(int plan) => _personOf[plan];
     /// <summary>The position of <c>Plans[plan]</c> in <see cref="DatasetIndex.Plans"/>.</summary>
     public int PositionOf(int plan) => _planAt[plan];
     /// <summary>The area index of the municipality of <c>Plans[plan]</c>, or −1 when it is not in the hierarchy.</summary>
-    public int MunicipalityOf(int plan) => Index.MunicipalityAt(_planAt[plan]);
-    /// <summary>The positions in <see cref="Needs"/> of the needs of <c>Plans[plan]</c>.</summary>
+    public int MunicipalityOf(int plan) => _municipalityOf[plan];
+    /// <summary>The numbers of the needs of <c>Plans[plan]</c>.</summary>
     public (int Start, int End) NeedsOf(int plan) => (_needStart[plan], _needStart[plan + 1]);
+    /// <summary>The need with a number.</summary>
+    public PlanNeed Need(int need) => Index.Needs[_needAt[need]];
+    /// <summary>The current status row of each service planned for a need, by service.</summary>
+    public ReadOnlySpan<PlannedService> StatesOf(int need) => _states.AsSpan(_stateStart[need], _stateStart[need + 1] - _stateStart[need]);
+
+    /// <summary>The needs as records, by number: made once, on first use (micro-level views read a few of them;
+    /// figures read the arrays).</summary>
+    public IReadOnlyList<NeedState> Needs => LazyInitializer.EnsureInitialized(ref _needStates, () =>
+    {
+        var result = new NeedState[_needAt.Length];
+        for (var plan = 0; plan < _plans.Length; plan++)
+            for (var n = _needStart[plan]; n < _needStart[plan + 1]; n++)
+            {
+                var rows = StatesOf(n);
+                var states = rows.IsEmpty ? [] : new ServiceState[rows.Length];
+                for (var i = 0; i < rows.Length; i++) states[i] = ToState(rows[i]);
+                result[n] = new NeedState(_plans[plan], Need(n), states);
+            }
+        return result;
+    });
 
     public static PlanSnapshot At(DatasetIndex index, DateOnly date)
     {
         var (plans, personOf, planAt, needStart) = (new List<Plan>(), new List<int>(), new List<int>(), new List<int> { 0 });
-        var needs = new List<NeedState>();
+        var (needAt, states, stateStart) = (new List<int>(), new List<PlannedService>(), new List<int> { 0 });
         for (var person = 0; person < index.PersonCount; person++)
         {
             var (first, end) = index.PlansOf(person);
             if (CurrentVersion(index.Plans[first..end], date) is not (>= 0 and var version)) continue;
             var position = first + version;
-            var plan = index.Plans[position];
-            plans.Add(plan);
+            plans.Add(index.Plans[position]);
             personOf.Add(person);
             planAt.Add(position);
             var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(position));
             for (var n = needFrom; n < needTo; n++)
-                needs.Add(new NeedState(plan, index.Needs[n], StatesAt(index.ServicesOf(n), date)));
-            needStart.Add(needs.Count);
+            {
+                needAt.Add(n);
+                var rows = index.ServicesOf(n);
+                for (var i = 0; i < rows.Length; i++)
+                    if (IsStateAt(rows, i, date)) states.Add(rows[i]);
+                stateStart.Add(states.Count);
+            }
+            needStart.Add(needAt.Count);
         }
-        return new PlanSnapshot(index, date, [.. plans], [.. needs], [.. personOf], [.. planAt], [.. needStart]);
+        return new PlanSnapshot(index, date, [.. plans], [.. personOf], [.. planAt], [.. needStart], [.. needAt], [.. states], [.. stateStart]);
     }
 
     /// <summary>The latest version dated on or before <paramref name="date"/>, unless it ended before the date.</summary>

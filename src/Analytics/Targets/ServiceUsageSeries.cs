@@ -62,35 +62,48 @@ public sealed class ServiceUsageSeries(IReadOnlyList<FiscalQuarter> quarters)
 
     /// <summary>Counts each person × service with a wanted status in every macro area of the person's home.
     /// A snapshot holds one current plan per person, with its needs in a range: persons are visited in plan
-    /// order, services in ascending order, so the volume sums (doubles) always add in the same order.</summary>
+    /// order, services in ascending order, so the volume sums (doubles) always add in the same order.
+    /// Sums live in arrays by area index × service while counting (no lookup per person).</summary>
     private static Dictionary<AreaService, PersonsAndVolume> ByArea(PlanSnapshot snapshot, Func<ServiceStatus, bool> wanted)
     {
         var areas = snapshot.Index.Areas;
-        var result = new Dictionary<AreaService, PersonsAndVolume>();
-        var services = new List<(ServiceType Service, decimal Amount)>();
-        var needs = snapshot.Needs;
+        var serviceCount = Enum.GetValues<ServiceType>().Length;
+        var (persons, volume) = (new int[areas.Count * serviceCount], new double[areas.Count * serviceCount]);
+        // Per service type: the largest amount the person's plan has for it, stamped with the plan + 1.
+        var (stamp, largest) = (new int[serviceCount], new decimal[serviceCount]);
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
+            var municipality = snapshot.MunicipalityOf(plan);
+            if (municipality < 0) continue; // counted in no macro area
             var (start, end) = snapshot.NeedsOf(plan);
-            services.Clear();
+            var any = false;
             for (var n = start; n < end; n++)
-            foreach (var s in needs[n].Services)
-                if (wanted(s.Status) && s.Service != ServiceType.Informal) services.Add((s.Service, s.Amount ?? 0));
-            if (services.Count == 0) continue;
-            services.Sort(static (a, b) => a.Service.CompareTo(b.Service));
-            var homeAreas = areas.MacroAreasOf(snapshot.Plans[plan].MunicipalityCode);
-            for (var i = 0; i < services.Count; i++)
+                foreach (var s in snapshot.StatesOf(n))
+                {
+                    if (!wanted(s.Status) || s.Service == ServiceType.Informal) continue;
+                    var (service, amount) = ((int)s.Service, s.Amount ?? 0);
+                    if (stamp[service] != plan + 1) (stamp[service], largest[service]) = (plan + 1, amount);
+                    else largest[service] = Math.Max(largest[service], amount);
+                    any = true;
+                }
+            if (!any) continue;
+            var homeAreas = areas.MacroIndexesOf(municipality);
+            for (var service = 0; service < serviceCount; service++)
             {
-                var (service, amount) = services[i];
-                for (; i + 1 < services.Count && services[i + 1].Service == service; i++) amount = Math.Max(amount, services[i + 1].Amount);
+                if (stamp[service] != plan + 1) continue;
                 foreach (var area in homeAreas)
                 {
-                    var key = new AreaService(area.Level, area.Code, service);
-                    var (before, volume) = result.GetValueOrDefault(key);
-                    result[key] = new PersonsAndVolume(before + 1, volume + (double)amount);
+                    persons[area * serviceCount + service]++;
+                    volume[area * serviceCount + service] += (double)largest[service];
                 }
             }
         }
+        var result = new Dictionary<AreaService, PersonsAndVolume>();
+        for (var area = 0; area < areas.Count; area++)
+            for (var service = 0; service < serviceCount; service++)
+                if (persons[area * serviceCount + service] > 0)
+                    result[new AreaService(areas[area].Level, areas[area].Code, (ServiceType)service)] =
+                        new PersonsAndVolume(persons[area * serviceCount + service], volume[area * serviceCount + service]);
         return result;
     }
 }

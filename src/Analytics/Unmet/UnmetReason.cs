@@ -31,3 +31,13 @@ public static class UnmetReasons
         _ => "支援なし",
     };
 }
+
+/// <summary>A set of <see cref="UnmetReason"/>s as bits: the verdict on a need that figures count, without a list per need.</summary>
+public readonly record struct UnmetReasonSet(byte Bits)
+{
+    public static UnmetReasonSet Of(UnmetReason r) => new((byte)(1 << (int)r));
+    public UnmetReasonSet With(UnmetReason r) => new((byte)(Bits | 1 << (int)r));
+    public bool Contains(UnmetReason r) => (Bits & 1 << (int)r) != 0;
+    /// <summary>Whether the need is unmet: any reason applies.</summary>
+    public bool Any => Bits != 0;
+}

@@ -12,6 +12,9 @@ public static class UnmetRules
     /// <summary>Why a planned service is unmet at <paramref name="date"/>, or null when it is not.</summary>
     public static UnmetReason? ServiceUnmet(ServiceState s, DateOnly date) => ServiceUnmet(s.Status, s.Since, date);
 
+    /// <summary>Why a planned service, by its current status row, is unmet at <paramref name="date"/>, or null when it is not.</summary>
+    public static UnmetReason? ServiceUnmet(PlannedService s, DateOnly date) => ServiceUnmet(s.Status, s.Since, date);
+
     private static UnmetReason? ServiceUnmet(ServiceStatus status, DateOnly since, DateOnly date) => status switch
     {
         ServiceStatus.Waiting => UnmetReason.Waiting,
@@ -40,8 +43,19 @@ public static class UnmetRules
         return first is { } only ? OnlyReason[(int)only] : [];
     }
 
+    /// <summary>The reasons a need with these current status rows is unmet at the date, as <see cref="NeedUnmet"/>
+    /// gives them but as a set (empty when met): what figures count.</summary>
+    public static UnmetReasonSet NeedUnmet(ReadOnlySpan<PlannedService> states, DateOnly date)
+    {
+        if (states.IsEmpty) return UnmetReasonSet.Of(UnmetReason.NoSupport);
+        var reasons = default(UnmetReasonSet);
+        foreach (var s in states)
+            if (ServiceUnmet(s, date) is { } r) reasons = reasons.With(r);
+        return reasons;
+    }
+
     /// <summary>Whether a need with these status rows (by service, then since) is unmet at the date: as
-    /// <see cref="NeedUnmet"/> on <see cref="PlanSnapshot.StatesAt"/>, without building the states.</summary>
+    /// <see cref="NeedUnmet(NeedState, DateOnly)"/> on <see cref="PlanSnapshot.StatesAt"/>, without building the states.</summary>
     public static bool IsUnmet(ReadOnlySpan<PlannedService> rowsByServiceThenSince, DateOnly date)
     {
         var anyState = false;

@@ -24,7 +24,7 @@ public class ASanTests
         Assert.All(NeedAssessment.Assess(snapshot), a => Assert.False(a.IsUnmet, $"need {a.Need.Priority} unmet"));
         var links = LinkageAssessment.Assess(snapshot);
         Assert.All(links, l => Assert.True(l.IsLinked, $"need {l.State.Need.Priority} not linked"));
-        var summary = LinkageFigures.Summary(snapshot, links, QuarterlyAnalysis.DefaultQuarter(index));
+        var summary = LinkageFigures.Summary(snapshot, SnapshotLinkage.Of(snapshot), QuarterlyAnalysis.DefaultQuarter(index));
         Assert.Contains(summary.Cells, c => c.Measure == Measures.LinkageRate && c.Value == 100);
     }
 }
