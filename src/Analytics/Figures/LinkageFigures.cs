@@ -54,7 +54,7 @@ public static class LinkageFigures
         return t.Build();
     }
 
-    private static bool AnyInUse(ReadOnlySpan<PlannedService> states)
+    private static bool AnyInUse(ReadOnlySpan<ServiceState> states)
     {
         foreach (var s in states)
             if (s.Status == ServiceStatus.InUse) return true;
@@ -100,7 +100,7 @@ public static class LinkageFigures
     }
 
     /// <summary>Whether a state before <paramref name="i"/> is of the same service and in use (a need counts once per service).</summary>
-    private static bool InUseBefore(ReadOnlySpan<PlannedService> states, int i)
+    private static bool InUseBefore(ReadOnlySpan<ServiceState> states, int i)
     {
         for (var j = 0; j < i; j++)
             if (states[j].Service == states[i].Service && states[j].Status == ServiceStatus.InUse) return true;
@@ -118,15 +118,24 @@ public static class LinkageFigures
         var needs = t.Column(Total, Cell.Total, Needs, MeasureUnit.Needs);
         var needsLinked = t.Column(Total, Cell.Total, NeedsLinked, MeasureUnit.Needs);
         var supportPlans = snapshot.Index.SupportPlans;
-        var offices = new Dictionary<string, int>(StringComparer.Ordinal);
+        // The table's area of each provider: by office number, or by id for offices that offices.csv lacks.
+        var areaOfOffice = new int?[snapshot.Index.OfficeCount];
+        var areaOfUnknown = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var n = 0; n < snapshot.NeedCount; n++)
         {
             var states = snapshot.StatesOf(n);
+            var numbers = snapshot.OfficesOf(n);
             for (var i = 0; i < states.Length; i++)
             {
                 if (states[i].Status != ServiceStatus.InUse || states[i].ProviderOfficeId is not { } provider || ProviderBefore(states, i, provider)) continue;
-                ref var office = ref CollectionsMarshal.GetValueRefOrAddDefault(offices, provider, out var known);
-                if (!known) office = t.Area(AreaLevel.Office, provider);
+                int office;
+                if (numbers[i] >= 0) office = areaOfOffice[numbers[i]] ??= t.Area(AreaLevel.Office, provider);
+                else
+                {
+                    ref var unknown = ref CollectionsMarshal.GetValueRefOrAddDefault(areaOfUnknown, provider, out var known);
+                    if (!known) unknown = t.Area(AreaLevel.Office, provider);
+                    office = unknown;
+                }
                 var linked = 0;
                 foreach (var p in links.LinkedPlans(n))
                     if (supportPlans[p].ProviderOfficeId == provider)
@@ -143,7 +152,7 @@ public static class LinkageFigures
     }
 
     /// <summary>Whether a state before <paramref name="i"/> is in use at the same provider (a need counts once per provider).</summary>
-    private static bool ProviderBefore(ReadOnlySpan<PlannedService> states, int i, string provider)
+    private static bool ProviderBefore(ReadOnlySpan<ServiceState> states, int i, string provider)
     {
         for (var j = 0; j < i; j++)
             if (states[j].Status == ServiceStatus.InUse && states[j].ProviderOfficeId == provider) return true;

@@ -59,10 +59,14 @@ public static class ResourceGapFigures
             states.Clear();
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
-                foreach (var s in snapshot.StatesOf(n))
-                    if (IsDemand(s.Status))
-                        states.Add(new Demand(s.Service, s.Amount ?? 0, s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office && index.TryGetOffice(office, out var o)
-                            ? o.Municipality : NoOffice));
+            {
+                var needStates = snapshot.StatesOf(n);
+                var offices = snapshot.OfficesOf(n);
+                for (var i = 0; i < needStates.Length; i++)
+                    if (IsDemand(needStates[i].Status))
+                        states.Add(new Demand(needStates[i].Service, needStates[i].Amount ?? 0,
+                            needStates[i].Status == ServiceStatus.InUse && offices[i] >= 0 ? index.Office(offices[i]).Municipality : NoOffice));
+            }
             var demand = CollectionsMarshal.AsSpan(states);
             for (var i = 0; i < demand.Length; i++)
             {
@@ -192,15 +196,25 @@ public static class ResourceGapFigures
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var home = snapshot.Plans[plan].MunicipalityCode;
+            var (homeArea, home) = (snapshot.MunicipalityOf(plan), (string?)null);
             destinations.Clear();
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
-                foreach (var s in snapshot.StatesOf(n))
-                    if (s.Status == ServiceStatus.InUse && s.ProviderOfficeId is { } office && index.TryGetOffice(office, out var o)
-                        && o.MunicipalityCode != home && !destinations.Contains(o.MunicipalityCode)) destinations.Add(o.MunicipalityCode);
+            {
+                var states = snapshot.StatesOf(n);
+                var offices = snapshot.OfficesOf(n);
+                for (var i = 0; i < states.Length; i++)
+                {
+                    if (states[i].Status != ServiceStatus.InUse || offices[i] < 0) continue;
+                    var office = index.Office(offices[i]);
+                    // Codes in the hierarchy compare by area index; the plan's own code is read only otherwise.
+                    var sameHome = homeArea >= 0 && office.Municipality >= 0 ? office.Municipality == homeArea
+                        : office.MunicipalityCode == (home ??= snapshot.Plans[plan].MunicipalityCode);
+                    if (!sameHome && !destinations.Contains(office.MunicipalityCode)) destinations.Add(office.MunicipalityCode);
+                }
+            }
             if (destinations.Count == 0) continue;
-            var area = snapshot.MunicipalityOf(plan) is var m and >= 0 ? m : t.Area(AreaLevel.Municipality, home);
+            var area = homeArea >= 0 ? homeArea : t.Area(AreaLevel.Municipality, snapshot.Plans[plan].MunicipalityCode);
             foreach (var destination in destinations)
             {
                 ref var column = ref CollectionsMarshal.GetValueRefOrAddDefault(columns, destination, out var known);

@@ -19,14 +19,13 @@ public static class MonitoringFigures
 
     public static IReadOnlyList<ResultTable> Compute(PlanSnapshot snapshot, FiscalQuarter period)
     {
-        var statuses = MonitoringStatus.Assess(snapshot);
-        var latest = LatestAchievements(snapshot);
+        var monitoring = SnapshotMonitoring.Of(snapshot);
         return
         [
-            Summary(snapshot, statuses, period),
-            Achievement(snapshot, latest, period, "monitoring_achievement_by_life_domain", "生活領域別の支援目標の達成度", Figures.Breakdowns.LifeDomain,
+            Summary(snapshot, monitoring.Statuses, period),
+            Achievement(snapshot, monitoring, period, "monitoring_achievement_by_life_domain", "生活領域別の支援目標の達成度", Figures.Breakdowns.LifeDomain,
                 DomainLabels, (snapshot, need, into) => into.Add(snapshot.Need(need).Domain is { } d ? (int)d : DomainLabels.Length - 1)),
-            Achievement(snapshot, latest, period, "monitoring_achievement_by_service", "サービス種類別の支援目標の達成度", Service,
+            Achievement(snapshot, monitoring, period, "monitoring_achievement_by_service", "サービス種類別の支援目標の達成度", Service,
                 ServiceLabels, (snapshot, need, into) =>
                 {
                     var states = snapshot.StatesOf(need);
@@ -78,9 +77,8 @@ public static class MonitoringFigures
     /// <summary>Adds the categories of a need (by its number), as indexes into the table's labels, to a list.</summary>
     private delegate void CategoriesOf(PlanSnapshot snapshot, int need, List<int> into);
 
-    /// <summary>The latest achievement of each need of the current plans, counted per category;
-    /// <paramref name="latest"/> is <see cref="LatestAchievements"/>.</summary>
-    private static ResultTable Achievement(PlanSnapshot snapshot, Achievement?[] latest, FiscalQuarter period, string id, string title, string breakdown,
+    /// <summary>The latest achievement of each need of the current plans, counted per category.</summary>
+    private static ResultTable Achievement(PlanSnapshot snapshot, SnapshotMonitoring monitoring, FiscalQuarter period, string id, string title, string breakdown,
         string[] labels, CategoriesOf categoriesOf)
     {
         var t = new TableBuilder(id, title, snapshot.Index.Areas, period);
@@ -96,7 +94,7 @@ public static class MonitoringFigures
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
             {
-                if (latest[n] is not { } achievement) continue;
+                if (monitoring.LatestAchievement(n) is not { } achievement) continue;
                 categories.Clear();
                 counted.Clear();
                 categoriesOf(snapshot, n, categories);
@@ -111,45 +109,5 @@ public static class MonitoringFigures
             }
         }
         return t.Build();
-    }
-
-    /// <summary>Per need of the snapshot, by number: the achievement of its last review on or before the date, if any.</summary>
-    private static Achievement?[] LatestAchievements(PlanSnapshot snapshot)
-    {
-        var index = snapshot.Index;
-        var result = new Achievement?[snapshot.NeedCount];
-        // Per priority (small ones; plans number their needs from 1), the last review seen of the current plan, stamped with plan + 1.
-        const int Priorities = 64;
-        var (stamp, last) = (new int[Priorities], new Achievement[Priorities]);
-        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
-        {
-            var (start, end) = snapshot.NeedsOf(plan);
-            if (start == end) continue;
-            var reviews = index.MonitoringOf(index.PlanKeyAt(snapshot.PositionOf(plan)));
-            foreach (var m in reviews)
-            {
-                if (m.MonitoringDate > snapshot.Date) break; // ordered by date
-                if ((uint)m.Priority < Priorities) (stamp[m.Priority], last[m.Priority]) = (plan + 1, m.Achievement);
-            }
-            for (var n = start; n < end; n++)
-            {
-                var priority = snapshot.Need(n).Priority;
-                result[n] = (uint)priority >= Priorities ? LatestReview(reviews, priority, snapshot.Date)?.Achievement
-                    : stamp[priority] == plan + 1 ? last[priority] : null;
-            }
-        }
-        return result;
-    }
-
-    /// <summary>The last review of a need on or before the date (reviews are ordered by date).</summary>
-    private static MonitoringRecord? LatestReview(ReadOnlySpan<MonitoringRecord> reviews, int priority, DateOnly date)
-    {
-        MonitoringRecord? latest = null;
-        foreach (var m in reviews)
-        {
-            if (m.MonitoringDate > date) break;
-            if (m.Priority == priority) latest = m;
-        }
-        return latest;
     }
 }

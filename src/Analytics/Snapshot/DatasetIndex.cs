@@ -14,7 +14,9 @@ public readonly record struct OfficeInfo(string Name, string MunicipalityCode, i
 /// dense integer keys instead of strings.</summary>
 public sealed class DatasetIndex
 {
-    private readonly Dictionary<string, OfficeInfo> _offices;
+    /// <summary>Offices by number (in order of first row), and the number of each office id.</summary>
+    private readonly OfficeInfo[] _offices;
+    private readonly Dictionary<string, int> _officeNumber;
     private readonly string[] _persons;
     private readonly Dictionary<string, int> _personOf;
     private readonly Plan[] _plans;
@@ -25,6 +27,8 @@ public sealed class DatasetIndex
     private readonly int[] _needStart;
     private readonly PlannedService[] _services;
     private readonly int[] _serviceStart, _serviceEnd;
+    /// <summary>Per service row, the number of its provider's office, or −1.</summary>
+    private readonly int[] _serviceOffice;
     private readonly MonitoringRecord[] _monitoring;
     private readonly int[] _monitoringStart;
     private readonly SupportPlan[] _supportPlans;
@@ -38,14 +42,21 @@ public sealed class DatasetIndex
         Data = data;
         Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
 
-        _offices = new Dictionary<string, OfficeInfo>(StringComparer.Ordinal);
+        _officeNumber = new Dictionary<string, int>(StringComparer.Ordinal);
+        var offices = new List<OfficeInfo>();
         foreach (var o in data.Offices)
-            _offices.TryAdd(o.OfficeId, new OfficeInfo(o.OfficeName, o.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, o.MunicipalityCode)));
+            if (_officeNumber.TryAdd(o.OfficeId, offices.Count))
+                offices.Add(new OfficeInfo(o.OfficeName, o.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, o.MunicipalityCode)));
+        _offices = [.. offices];
 
         // Persons in ordinal order of their key: the order of every snapshot.
         _personOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var p in data.Plans) _personOf.TryAdd(p.PersonKey, 0);
-        foreach (var s in data.SupportPlans) _personOf.TryAdd(s.PersonKey, 0);
+        // A person's rows mostly come together, sharing one key string: it is hashed once.
+        string? lastPerson = null;
+        foreach (var p in Rows(data.Plans))
+            if (!ReferenceEquals(p.PersonKey, lastPerson)) _personOf.TryAdd(lastPerson = p.PersonKey, 0);
+        foreach (var s in Rows(data.SupportPlans))
+            if (!ReferenceEquals(s.PersonKey, lastPerson)) _personOf.TryAdd(lastPerson = s.PersonKey, 0);
         _persons = [.. _personOf.Keys];
         Array.Sort(_persons, StringComparer.Ordinal);
         for (var i = 0; i < _persons.Length; i++) _personOf[_persons[i]] = i;
@@ -56,12 +67,16 @@ public sealed class DatasetIndex
         var planKeyOf = new Dictionary<string, int>(_plans.Length, StringComparer.Ordinal);
         _planKeyAt = new int[_plans.Length];
         _municipalityAt = new int[_plans.Length];
+        var (lastCode, lastMunicipality) = ((string?)null, -1);
         for (var i = 0; i < _plans.Length; i++)
         {
             var plan = _plans[i];
             if (!planKeyOf.TryGetValue(plan.PlanId, out var key)) planKeyOf[plan.PlanId] = key = planKeyOf.Count;
             _planKeyAt[i] = key;
-            _municipalityAt[i] = Areas.IndexOf(AreaLevel.Municipality, plan.MunicipalityCode);
+            // A person's versions mostly share one municipality code string.
+            if (!ReferenceEquals(plan.MunicipalityCode, lastCode))
+                (lastCode, lastMunicipality) = (plan.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, plan.MunicipalityCode));
+            _municipalityAt[i] = lastMunicipality;
         }
 
         // The three families of rows are independent: grouped on every core.
@@ -71,6 +86,7 @@ public sealed class DatasetIndex
         (SupportPlan[] Rows, int[] Start) supportPlans = ([], []);
         (SupportGoal[] Rows, int[] Start) goals = ([], []);
         var supportPlanKeyAt = Array.Empty<int>();
+        var serviceOffice = Array.Empty<int>();
         Parallel.Invoke(
             () =>
             {
@@ -79,6 +95,7 @@ public sealed class DatasetIndex
                 services = Group(data.Services, s => s.PlanId, planKeyOf,
                     (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
                         : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since));
+                serviceOffice = OfficeNumbers(services.Rows);
             },
             () => monitoring = Group(data.Monitoring, m => m.PlanId, planKeyOf,
                 (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority)),
@@ -100,14 +117,18 @@ public sealed class DatasetIndex
         (_needs, _needStart) = needs;
         _services = services.Rows;
         (_serviceStart, _serviceEnd) = ServicesPerNeed(needs, services);
+        _serviceOffice = serviceOffice;
         (_monitoring, _monitoringStart) = monitoring;
         (_supportPlans, _supportPlanStart) = supportPlans;
         _supportPlanKeyAt = supportPlanKeyAt;
         (_goals, _goalStart) = goals;
 
-        FirstDate = data.Plans.Count == 0 ? default : data.Plans.Min(p => p.PlanDate);
-        LastDate = new[] { data.Plans.Select(p => p.PlanDate), data.Services.Select(s => s.Since), data.Monitoring.Select(m => m.MonitoringDate) }
-            .SelectMany(d => d).DefaultIfEmpty().Max();
+        // Every row counts, also those of plan ids the index leaves out; rows are read in file order (their order in memory).
+        var (first, last) = (DateOnly.MaxValue, DateOnly.MinValue);
+        foreach (var p in Rows(data.Plans)) (first, last) = (p.PlanDate < first ? p.PlanDate : first, p.PlanDate > last ? p.PlanDate : last);
+        foreach (var r in Rows(data.Services)) if (r.Since > last) last = r.Since;
+        foreach (var m in Rows(data.Monitoring)) if (m.MonitoringDate > last) last = m.MonitoringDate;
+        (FirstDate, LastDate) = (data.Plans.Count == 0 ? default : first, last);
     }
 
     public PlanDataset Data { get; }
@@ -118,10 +139,38 @@ public sealed class DatasetIndex
     public DateOnly LastDate { get; }
 
     /// <summary>The office with an id, when offices.csv has it.</summary>
-    public bool TryGetOffice(string officeId, out OfficeInfo office) => _offices.TryGetValue(officeId, out office);
+    public bool TryGetOffice(string officeId, out OfficeInfo office)
+    {
+        var found = _officeNumber.TryGetValue(officeId, out var number);
+        office = found ? _offices[number] : default;
+        return found;
+    }
+
+    /// <summary>How many distinct office ids offices.csv has: offices are numbered 0 … <see cref="OfficeCount"/> − 1.</summary>
+    public int OfficeCount => _offices.Length;
+
+    /// <summary>The office with a number (offices are numbered in the order of their first row in offices.csv).</summary>
+    public OfficeInfo Office(int number) => _offices[number];
 
     /// <summary>The name of an office, or its id when offices.csv does not have it.</summary>
-    public string OfficeName(string officeId) => _offices.TryGetValue(officeId, out var office) ? office.Name : officeId;
+    public string OfficeName(string officeId) => TryGetOffice(officeId, out var office) ? office.Name : officeId;
+
+    /// <summary>Per row of <see cref="ServicesOf"/>, the number of the provider's office, or −1 when offices.csv does not have it.</summary>
+    public ReadOnlySpan<int> ServiceOfficesOf(int need) => _serviceOffice.AsSpan(_serviceStart[need].._serviceEnd[need]);
+
+    /// <summary>The office number of each row's provider, or −1 (rows of a plan mostly repeat the previous row's id).</summary>
+    private int[] OfficeNumbers(PlannedService[] rows)
+    {
+        var result = new int[rows.Length];
+        var (lastId, lastNumber) = ((string?)null, -1);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var id = rows[i].ProviderOfficeId;
+            if (id is not null && !ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
+            result[i] = id is null ? -1 : lastNumber;
+        }
+        return result;
+    }
 
     /// <summary>Every person with a plan or an individual support plan; persons are numbered in the ordinal order of their key.</summary>
     public int PersonCount => _persons.Length;
@@ -155,6 +204,9 @@ public sealed class DatasetIndex
     public ReadOnlySpan<SupportGoal> GoalsOf(int supportPlan) =>
         _goals.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
 
+    private static ReadOnlySpan<T> Rows<T>(IReadOnlyList<T> source) =>
+        source is List<T> list ? CollectionsMarshal.AsSpan(list) : source is T[] array ? array : [.. source];
+
     /// <summary>The rows by group (a stable bucket sort), each group ordered by <paramref name="order"/> with ties in
     /// input order, as LINQ's GroupBy then OrderBy would; group g is rows[start[g] .. start[g + 1]). A row's group is
     /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
@@ -163,7 +215,7 @@ public sealed class DatasetIndex
     private static (T[] Rows, int[] Start) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups, Comparison<T> order)
         where T : class
     {
-        var rows = source is List<T> list ? CollectionsMarshal.AsSpan(list) : source is T[] array ? array : [.. source];
+        var rows = Rows(source);
         var groupOf = new int[rows.Length];
         var start = new int[groups.Count + 1];
         var lastRow = new int[groups.Count];

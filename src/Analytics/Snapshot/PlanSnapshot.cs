@@ -2,8 +2,9 @@ using PlanLink.Ingest.Model;
 
 namespace PlanLink.Analytics.Snapshot;
 
-/// <summary>A planned service as it stood at the snapshot date: its latest status row on or before it.</summary>
-public sealed record ServiceState(ServiceType Service, ServiceStatus Status, DateOnly Since, decimal? Amount, string? ProviderOfficeId)
+/// <summary>A planned service as it stood at the snapshot date: its latest status row on or before it.
+/// A value (snapshots hold millions, in one array).</summary>
+public readonly record struct ServiceState(ServiceType Service, ServiceStatus Status, DateOnly Since, decimal? Amount, string? ProviderOfficeId)
 {
     /// <summary>Days the current status has lasted at <paramref name="date"/>.</summary>
     public int DaysInStatus(DateOnly date) => date.DayNumber - Since.DayNumber;
@@ -22,16 +23,18 @@ public sealed class PlanSnapshot
     /// and where its needs start; per need: its position in <see cref="DatasetIndex.Needs"/> and where its states start.</summary>
     private readonly int[] _personOf, _planAt, _municipalityOf, _needStart, _needAt, _stateStart;
     private readonly Plan[] _plans;
-    private readonly PlannedService[] _states;
+    /// <summary>The states of all needs, need by need, and the office number of each state's provider.</summary>
+    private readonly ServiceState[] _states;
+    private readonly int[] _stateOffice;
     private NeedState[]? _needStates;
 
     private PlanSnapshot(DatasetIndex index, DateOnly date, Plan[] plans, int[] personOf, int[] planAt, int[] needStart,
-        int[] needAt, PlannedService[] states, int[] stateStart)
+        int[] needAt, ServiceState[] states, int[] stateOffice, int[] stateStart)
     {
         Index = index;
         Date = date;
         _plans = plans;
-        (_personOf, _planAt, _needStart, _needAt, _states, _stateStart) = (personOf, planAt, needStart, needAt, states, stateStart);
+        (_personOf, _planAt, _needStart, _needAt, _states, _stateOffice, _stateStart) = (personOf, planAt, needStart, needAt, states, stateOffice, stateStart);
         _municipalityOf = new int[planAt.Length];
         for (var i = 0; i < planAt.Length; i++) _municipalityOf[i] = index.MunicipalityAt(planAt[i]);
     }
@@ -54,7 +57,10 @@ public sealed class PlanSnapshot
     /// <summary>The need with a number.</summary>
     public PlanNeed Need(int need) => Index.Needs[_needAt[need]];
     /// <summary>The current status row of each service planned for a need, by service.</summary>
-    public ReadOnlySpan<PlannedService> StatesOf(int need) => _states.AsSpan(_stateStart[need], _stateStart[need + 1] - _stateStart[need]);
+    public ReadOnlySpan<ServiceState> StatesOf(int need) => _states.AsSpan(_stateStart[need], _stateStart[need + 1] - _stateStart[need]);
+    /// <summary>Per state of <see cref="StatesOf"/>, the number of its provider's office (see <see cref="DatasetIndex.Office"/>),
+    /// or −1 when it names none that offices.csv has.</summary>
+    public ReadOnlySpan<int> OfficesOf(int need) => _stateOffice.AsSpan(_stateStart[need], _stateStart[need + 1] - _stateStart[need]);
 
     /// <summary>The needs as records, by number: made once, on first use (micro-level views read a few of them;
     /// figures read the arrays).</summary>
@@ -63,19 +69,14 @@ public sealed class PlanSnapshot
         var result = new NeedState[_needAt.Length];
         for (var plan = 0; plan < _plans.Length; plan++)
             for (var n = _needStart[plan]; n < _needStart[plan + 1]; n++)
-            {
-                var rows = StatesOf(n);
-                var states = rows.IsEmpty ? [] : new ServiceState[rows.Length];
-                for (var i = 0; i < rows.Length; i++) states[i] = ToState(rows[i]);
-                result[n] = new NeedState(_plans[plan], Need(n), states);
-            }
+                result[n] = new NeedState(_plans[plan], Need(n), new ArraySegment<ServiceState>(_states, _stateStart[n], _stateStart[n + 1] - _stateStart[n]));
         return result;
     });
 
     public static PlanSnapshot At(DatasetIndex index, DateOnly date)
     {
         var (plans, personOf, planAt, needStart) = (new List<Plan>(), new List<int>(), new List<int>(), new List<int> { 0 });
-        var (needAt, states, stateStart) = (new List<int>(), new List<PlannedService>(), new List<int> { 0 });
+        var (needAt, states, stateOffice, stateStart) = (new List<int>(), new List<ServiceState>(), new List<int>(), new List<int> { 0 });
         for (var person = 0; person < index.PersonCount; person++)
         {
             var (first, end) = index.PlansOf(person);
@@ -89,13 +90,18 @@ public sealed class PlanSnapshot
             {
                 needAt.Add(n);
                 var rows = index.ServicesOf(n);
+                var offices = index.ServiceOfficesOf(n);
                 for (var i = 0; i < rows.Length; i++)
-                    if (IsStateAt(rows, i, date)) states.Add(rows[i]);
+                    if (IsStateAt(rows, i, date))
+                    {
+                        states.Add(ToState(rows[i]));
+                        stateOffice.Add(offices[i]);
+                    }
                 stateStart.Add(states.Count);
             }
             needStart.Add(needAt.Count);
         }
-        return new PlanSnapshot(index, date, [.. plans], [.. personOf], [.. planAt], [.. needStart], [.. needAt], [.. states], [.. stateStart]);
+        return new PlanSnapshot(index, date, [.. plans], [.. personOf], [.. planAt], [.. needStart], [.. needAt], [.. states], [.. stateOffice], [.. stateStart]);
     }
 
     /// <summary>The latest version dated on or before <paramref name="date"/>, unless it ended before the date.</summary>

@@ -12,9 +12,6 @@ public static class UnmetRules
     /// <summary>Why a planned service is unmet at <paramref name="date"/>, or null when it is not.</summary>
     public static UnmetReason? ServiceUnmet(ServiceState s, DateOnly date) => ServiceUnmet(s.Status, s.Since, date);
 
-    /// <summary>Why a planned service, by its current status row, is unmet at <paramref name="date"/>, or null when it is not.</summary>
-    public static UnmetReason? ServiceUnmet(PlannedService s, DateOnly date) => ServiceUnmet(s.Status, s.Since, date);
-
     private static UnmetReason? ServiceUnmet(ServiceStatus status, DateOnly since, DateOnly date) => status switch
     {
         ServiceStatus.Waiting => UnmetReason.Waiting,
@@ -43,9 +40,9 @@ public static class UnmetRules
         return first is { } only ? OnlyReason[(int)only] : [];
     }
 
-    /// <summary>The reasons a need with these current status rows is unmet at the date, as <see cref="NeedUnmet"/>
+    /// <summary>The reasons a need with these service states is unmet at the date, as <see cref="NeedUnmet"/>
     /// gives them but as a set (empty when met): what figures count.</summary>
-    public static UnmetReasonSet NeedUnmet(ReadOnlySpan<PlannedService> states, DateOnly date)
+    public static UnmetReasonSet NeedUnmet(ReadOnlySpan<ServiceState> states, DateOnly date)
     {
         if (states.IsEmpty) return UnmetReasonSet.Of(UnmetReason.NoSupport);
         var reasons = default(UnmetReasonSet);
