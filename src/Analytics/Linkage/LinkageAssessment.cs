@@ -18,11 +18,12 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
         BySnapshot.GetValue(snapshot, s =>
         {
             var result = new LinkageAssessment[s.NeedCount];
-            var goals = new List<(int, SupportGoal)>();
+            var goals = new List<(SupportPlan, SupportGoal)>();
+            var plans = new List<int>();
             for (var plan = 0; plan < s.Plans.Count; plan++)
             {
                 var (start, end) = s.NeedsOf(plan);
-                if (start < end) Assess(s, s.PersonOf(plan), s.Needs, start, end, result, goals);
+                if (start < end) Assess(s, s.PersonOf(plan), s.Needs, start, end, result, goals, plans);
             }
             return result;
         });
@@ -32,18 +33,22 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
     {
         var result = new LinkageAssessment[needsOfOnePerson.Count];
         if (result.Length > 0)
-            Assess(snapshot, snapshot.Index.PersonOf(needsOfOnePerson[0].Plan.PersonKey), needsOfOnePerson, 0, result.Length, result, []);
+            Assess(snapshot, snapshot.Index.PersonOf(needsOfOnePerson[0].Plan.PersonKey), needsOfOnePerson, 0, result.Length, result, [], []);
         return result;
     }
 
     /// <summary>Assesses needs[start .. end), all of one person, into the same positions of <paramref name="result"/>;
-    /// <paramref name="goals"/> is a buffer.</summary>
+    /// <paramref name="goals"/> and <paramref name="plans"/> are buffers.</summary>
     private static void Assess(PlanSnapshot snapshot, int person, IReadOnlyList<NeedState> needs, int start, int end, LinkageAssessment[] result,
-        List<(int SupportPlan, SupportGoal Goal)> goals)
+        List<(SupportPlan Plan, SupportGoal Goal)> goals, List<int> plans)
     {
-        var supportPlans = snapshot.Index.SupportPlans;
+        var index = snapshot.Index;
+        plans.Clear();
+        CurrentPlansOf(snapshot, person, plans);
         goals.Clear();
-        GoalsOf(snapshot, person, goals);
+        foreach (var p in plans)
+            foreach (var g in index.GoalsOf(p))
+                goals.Add((index.SupportPlans[p], g));
         for (var i = start; i < end; i++)
         {
             var priority = needs[i].Need.Priority;
@@ -53,41 +58,38 @@ public sealed record LinkageAssessment(NeedState State, IReadOnlyList<(SupportPl
             var linkedGoals = linked == 0 ? [] : new (SupportPlan, SupportGoal)[linked];
             linked = 0;
             foreach (var g in goals)
-                if (g.Goal.LinkedPriority == priority) linkedGoals[linked++] = (supportPlans[g.SupportPlan], g.Goal);
+                if (g.Goal.LinkedPriority == priority) linkedGoals[linked++] = g;
             result[i] = new LinkageAssessment(needs[i], linkedGoals);
         }
     }
 
-    /// <summary>Adds every goal of the person's current individual support plans, with the position of its plan in
-    /// <see cref="DatasetIndex.SupportPlans"/>, to <paramref name="into"/>: the latest plan on or before the date per
-    /// provider and service, in the order each provider and service first appears.</summary>
-    public static void GoalsOf(PlanSnapshot snapshot, int person, List<(int SupportPlan, SupportGoal Goal)> into)
+    /// <summary>Adds the positions in <see cref="DatasetIndex.SupportPlans"/> of the person's current individual support plans
+    /// to <paramref name="into"/>: the latest plan on or before the date per provider and service, in the order each provider
+    /// and service first appears.</summary>
+    public static void CurrentPlansOf(PlanSnapshot snapshot, int person, List<int> into)
     {
         if (person < 0) return;
         var index = snapshot.Index;
-        var plans = index.SupportPlans;
         var (start, end) = index.SupportPlansOf(person);
-        while (end > start && plans[end - 1].PlanDate > snapshot.Date) end--; // ordered by date
+        while (end > start && index.SupportPlanDate(end - 1) > snapshot.Date) end--; // ordered by date
         for (var first = start; first < end; first++)
         {
-            if (SameProviderAndService(plans, first, start, first) >= 0) continue; // not the first of its provider and service
+            var line = index.SupportPlanLine(first);
+            if (LineBefore(index, line, start, first)) continue; // not the first of its provider and service
             var current = first;
             for (var later = first + 1; later < end; later++)
-                if (IsSameProviderAndService(plans[later], plans[first])) current = later;
-            foreach (var g in index.GoalsOf(current))
-                into.Add((current, g));
+                if (index.SupportPlanLine(later) == line) current = later;
+            into.Add(current);
         }
     }
 
-    /// <summary>The first position in [from, to) with the same provider and service as the plan at <paramref name="of"/>, or −1.</summary>
-    private static int SameProviderAndService(ReadOnlySpan<SupportPlan> plans, int of, int from, int to)
+    /// <summary>Whether a plan in [from, to) has the provider and service <paramref name="line"/>.</summary>
+    private static bool LineBefore(DatasetIndex index, int line, int from, int to)
     {
         for (var i = from; i < to; i++)
-            if (IsSameProviderAndService(plans[i], plans[of])) return i;
-        return -1;
+            if (index.SupportPlanLine(i) == line) return true;
+        return false;
     }
-
-    private static bool IsSameProviderAndService(SupportPlan a, SupportPlan b) => a.ProviderOfficeId == b.ProviderOfficeId && a.Service == b.Service;
 }
 
 /// <summary>The linkage of every need of a snapshot as flat arrays, made once per snapshot: per need, the
@@ -107,22 +109,26 @@ public sealed class SnapshotLinkage
         _goals = new int[snapshot.Plans.Count];
         _goalsUnlinked = new int[snapshot.Plans.Count];
         var linked = new List<int>();
-        var goals = new List<(int SupportPlan, SupportGoal Goal)>();
+        var plans = new List<int>();
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            goals.Clear();
-            LinkageAssessment.GoalsOf(snapshot, snapshot.PersonOf(plan), goals);
+            plans.Clear();
+            LinkageAssessment.CurrentPlansOf(snapshot, snapshot.PersonOf(plan), plans);
             var (start, end) = snapshot.NeedsOf(plan);
             for (var n = start; n < end; n++)
             {
-                var priority = snapshot.Need(n).Priority;
-                foreach (var g in goals)
-                    if (g.Goal.LinkedPriority == priority) linked.Add(g.SupportPlan);
+                var priority = snapshot.NeedPriority(n);
+                foreach (var p in plans)
+                    foreach (var goal in index.LinkedPrioritiesOf(p))
+                        if (goal == priority) linked.Add(p);
                 _linkedStart[n + 1] = linked.Count;
             }
-            _goals[plan] = goals.Count;
-            foreach (var (_, goal) in goals)
-                if (goal.LinkedPriority is not { } p || !HasPriority(snapshot, start, end, p)) _goalsUnlinked[plan]++;
+            foreach (var p in plans)
+                foreach (var goal in index.LinkedPrioritiesOf(p))
+                {
+                    _goals[plan]++;
+                    if (goal == DatasetIndex.NotLinked || !HasPriority(snapshot, start, end, goal)) _goalsUnlinked[plan]++;
+                }
         }
         _linkedPlans = [.. linked];
     }
@@ -143,7 +149,7 @@ public sealed class SnapshotLinkage
     private static bool HasPriority(PlanSnapshot snapshot, int start, int end, int priority)
     {
         for (var n = start; n < end; n++)
-            if (snapshot.Need(n).Priority == priority) return true;
+            if (snapshot.NeedPriority(n) == priority) return true;
         return false;
     }
 }

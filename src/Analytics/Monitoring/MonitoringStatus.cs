@@ -32,7 +32,7 @@ public sealed record MonitoringStatus(Plan Plan, DateOnly LastReview, bool IsOve
         {
             var rows = index.ServicesOf(n);
             if (UnmetRules.IsUnmet(rows, after) && UnmetRules.IsUnmet(rows, before))
-                (persistent ??= []).Add(index.Needs[n].Priority);
+                (persistent ??= []).Add(index.NeedPriority(n));
         }
         return persistent ?? [];
     }
@@ -73,7 +73,7 @@ public sealed class SnapshotMonitoring
             for (var r = EndOn(current, snapshot.Date) - 1; r >= 0 && missing > 0; r--)
             {
                 for (var n = start; n < stop; n++)
-                    if (_latest[n] is null && snapshot.Need(n).Priority == current[r].Priority)
+                    if (_latest[n] is null && snapshot.NeedPriority(n) == current[r].Priority)
                     {
                         _latest[n] = current[r].Achievement;
                         missing--;

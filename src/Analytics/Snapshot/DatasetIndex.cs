@@ -25,6 +25,8 @@ public sealed class DatasetIndex
     private readonly int[] _municipalityAt;
     private readonly PlanNeed[] _needs;
     private readonly int[] _needStart;
+    /// <summary>Per need, its priority: read for every need of every snapshot, so kept beside the rows.</summary>
+    private readonly int[] _needPriority;
     private readonly PlannedService[] _services;
     private readonly int[] _serviceStart, _serviceEnd;
     /// <summary>Per service row, the number of its provider's office, or −1.</summary>
@@ -34,8 +36,12 @@ public sealed class DatasetIndex
     private readonly SupportPlan[] _supportPlans;
     private readonly int[] _supportPlanStart;
     private readonly int[] _supportPlanKeyAt;
+    /// <summary>Per individual support plan, its date (day number) and the number of its provider and service.</summary>
+    private readonly int[] _supportPlanDay, _supportPlanLine;
     private readonly SupportGoal[] _goals;
     private readonly int[] _goalStart;
+    /// <summary>Per goal, the priority it links to, or <see cref="NotLinked"/>.</summary>
+    private readonly int[] _goalLinked;
 
     public DatasetIndex(PlanDataset data)
     {
@@ -61,7 +67,7 @@ public sealed class DatasetIndex
         Array.Sort(_persons, StringComparer.Ordinal);
         for (var i = 0; i < _persons.Length; i++) _personOf[_persons[i]] = i;
 
-        (_plans, _planStart) = Group(data.Plans, p => p.PersonKey, _personOf,
+        (_plans, _planStart, _) = Group(data.Plans, p => p.PersonKey, _personOf,
             (x, y) => x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId));
         // Plan ids get keys in plan order; versions sharing an id share its needs, services and monitoring.
         var planKeyOf = new Dictionary<string, int>(_plans.Length, StringComparer.Ordinal);
@@ -80,18 +86,18 @@ public sealed class DatasetIndex
         }
 
         // The three families of rows are independent: grouped on every core.
-        (PlanNeed[] Rows, int[] Start) needs = ([], []);
-        (PlannedService[] Rows, int[] Start) services = ([], []);
-        (MonitoringRecord[] Rows, int[] Start) monitoring = ([], []);
-        (SupportPlan[] Rows, int[] Start) supportPlans = ([], []);
-        (SupportGoal[] Rows, int[] Start) goals = ([], []);
-        var supportPlanKeyAt = Array.Empty<int>();
+        (PlanNeed[] Rows, int[] Start, int[] Priority) needs = ([], [], []);
+        (PlannedService[] Rows, int[] Start, int[] _) services = ([], [], []);
+        (MonitoringRecord[] Rows, int[] Start, int[] _) monitoring = ([], [], []);
+        (SupportPlan[] Rows, int[] Start, int[] _) supportPlans = ([], [], []);
+        (SupportGoal[] Rows, int[] Start, int[] LinkedPriority) goals = ([], [], []);
+        var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
         var serviceOffice = Array.Empty<int>();
         Parallel.Invoke(
             () =>
             {
                 needs = Group(data.Needs, n => n.PlanId, planKeyOf,
-                    (x, y) => x.Priority.CompareTo(y.Priority));
+                    (x, y) => x.Priority.CompareTo(y.Priority), n => n.Priority);
                 services = Group(data.Services, s => s.PlanId, planKeyOf,
                     (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
                         : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since));
@@ -104,24 +110,31 @@ public sealed class DatasetIndex
                 supportPlans = Group(data.SupportPlans, s => s.PersonKey, _personOf,
                     (x, y) => x.PlanDate.CompareTo(y.PlanDate));
                 var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Rows.Length, StringComparer.Ordinal);
-                supportPlanKeyAt = new int[supportPlans.Rows.Length];
+                (supportPlanKeyAt, supportPlanDay, supportPlanLine) =
+                    (new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length]);
+                var lineOf = new Dictionary<(string, ServiceType), int>();
                 for (var i = 0; i < supportPlans.Rows.Length; i++)
                 {
-                    if (!supportPlanKeyOf.TryGetValue(supportPlans.Rows[i].SupportPlanId, out var key))
-                        supportPlanKeyOf[supportPlans.Rows[i].SupportPlanId] = key = supportPlanKeyOf.Count;
+                    var plan = supportPlans.Rows[i];
+                    if (!supportPlanKeyOf.TryGetValue(plan.SupportPlanId, out var key))
+                        supportPlanKeyOf[plan.SupportPlanId] = key = supportPlanKeyOf.Count;
                     supportPlanKeyAt[i] = key;
+                    supportPlanDay[i] = plan.PlanDate.DayNumber;
+                    ref var line = ref CollectionsMarshal.GetValueRefOrAddDefault(lineOf, (plan.ProviderOfficeId, plan.Service), out var known);
+                    if (!known) line = lineOf.Count - 1;
+                    supportPlanLine[i] = line;
                 }
                 goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf,
-                    (x, y) => x.GoalNo.CompareTo(y.GoalNo));
+                    (x, y) => x.GoalNo.CompareTo(y.GoalNo), g => g.LinkedPriority ?? NotLinked);
             });
-        (_needs, _needStart) = needs;
+        (_needs, _needStart, _needPriority) = needs;
         _services = services.Rows;
-        (_serviceStart, _serviceEnd) = ServicesPerNeed(needs, services);
+        (_serviceStart, _serviceEnd) = ServicesPerNeed(needs.Priority, needs.Start, services.Rows, services.Start);
         _serviceOffice = serviceOffice;
-        (_monitoring, _monitoringStart) = monitoring;
-        (_supportPlans, _supportPlanStart) = supportPlans;
-        _supportPlanKeyAt = supportPlanKeyAt;
-        (_goals, _goalStart) = goals;
+        (_monitoring, _monitoringStart, _) = monitoring;
+        (_supportPlans, _supportPlanStart, _) = supportPlans;
+        (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine) = (supportPlanKeyAt, supportPlanDay, supportPlanLine);
+        (_goals, _goalStart, _goalLinked) = goals;
 
         // Every row counts, also those of plan ids the index leaves out; rows are read in file order (their order in memory).
         var (first, last) = (DateOnly.MaxValue, DateOnly.MinValue);
@@ -200,6 +213,17 @@ public sealed class DatasetIndex
     public ReadOnlySpan<SupportPlan> SupportPlans => _supportPlans;
     /// <summary>The positions in <see cref="SupportPlans"/> of a person's individual support plans.</summary>
     public (int Start, int End) SupportPlansOf(int person) => (_supportPlanStart[person], _supportPlanStart[person + 1]);
+    /// <summary>The date of the individual support plan at a position.</summary>
+    public DateOnly SupportPlanDate(int supportPlan) => DateOnly.FromDayNumber(_supportPlanDay[supportPlan]);
+    /// <summary>A number per provider office and service: plans at one provider for one service share it.</summary>
+    public int SupportPlanLine(int supportPlan) => _supportPlanLine[supportPlan];
+    /// <summary>What <see cref="LinkedPrioritiesOf"/> gives a goal that links to no need.</summary>
+    public const int NotLinked = int.MinValue;
+    /// <summary>Per goal of <see cref="GoalsOf"/>, the priority of the need it links to, or <see cref="NotLinked"/>.</summary>
+    public ReadOnlySpan<int> LinkedPrioritiesOf(int supportPlan) =>
+        _goalLinked.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
+    /// <summary>The priority of the need at a position of <see cref="Needs"/>.</summary>
+    public int NeedPriority(int need) => _needPriority[need];
     /// <summary>The goals of the individual support plan at a position (of its id), by goal number.</summary>
     public ReadOnlySpan<SupportGoal> GoalsOf(int supportPlan) =>
         _goals.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
@@ -212,11 +236,15 @@ public sealed class DatasetIndex
     /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
     /// One pass over the rows finds their groups and the groups whose rows do not come in order (rows mostly come
     /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).</summary>
-    private static (T[] Rows, int[] Start) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups, Comparison<T> order)
+    /// <paramref name="field"/>, when given, is read from each row in that pass (in file order, which is the rows' order in memory)
+    /// and returned in the order of the result, so that hot loops need not visit the rows again.</summary>
+    private static (T[] Rows, int[] Start, int[] Field) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
+        Comparison<T> order, Func<T, int>? field = null)
         where T : class
     {
         var rows = Rows(source);
         var groupOf = new int[rows.Length];
+        var fieldOf = field is null ? [] : new int[rows.Length];
         var start = new int[groups.Count + 1];
         var lastRow = new int[groups.Count];
         Array.Fill(lastRow, -1);
@@ -233,6 +261,7 @@ public sealed class DatasetIndex
             }
             groupOf[i] = group;
             if (group < 0) continue;
+            if (field is not null) fieldOf[i] = field(rows[i]);
             start[group + 1]++;
             if (lastRow[group] >= 0 && order(rows[lastRow[group]], rows[i]) > 0) unsorted[group] = true;
             lastRow[group] = i;
@@ -250,23 +279,25 @@ public sealed class DatasetIndex
         var result = new T[positions.Length];
         var into = result.AsSpan();
         for (var i = 0; i < into.Length; i++) into[i] = rows[positions[i]];
-        return (result, start);
+        var fields = field is null ? [] : new int[positions.Length];
+        for (var i = 0; i < fields.Length; i++) fields[i] = fieldOf[positions[i]];
+        return (result, start, fields);
     }
 
     /// <summary>Per need: the range of the service rows with its plan key and priority. Both are ordered by
     /// plan key then priority, so one merge finds them; needs sharing a priority share the rows.</summary>
-    private static (int[] Start, int[] End) ServicesPerNeed((PlanNeed[] Rows, int[] Start) needs, (PlannedService[] Rows, int[] Start) services)
+    private static (int[] Start, int[] End) ServicesPerNeed(int[] needPriority, int[] needStart, PlannedService[] services, int[] serviceStart)
     {
-        var (start, end) = (new int[needs.Rows.Length], new int[needs.Rows.Length]);
-        for (var planKey = 0; planKey + 1 < needs.Start.Length; planKey++)
+        var (start, end) = (new int[needPriority.Length], new int[needPriority.Length]);
+        for (var planKey = 0; planKey + 1 < needStart.Length; planKey++)
         {
-            var (next, stop) = (services.Start[planKey], services.Start[planKey + 1]);
-            for (var n = needs.Start[planKey]; n < needs.Start[planKey + 1]; n++)
+            var (next, stop) = (serviceStart[planKey], serviceStart[planKey + 1]);
+            for (var n = needStart[planKey]; n < needStart[planKey + 1]; n++)
             {
-                var priority = needs.Rows[n].Priority;
-                while (next < stop && services.Rows[next].Priority < priority) next++;
+                var priority = needPriority[n];
+                while (next < stop && services[next].Priority < priority) next++;
                 var last = next;
-                while (last < stop && services.Rows[last].Priority == priority) last++;
+                while (last < stop && services[last].Priority == priority) last++;
                 (start[n], end[n]) = (next, last);
             }
         }

@@ -56,6 +56,8 @@ public sealed class PlanSnapshot
     public (int Start, int End) NeedsOf(int plan) => (_needStart[plan], _needStart[plan + 1]);
     /// <summary>The need with a number.</summary>
     public PlanNeed Need(int need) => Index.Needs[_needAt[need]];
+    /// <summary>The priority of the need with a number (without reading the need).</summary>
+    public int NeedPriority(int need) => Index.NeedPriority(_needAt[need]);
     /// <summary>The current status row of each service planned for a need, by service.</summary>
     public ReadOnlySpan<ServiceState> StatesOf(int need) => _states.AsSpan(_stateStart[need], _stateStart[need + 1] - _stateStart[need]);
     /// <summary>Per state of <see cref="StatesOf"/>, the number of its provider's office (see <see cref="DatasetIndex.Office"/>),
