@@ -53,7 +53,10 @@ public static class ContractReader
         var plansTask = Run(plansRead, () =>
         {
             var plans = plansRead.Read(ContractSchema.Plans, BindPlan, p => p.PlanId, ReferenceChecks.PlanDates);
-            return (Plans: plans, Ids: plans.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal));
+            // Sized up front: a set of millions grown by doubling rehashes them all, more than once.
+            var ids = new HashSet<string>(plans.Count, StringComparer.Ordinal);
+            foreach (var p in plans) ids.Add(p.PlanId);
+            return (Plans: plans, Ids: ids);
         });
         var needsTask = Run(needsRead, () =>
         {

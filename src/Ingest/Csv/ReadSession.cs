@@ -61,10 +61,9 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     {
         // Sized for every parsed row up front: growing a table of millions of keys rehashes them all, more than once.
         var rows = parsed.Sum(f => f.Count);
-        var kept = new KeyTable<T, TKey>(parentId, rows);
-        var order = new List<T>(rows);
-        foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, order, Errors));
-        return order;
+        var kept = new KeyTable<T, TKey>(key, parentId, rows);
+        foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, Errors));
+        return kept.Kept;
     }
 
     /// <summary>Set on a session that reads one file type beside others: it announces its first file once

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Ingest.Validation;
@@ -10,7 +11,7 @@ namespace PlanLink.Ingest.Validation;
 public sealed class CurrentPlanIndex
 {
     private readonly Dictionary<string, Plan[]> _plansByPerson;
-    private readonly Dictionary<string, HashSet<int>> _prioritiesByPlan;
+    private readonly Dictionary<string, PrioritySet> _prioritiesByPlan;
 
     public CurrentPlanIndex(IEnumerable<Plan> plans, IEnumerable<PlanNeed> needs)
     {
@@ -27,12 +28,8 @@ public sealed class CurrentPlanIndex
             var sorted = list.Count == 1 ? [list[0]] : list.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray();
             _plansByPerson.Add(person, sorted);
         }
-        _prioritiesByPlan = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
-        foreach (var n in needs)
-        {
-            if (!_prioritiesByPlan.TryGetValue(n.PlanId, out var set)) _prioritiesByPlan.Add(n.PlanId, set = []);
-            set.Add(n.Priority);
-        }
+        _prioritiesByPlan = new Dictionary<string, PrioritySet>(StringComparer.Ordinal);
+        foreach (var n in needs) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, n.PlanId, out _).Add(n.Priority);
     }
 
     /// <summary>The person's plan current at <paramref name="date"/>, or null when the person has no plan.</summary>
@@ -48,6 +45,23 @@ public sealed class CurrentPlanIndex
         return current ?? plans[0];
     }
 
-    /// <summary>The priorities of the needs of a plan, or null when it has none.</summary>
-    public IReadOnlySet<int>? Priorities(string planId) => _prioritiesByPlan.GetValueOrDefault(planId);
+    /// <summary>The priorities of the needs of a plan (none when it has no need).</summary>
+    internal PrioritySet PrioritiesOf(string planId) => _prioritiesByPlan.GetValueOrDefault(planId);
+}
+
+/// <summary>The priorities of a plan's needs: a bit each for 0-127 (a read file's are 1-99), a set for any other.
+/// A value, not a set object per plan: there are millions of plans.</summary>
+internal struct PrioritySet
+{
+    private UInt128 _bits;
+    private HashSet<int>? _others;
+
+    public void Add(int priority)
+    {
+        if ((uint)priority < 128) _bits |= UInt128.One << priority;
+        else (_others ??= []).Add(priority);
+    }
+
+    public readonly bool Contains(int priority) =>
+        (uint)priority < 128 ? (_bits & (UInt128.One << priority)) != UInt128.Zero : _others?.Contains(priority) == true;
 }
