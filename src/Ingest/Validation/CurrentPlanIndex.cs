@@ -15,22 +15,50 @@ public sealed class CurrentPlanIndex
 
     public CurrentPlanIndex(IEnumerable<Plan> plans, IEnumerable<PlanNeed> needs)
     {
+        // A person's plans, and a plan's needs, are usually adjacent and share one key string: one lookup per run.
         var byPerson = new Dictionary<string, List<Plan>>(StringComparer.Ordinal);
+        List<Plan>? list = null;
         foreach (var p in plans)
         {
-            if (!byPerson.TryGetValue(p.PersonKey, out var list)) byPerson.Add(p.PersonKey, list = []);
+            if (list is null || !ReferenceEquals(p.PersonKey, list[0].PersonKey))
+                list = CollectionsMarshal.GetValueRefOrAddDefault(byPerson, p.PersonKey, out _) ??= [];
             list.Add(p);
         }
         _plansByPerson = new Dictionary<string, Plan[]>(byPerson.Count, StringComparer.Ordinal);
-        foreach (var (person, list) in byPerson)
+        foreach (var (person, plansOfPerson) in byPerson) _plansByPerson.Add(person, Sorted(plansOfPerson));
+        _prioritiesByPlan = new Dictionary<string, PrioritySet>(plans.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
+        string? planId = null;
+        var run = new PrioritySet();
+        foreach (var n in needs)
         {
-            // A stable sort, as OrderBy/ThenBy was: equal (date, id) pairs keep their input order.
-            var sorted = list.Count == 1 ? [list[0]] : list.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray();
-            _plansByPerson.Add(person, sorted);
+            if (!ReferenceEquals(n.PlanId, planId))
+            {
+                if (planId is not null) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, planId, out _).UnionWith(run);
+                (planId, run) = (n.PlanId, new PrioritySet());
+            }
+            run.Add(n.Priority);
         }
-        _prioritiesByPlan = new Dictionary<string, PrioritySet>(StringComparer.Ordinal);
-        foreach (var n in needs) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, n.PlanId, out _).Add(n.Priority);
+        if (planId is not null) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, planId, out _).UnionWith(run);
     }
+
+    /// <summary>A person's plans by date, then id, stably (equal pairs keep their input order): by insertion for the
+    /// few plans a person has, without the allocations of OrderBy/ThenBy, which sorts the rare long lists.</summary>
+    private static Plan[] Sorted(List<Plan> plans)
+    {
+        if (plans.Count > 16) return plans.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray();
+        var sorted = plans.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var plan = sorted[i];
+            var j = i - 1;
+            for (; j >= 0 && Before(plan, sorted[j]); j--) sorted[j + 1] = sorted[j];
+            sorted[j + 1] = plan;
+        }
+        return sorted;
+    }
+
+    private static bool Before(Plan a, Plan b) =>
+        a.PlanDate != b.PlanDate ? a.PlanDate < b.PlanDate : string.CompareOrdinal(a.PlanId, b.PlanId) < 0;
 
     /// <summary>The person's plan current at <paramref name="date"/>, or null when the person has no plan.</summary>
     public Plan? CurrentPlan(string personKey, DateOnly date)
@@ -60,6 +88,12 @@ internal struct PrioritySet
     {
         if ((uint)priority < 128) _bits |= UInt128.One << priority;
         else (_others ??= []).Add(priority);
+    }
+
+    public void UnionWith(PrioritySet other)
+    {
+        _bits |= other._bits;
+        if (other._others is not null) (_others ??= []).UnionWith(other._others);
     }
 
     public readonly bool Contains(int priority) =>
