@@ -8,15 +8,18 @@ namespace PlanLink.Ingest.Csv;
 /// that id: the rows of one parent are adjacent and share one id string, so the table of millions is asked once per
 /// parent, and the few keys of the parent in hand are compared side by side (its records are the last ones kept).
 /// A parent whose rows come back later, or that has many keys, gets a table of its own.</summary>
-internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, string>? parentId, int capacity) where T : class where TKey : notnull
+/// <param name="capacity">The records to be added at most.</param>
+/// <param name="parents">The parents there are at most, when keys are grouped by parent.</param>
+internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, string>? parentId, int capacity, int parents = 0)
+    where T : class where TKey : notnull
 {
     private const int MaxScanned = 16;
     private static readonly EqualityComparer<TKey> Keys = EqualityComparer<TKey>.Default;
 
     private readonly Dictionary<TKey, T>? _flat = parentId is null ? new(capacity) : null;
     // Parent id -> index in _groups: a struct per parent, not an object (millions of plans).
-    private readonly Dictionary<string, int>? _groupOf = parentId is null ? null : new(StringComparer.Ordinal);
-    private readonly List<Group> _groups = [];
+    private readonly Dictionary<string, int>? _groupOf = parentId is null ? null : new(parents, StringComparer.Ordinal);
+    private readonly List<Group> _groups = new(parentId is null ? 0 : parents);
     // The keys of the current parent while they are compared side by side (its records are Kept[Start..Start+Count)).
     private readonly TKey[] _scanned = new TKey[MaxScanned];
     private string? _currentParent;
@@ -24,6 +27,9 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, string>? pare
 
     /// <summary>The records kept, in the order they were added.</summary>
     public List<T> Kept { get; } = new(capacity);
+
+    /// <summary>The records kept by key, when keys are not grouped by parent.</summary>
+    public IReadOnlyDictionary<TKey, T> ByKey => _flat ?? throw new InvalidOperationException("keys grouped by parent have no single table");
 
     /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
     /// that holds the key, when one does.</summary>
