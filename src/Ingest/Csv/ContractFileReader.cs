@@ -129,9 +129,10 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     private const int EstimateAfter = 4096;
 
     /// <summary>The rows a file of <paramref name="length"/> bytes likely holds, from the bytes its first
-    /// <see cref="EstimateAfter"/> rows took (with a margin, so that the list of parsed rows rarely has to grow).</summary>
+    /// <see cref="EstimateAfter"/> rows took (with a margin, so that the list of parsed rows rarely has to grow).
+    /// At most one row per 16 bytes: short first rows must not make the list larger than the file.</summary>
     private static int EstimateRows(long length, long offset) =>
-        offset <= 0 ? 0 : (int)Math.Min(Array.MaxLength, 1.1 * EstimateAfter * length / offset);
+        offset <= 0 ? 0 : (int)Math.Min(Math.Min(Array.MaxLength, length / 16), 1.1 * EstimateAfter * length / offset);
 
     /// <summary>Throws when the person key is a raw certificate number, or a free-text (or unknown) column holds a direct identifier.</summary>
     private void Screen(RowFields fields, int personKey, (int Index, string Column)[] screened, IReadOnlySet<string>? publicNumbers)

@@ -21,7 +21,7 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
         return root is null ? path : Path.GetRelativePath(Path.GetDirectoryName(root) ?? root, path).Replace('\\', '/');
     }
 
-    /// <summary>Parses and settles one file type whose checks need no other file type.</summary>
+    /// <summary>Parses and settles one file type whose checks need no other file type: its rows kept, and their table by key.</summary>
     public KeyTable<T, TKey> Read<T, TKey>(FileSpec spec, Func<RowFields, Func<T>> bind, Func<T, TKey> key, Action<RowFields, T>? rowCheck = null)
         where T : class where TKey : notnull =>
         Settle(Parse(spec, bind, rowCheck, []), key, null);
