@@ -35,7 +35,8 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     /// kept for the rows where they differ from the record's (spaces, full-width digits).</param>
     public ParsedFile<T> Parse(Func<RowFields, Func<T>> bind, Action<RowFields, T>? rowCheck, IReadOnlyList<string> checkedColumns)
     {
-        if (new FileInfo(path).Length == 0)
+        var length = new FileInfo(path).Length;
+        if (length == 0)
         {
             FileError(1, "空のファイルです（ヘッダー行もありません）", "empty file (0 bytes, not even a header line)");
             return _parsed;
@@ -68,10 +69,10 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             var personKey = fields.Ordinal("person_key");
             var screened = fields.ScreenedColumns.ToArray();
             var checkedIndexes = checkedColumns.Select(c => (Column: c, Index: fields.Ordinal(c))).ToArray();
-            var anyRow = false;
+            var rows = 0;
             while (csv.Read())
             {
-                anyRow = true;
+                if (++rows == EstimateAfter) _parsed.Reserve(EstimateRows(length, csv.ByteOffset));
                 _parsed.Read++;
                 fields.Reset();
                 line = fields.Line;
@@ -107,7 +108,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
                     RejectLine(line + i, $"{line}行目の壊れた引用符に取り込まれた行です", $"line swallowed by the malformed quote on line {line}");
                 }
             }
-            if (!anyRow)
+            if (rows == 0)
                 session.Warnings.Add($"{file}: データ行がありません（ヘッダーのみ） / header only, no data rows");
         }
         catch (CsvFormatException e)
@@ -124,6 +125,14 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         }
         return _parsed;
     }
+
+    private const int EstimateAfter = 4096;
+
+    /// <summary>The rows a file of <paramref name="length"/> bytes likely holds, from the bytes its first
+    /// <see cref="EstimateAfter"/> rows took (with a margin, so that the list of parsed rows rarely has to grow).
+    /// At most one row per 16 bytes: short first rows must not make the list larger than the file.</summary>
+    private static int EstimateRows(long length, long offset) =>
+        offset <= 0 ? 0 : (int)Math.Min(Math.Min(Array.MaxLength, length / 16), 1.1 * EstimateAfter * length / offset);
 
     /// <summary>Throws when the person key is a raw certificate number, or a free-text (or unknown) column holds a direct identifier.</summary>
     private void Screen(RowFields fields, int personKey, (int Index, string Column)[] screened, IReadOnlySet<string>? publicNumbers)

@@ -28,9 +28,9 @@ public static class ContractReader
         }
         var session = new ReadSession(roots, options);
         // Reference data first, so that the providers named by plans can be checked against it.
-        var offices = session.Read(ContractSchema.Offices, BindOffice, o => (o.OfficeId, o.Service));
-        var municipalities = session.Read(ContractSchema.Municipalities, BindMunicipality, m => m.Code);
-        var supportCenters = session.Read(ContractSchema.SupportCenters, BindSupportCenter, c => c.MunicipalityCode);
+        var offices = session.Read(ContractSchema.Offices, BindOffice, o => (o.OfficeId, o.Service)).Kept;
+        var municipalities = session.Read(ContractSchema.Municipalities, BindMunicipality, m => m.Code).Kept;
+        var supportCenters = session.Read(ContractSchema.SupportCenters, BindSupportCenter, c => c.MunicipalityCode).Kept;
         var officeIds = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
         // Free text may name an office by its (public) number: that is not a 受給者証番号.
         session.PublicNumbers = officeIds;
@@ -52,41 +52,46 @@ public static class ContractReader
 
         var plansTask = Run(plansRead, () =>
         {
+            // The table that de-duplicated the plans is also the one their ids are checked in.
             var plans = plansRead.Read(ContractSchema.Plans, BindPlan, p => p.PlanId, ReferenceChecks.PlanDates);
-            return (Plans: plans, Ids: plans.Select(p => p.PlanId).ToHashSet(StringComparer.Ordinal));
+            return (Plans: plans.Kept, ById: plans.ByKey);
         });
+        KnownIds PlanIds() => new(plansTask.Result.ById.ContainsKey, plansTask.Result.ById.Count);
         var needsTask = Run(needsRead, () =>
         {
             var parsed = needsRead.Parse(ContractSchema.Needs, BindNeed, null, ["plan_id"]);
-            var planIds = new KnownIds(plansTask.Result.Ids);
-            return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds), n => n.PlanId);
+            var planIds = PlanIds();
+            return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds), n => n.PlanId,
+                planIds.Count).Kept;
         });
         var servicesTask = Run(servicesRead, () =>
         {
             var parsed = servicesRead.Parse(ContractSchema.Services, BindService, null, ["plan_id", "provider_office_id"]);
-            var (planIds, providers) = (new KnownIds(plansTask.Result.Ids), new KnownIds(officeIds));
+            var (planIds, providers) = (PlanIds(), new KnownIds(officeIds));
             return servicesRead.Settle(parsed, s => (s.PlanId, s.Priority, s.Service, s.Since), (s, r) =>
             {
                 ReferenceChecks.PlanExists(r, s.PlanId, planIds);
                 ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
-            }, s => s.PlanId);
+            }, s => s.PlanId, planIds.Count).Kept;
         });
         var supportPlansTask = Run(supportPlansRead, () =>
         {
             var supportPlans = supportPlansRead.Read(ContractSchema.SupportPlans, BindSupportPlan, s => s.SupportPlanId);
-            return (SupportPlans: supportPlans, ById: supportPlans.ToDictionary(s => s.SupportPlanId, StringComparer.Ordinal));
+            return (SupportPlans: supportPlans.Kept, ById: supportPlans.ByKey);
         });
         var goalsTask = Run(goalsRead, () =>
         {
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, BindGoal, null, []);
             var links = new GoalLinks(supportPlansTask.Result.ById, new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result));
-            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links), g => g.SupportPlanId);
+            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links), g => g.SupportPlanId,
+                supportPlansTask.Result.ById.Count).Kept;
         });
         var monitoringTask = Run(monitoringRead, () =>
         {
             var parsed = monitoringRead.Parse(ContractSchema.Monitoring, BindMonitoring, null, ["plan_id"]);
-            var planIds = new KnownIds(plansTask.Result.Ids);
-            return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds), m => m.PlanId);
+            var planIds = PlanIds();
+            return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds), m => m.PlanId,
+                planIds.Count).Kept;
         });
         Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];
         try

@@ -12,7 +12,8 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
 
     private struct Entry
     {
-        public byte[] Key;
+        public KeyHead Head;
+        public byte[]? Tail; // the bytes after the first 16, for longer keys
         public T Value;
         public int Hash;
         public int Next; // index of the next entry of the same bucket, -1 at the end
@@ -22,21 +23,30 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
     private Entry[] _entries = [];
     private int _count;
     private int _last = -1;
+    // The empty field, the value of most optional columns, held apart from the table.
+    private bool _hasEmpty;
+    private T _empty = default!;
 
     public bool TryGet(ReadOnlySpan<byte> key, out T value)
     {
-        if (_last >= 0 && _entries[_last].Key.AsSpan().SequenceEqual(key))
+        if (key.IsEmpty)
         {
-            value = _entries[_last].Value;
-            return true;
+            value = _empty;
+            return _hasEmpty;
         }
         if (_count > 0 && key.Length <= maxKeyLength)
         {
-            var hash = Hash(key);
+            var head = KeyHead.Of(key);
+            if (_last >= 0 && Matches(in _entries[_last], head, key))
+            {
+                value = _entries[_last].Value;
+                return true;
+            }
+            var hash = head.Hash(key);
             for (var i = _buckets[hash & (_buckets.Length - 1)] - 1; i >= 0; i = _entries[i].Next)
             {
                 ref var entry = ref _entries[i];
-                if (entry.Hash == hash && entry.Key.AsSpan().SequenceEqual(key))
+                if (entry.Hash == hash && Matches(in entry, head, key))
                 {
                     _last = i;
                     value = entry.Value;
@@ -48,14 +58,23 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
         return false;
     }
 
+    private static bool Matches(in Entry entry, KeyHead head, ReadOnlySpan<byte> key) =>
+        entry.Head.Equals(head) && (key.Length <= 16 || entry.Tail.AsSpan().SequenceEqual(key[16..]));
+
     /// <summary>Remembers <paramref name="value"/> for <paramref name="key"/> (not yet in the cache), while there is room.</summary>
     public void Add(ReadOnlySpan<byte> key, T value)
     {
+        if (key.IsEmpty)
+        {
+            (_hasEmpty, _empty) = (true, value);
+            return;
+        }
         if (_count >= maxEntries || key.Length > maxKeyLength) return;
         if (_count == _entries.Length) Grow();
-        var hash = Hash(key);
+        var head = KeyHead.Of(key);
+        var hash = head.Hash(key);
         ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
-        _entries[_count] = new Entry { Key = key.ToArray(), Value = value, Hash = hash, Next = bucket - 1 };
+        _entries[_count] = new Entry { Head = head, Tail = key.Length > 16 ? key[16..].ToArray() : null, Value = value, Hash = hash, Next = bucket - 1 };
         bucket = _count + 1;
         _last = _count;
         _count++;
@@ -73,18 +92,37 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
             bucket = i + 1;
         }
     }
+}
+
+/// <summary>A key's first 16 bytes (zero-padded) and length, compared in place: most keys (codes, office numbers,
+/// municipality codes) fit, and a lookup then reads no array of its own.</summary>
+internal readonly struct KeyHead(ulong low, ulong high, int length) : IEquatable<KeyHead>
+{
+    public readonly ulong Low = low, High = high;
+    public readonly int Length = length;
+
+    public static KeyHead Of(ReadOnlySpan<byte> key)
+    {
+        Span<byte> padded = stackalloc byte[16];
+        padded.Clear();
+        key[..Math.Min(key.Length, 16)].CopyTo(padded);
+        return new(BinaryPrimitives.ReadUInt64LittleEndian(padded), BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]), key.Length);
+    }
+
+    public bool Equals(KeyHead other) => Low == other.Low && High == other.High && Length == other.Length;
+
+    public override bool Equals(object? obj) => obj is KeyHead other && Equals(other);
+    public override int GetHashCode() => HashCode.Combine(Low, High, Length);
 
     // Seeded per process, so input cannot be made to collide on purpose; 8 bytes a step (HashCode.AddBytes takes 4).
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
 
-    private static int Hash(ReadOnlySpan<byte> key)
+    /// <summary>The hash of the key this is the head of.</summary>
+    public int Hash(ReadOnlySpan<byte> key)
     {
-        var hash = Seed ^ (ulong)key.Length;
-        while (key.Length >= 8)
-        {
+        var hash = Mix(Mix(Seed ^ (ulong)key.Length ^ Low) ^ High);
+        for (key = key.Length > 16 ? key[16..] : default; key.Length >= 8; key = key[8..])
             hash = Mix(hash ^ BinaryPrimitives.ReadUInt64LittleEndian(key));
-            key = key[8..];
-        }
         ulong tail = 0;
         for (var i = 0; i < key.Length; i++) tail |= (ulong)key[i] << (8 * i);
         hash = Mix(hash ^ tail) * 0xBF58476D1CE4E5B9UL;

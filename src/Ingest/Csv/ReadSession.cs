@@ -21,8 +21,8 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
         return root is null ? path : Path.GetRelativePath(Path.GetDirectoryName(root) ?? root, path).Replace('\\', '/');
     }
 
-    /// <summary>Parses and settles one file type whose checks need no other file type.</summary>
-    public List<T> Read<T, TKey>(FileSpec spec, Func<RowFields, Func<T>> bind, Func<T, TKey> key, Action<RowFields, T>? rowCheck = null)
+    /// <summary>Parses and settles one file type whose checks need no other file type: its rows kept, and their table by key.</summary>
+    public KeyTable<T, TKey> Read<T, TKey>(FileSpec spec, Func<RowFields, Func<T>> bind, Func<T, TKey> key, Action<RowFields, T>? rowCheck = null)
         where T : class where TKey : notnull =>
         Settle(Parse(spec, bind, rowCheck, []), key, null);
 
@@ -54,17 +54,18 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     }
 
     /// <summary>Runs the reference checks of a parsed file type and keeps the first row of each key (identical
-    /// re-sent rows count once): the rows kept, in file and line order. Errors and tallies go to this session.</summary>
+    /// re-sent rows count once): the rows kept (<see cref="KeyTable{T, TKey}.Kept"/>), in file and line order. Errors and tallies go to this session.</summary>
     /// <param name="parentId">The id that leads the key, shared by adjacent rows (see <see cref="KeyTable{T, TKey}"/>), if any.</param>
-    public List<T> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check, Func<T, string>? parentId = null)
+    /// <param name="parents">How many parents there are at most (the rows a parent id must name), to size their table.</param>
+    public KeyTable<T, TKey> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check,
+        Func<T, string>? parentId = null, int parents = 0)
         where T : class where TKey : notnull
     {
         // Sized for every parsed row up front: growing a table of millions of keys rehashes them all, more than once.
         var rows = parsed.Sum(f => f.Count);
-        var kept = new KeyTable<T, TKey>(parentId, rows);
-        var order = new List<T>(rows);
-        foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, order, Errors));
-        return order;
+        var kept = new KeyTable<T, TKey>(key, parentId, rows, parents);
+        foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, Errors));
+        return kept;
     }
 
     /// <summary>Set on a session that reads one file type beside others: it announces its first file once

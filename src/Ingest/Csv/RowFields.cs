@@ -92,26 +92,11 @@ public sealed class RowFields
     /// <summary>The header index of a contract column, or -1 when the header lacks it.</summary>
     internal int Ordinal(string column) => _ordinal.TryGetValue(column, out var i) ? i : -1;
 
-    /// <summary>Reads a field: from its bytes when <see cref="Field{T}.Fast"/> or the cache knows them, else
-    /// through the string path, whose result is cached when it recorded no error (every parse is a pure function
-    /// of the field's bytes, so a cached value is what the string path would give).</summary>
-    internal T Read<T>(Field<T> field)
-    {
-        if ((uint)field.Index < (uint)_csv.FieldCount)
-        {
-            var bytes = _csv.GetSpan(field.Index);
-            if (field.Fast is { } fast && fast(bytes, out var value)) return value;
-            if (field.Cache is { } cache)
-            {
-                if (cache.TryGet(bytes, out value)) return value;
-                var errors = _errors.Count;
-                value = field.Parse(this, field.Name);
-                if (_errors.Count == errors) cache.Add(bytes, value);
-                return value;
-            }
-        }
-        return field.Parse(this, field.Name);
-    }
+    /// <summary>The number of fields of the current row.</summary>
+    internal int FieldCount => _csv.FieldCount;
+
+    /// <summary>The number of errors the current row has so far.</summary>
+    internal int ErrorCount => _errors.Count;
 
     /// <summary>True when the field is printable ASCII without spaces: then trimming and NFKC change nothing,
     /// and its raw value is the value every getter returns.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Ingest.Validation;
@@ -10,30 +11,54 @@ namespace PlanLink.Ingest.Validation;
 public sealed class CurrentPlanIndex
 {
     private readonly Dictionary<string, Plan[]> _plansByPerson;
-    private readonly Dictionary<string, HashSet<int>> _prioritiesByPlan;
+    private readonly Dictionary<string, PrioritySet> _prioritiesByPlan;
 
     public CurrentPlanIndex(IEnumerable<Plan> plans, IEnumerable<PlanNeed> needs)
     {
+        // A person's plans, and a plan's needs, are usually adjacent and share one key string: one lookup per run.
         var byPerson = new Dictionary<string, List<Plan>>(StringComparer.Ordinal);
+        List<Plan>? list = null;
         foreach (var p in plans)
         {
-            if (!byPerson.TryGetValue(p.PersonKey, out var list)) byPerson.Add(p.PersonKey, list = []);
+            if (list is null || !ReferenceEquals(p.PersonKey, list[0].PersonKey))
+                list = CollectionsMarshal.GetValueRefOrAddDefault(byPerson, p.PersonKey, out _) ??= [];
             list.Add(p);
         }
         _plansByPerson = new Dictionary<string, Plan[]>(byPerson.Count, StringComparer.Ordinal);
-        foreach (var (person, list) in byPerson)
-        {
-            // A stable sort, as OrderBy/ThenBy was: equal (date, id) pairs keep their input order.
-            var sorted = list.Count == 1 ? [list[0]] : list.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray();
-            _plansByPerson.Add(person, sorted);
-        }
-        _prioritiesByPlan = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        foreach (var (person, plansOfPerson) in byPerson) _plansByPerson.Add(person, Sorted(plansOfPerson));
+        _prioritiesByPlan = new Dictionary<string, PrioritySet>(plans.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
+        string? planId = null;
+        var run = new PrioritySet();
         foreach (var n in needs)
         {
-            if (!_prioritiesByPlan.TryGetValue(n.PlanId, out var set)) _prioritiesByPlan.Add(n.PlanId, set = []);
-            set.Add(n.Priority);
+            if (!ReferenceEquals(n.PlanId, planId))
+            {
+                if (planId is not null) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, planId, out _).UnionWith(run);
+                (planId, run) = (n.PlanId, new PrioritySet());
+            }
+            run.Add(n.Priority);
         }
+        if (planId is not null) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, planId, out _).UnionWith(run);
     }
+
+    /// <summary>A person's plans by date, then id, stably (equal pairs keep their input order): by insertion for the
+    /// few plans a person has, without the allocations of OrderBy/ThenBy, which sorts the rare long lists.</summary>
+    private static Plan[] Sorted(List<Plan> plans)
+    {
+        if (plans.Count > 16) return plans.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray();
+        var sorted = plans.ToArray();
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            var plan = sorted[i];
+            var j = i - 1;
+            for (; j >= 0 && Before(plan, sorted[j]); j--) sorted[j + 1] = sorted[j];
+            sorted[j + 1] = plan;
+        }
+        return sorted;
+    }
+
+    private static bool Before(Plan a, Plan b) =>
+        a.PlanDate != b.PlanDate ? a.PlanDate < b.PlanDate : string.CompareOrdinal(a.PlanId, b.PlanId) < 0;
 
     /// <summary>The person's plan current at <paramref name="date"/>, or null when the person has no plan.</summary>
     public Plan? CurrentPlan(string personKey, DateOnly date)
@@ -48,6 +73,29 @@ public sealed class CurrentPlanIndex
         return current ?? plans[0];
     }
 
-    /// <summary>The priorities of the needs of a plan, or null when it has none.</summary>
-    public IReadOnlySet<int>? Priorities(string planId) => _prioritiesByPlan.GetValueOrDefault(planId);
+    /// <summary>The priorities of the needs of a plan (none when it has no need).</summary>
+    internal PrioritySet PrioritiesOf(string planId) => _prioritiesByPlan.GetValueOrDefault(planId);
+}
+
+/// <summary>The priorities of a plan's needs: a bit each for 0-127 (a read file's are 1-99), a set for any other.
+/// A value, not a set object per plan: there are millions of plans.</summary>
+internal struct PrioritySet
+{
+    private UInt128 _bits;
+    private HashSet<int>? _others;
+
+    public void Add(int priority)
+    {
+        if ((uint)priority < 128) _bits |= UInt128.One << priority;
+        else (_others ??= []).Add(priority);
+    }
+
+    public void UnionWith(PrioritySet other)
+    {
+        _bits |= other._bits;
+        if (other._others is not null) (_others ??= []).UnionWith(other._others);
+    }
+
+    public readonly bool Contains(int priority) =>
+        (uint)priority < 128 ? (_bits & (UInt128.One << priority)) != UInt128.Zero : _others?.Contains(priority) == true;
 }

@@ -11,7 +11,7 @@ internal sealed class GoalLinks(IReadOnlyDictionary<string, SupportPlan> support
     private SupportPlan? _supportPlan;
     private bool _currentLookedUp;
     private Plan? _current;
-    private IReadOnlySet<int>? _priorities;
+    private PrioritySet _priorities;
 
     /// <summary>The support plan of that id, or null when support_plans.csv has none.</summary>
     public SupportPlan? SupportPlan(string supportPlanId)
@@ -31,12 +31,12 @@ internal sealed class GoalLinks(IReadOnlyDictionary<string, SupportPlan> support
         if (!_currentLookedUp)
         {
             _current = currentPlans.CurrentPlan(_supportPlan!.PersonKey, _supportPlan.PlanDate);
-            _priorities = _current is null ? null : currentPlans.Priorities(_current.PlanId);
+            _priorities = _current is null ? default : currentPlans.PrioritiesOf(_current.PlanId);
             _currentLookedUp = true;
         }
         return _current;
     }
 
     /// <summary>Whether the current plan (<see cref="CurrentPlan"/>) has a need with that priority.</summary>
-    public bool CurrentPlanHasPriority(int priority) => _priorities?.Contains(priority) == true;
+    public bool CurrentPlanHasPriority(int priority) => _priorities.Contains(priority);
 }

@@ -131,4 +131,55 @@ public class IngestFastPathTests
         var tally = result.Tallies.Single(t => t.File == "export/plan_needs.csv");
         Assert.Equal((47L, 45L, 2L, 3L), (tally.Read, tally.Accepted, tally.Rejected, tally.Duplicates));
     }
+
+    [Fact]
+    public void ReadFolders_ValuesSharingTheirFirstBytes_ParseToTheirOwnValues()
+    {
+        using var temp = new TempFolder();
+        // Repeated and interleaved, so that each is also read from the column's cache; some differ only after 16 bytes
+        // or by one byte more, some are empty (an optional code, a required text).
+        string[] texts = ["abcdefghijklmnop", "abcdefghijklmnopX", "abcdefghijklmno", "abcdefghijklmnopY", "長い課題の文章その一", "長い課題の文章その二"];
+        var needs = new System.Text.StringBuilder("plan_id,priority,need_text,domain,goal_text,target_months,person_role\n");
+        var priority = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var text in texts) needs.Append($"P1,{++priority},{text},{(priority % 2 == 0 ? "leisure" : "")},{text}!,,\n");
+        }
+        needs.Append($"P1,{++priority},abcdefghijklmnop,,,,\n");
+        var folder = Folder(temp, ("plans.csv", PlansHeader + "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("plan_needs.csv", needs.ToString()));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal([(20L, "goal_text")], result.Errors.Select(e => (e.Line, e.Column)));
+        string[] expected = [.. texts, .. texts, .. texts];
+        Assert.Equal(expected, result.Dataset.Needs.Select(n => n.NeedText));
+        Assert.Equal(expected.Select(t => t + "!"), result.Dataset.Needs.Select(n => n.GoalText));
+        Assert.Equal(Enumerable.Range(1, 18).Select(p => p % 2 == 0 ? LifeDomain.Leisure : (LifeDomain?)null), result.Dataset.Needs.Select(n => n.Domain));
+    }
+
+    [Fact]
+    public void ReadFolders_GoalLinkedPriorities_AreCheckedAgainstThePlanCurrentAtTheSupportPlanDate()
+    {
+        using var temp = new TempFolder();
+        // The person's plans out of date order, two on one day (the later id is current), priorities across the whole range.
+        var folder = Folder(temp,
+            ("plans.csv", PlansHeader +
+                "P2,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n" +
+                "P1,pk-a,1310100011,131016,2025-04-01,本計画,30-39,知的,1,3,,\n" +
+                "P10,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("plan_needs.csv", "plan_id,priority,need_text,domain,goal_text,target_months,person_role\n" +
+                "P2,99,a,,b,,\nP2,64,a,,b,,\nP10,1,a,,b,,\nP1,63,a,,b,,\nP2,2,a,,b,,\n"),
+            ("support_plans.csv", "support_plan_id,person_key,provider_office_id,service,plan_date,long_goal,short_goal\n" +
+                "S1,pk-a,1310100011,group_home,2026-05-01,,\nS2,pk-a,1310100011,group_home,2025-06-01,,\n"),
+            ("support_goals.csv", "support_plan_id,goal_no,goal_text,linked_priority,period_months,staff_role\n" +
+                "S1,1,g,99,,\nS1,2,g,64,,\nS1,3,g,1,,\nS1,4,g,2,,\nS2,1,g,63,,\nS2,2,g,99,,\n"));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal([(4L, "linked_priority", "1"), (7L, "linked_priority", "99")], result.Errors.Select(e => (e.Line, e.Column, e.Value)));
+        Assert.Contains("（P2）", result.Errors[0].Reason);
+        Assert.Contains("（P1）", result.Errors[1].Reason);
+        Assert.Equal([("S1", 1), ("S1", 2), ("S1", 4), ("S2", 1)], result.Dataset.SupportGoals.Select(g => (g.SupportPlanId, g.GoalNo)));
+    }
 }
