@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using PlanLink.Analytics.Areas;
 using PlanLink.Analytics.Classification;
@@ -74,7 +75,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         var parts = html.Split(ChartMark); // text, chart number, text, chart number, …, text
         var result = new StringBuilder(html.Length);
         for (var i = 0; i < parts.Length; i++)
-            result.Append(i % 2 == 0 ? parts[i] : Image(_charts[int.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture)].GetAwaiter().GetResult()));
+            result.Append(i % 2 == 0 ? parts[i] : Image(_charts[int.Parse(parts[i], CultureInfo.InvariantCulture)].GetAwaiter().GetResult()));
         return result.ToString();
     }
 
@@ -210,7 +211,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             }), "需要量は計画上の量（時間/月・人日/月）。訪問系の需要÷供給は時間で比べる。" + SuppressionNote, labelColumns: 2, source: t.Id));
 
         // Heat map: service × area (圏域, then municipalities), demand ÷ capacity; rows with nothing published are left out.
-        var munis = t.Areas(AreaLevel.Municipality);
+        var munis = t.Areas(AreaLevel.Municipality); 
         var columns = t.Areas(AreaLevel.Region).Select(a => (Level: AreaLevel.Region, a.Code, a.Name))
             .Concat(munis.Select(a => (Level: AreaLevel.Municipality, a.Code, a.Name))).ToList();
         string? Label(ServiceInfo s, (AreaLevel Level, string Code, string Name) a) =>
@@ -376,8 +377,21 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         var t = T(PlanTargets.TableId);
         var (pref, prefName) = Prefecture;
         var years = FiscalYearValues.EighthPeriod;
-        var actualYears = t.Cells.Where(c => c.Measure == PlanTargets.MeasureName(TargetMeasure.Persons, PlanTargets.Actual))
-            .Select(c => int.Parse(c.Breakdown[2..])).Distinct().Order().ToList();
+        // One pass over the (national: million-cell) table: the years with actuals, and the prefecture's cells by
+        // (service, breakdown, measure), looked up instead of scanning the table per cell.
+        var actualMeasure = PlanTargets.MeasureName(TargetMeasure.Persons, PlanTargets.Actual);
+        var actualSet = new SortedSet<int>();
+        var prefectureCells = new Dictionary<(string Category, string Breakdown, string Measure), decimal?>();
+        var prefectureServices = new HashSet<string>();
+        for (var i = 0; i < t.Count; i++)
+        {
+            var c = t.Figure(i); // a value, not a PublishedCell per cell
+            if (c.Measure == actualMeasure) actualSet.Add(int.Parse(c.Breakdown.AsSpan(2), CultureInfo.InvariantCulture));
+            if (c.Level != AreaLevel.Prefecture) continue;
+            prefectureServices.Add(c.Category);
+            if (c.AreaCode == pref) prefectureCells.TryAdd((c.Category, c.Breakdown, c.Measure), c.Value);
+        }
+        var actualYears = actualSet.ToList();
         var lastActual = actualYears.LastOrDefault();
         var phase = options.UnmetPhaseIn;
         sb.Append($"<p>第8期障害福祉計画（{string.Join("・", years.Select(y => $"令和{y - 2018}年度"))}、{years[0]}〜{years[^1]}年度）の見込量の案。" +
@@ -386,16 +400,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                   "量（時間/月・人日/月）は利用者数×1人当たり利用量の予測に未充足の人の計画上の量を加えた。従来の成長率法（同期前年比の直近3年平均）の値を並べて示す。" +
                   "市町村別・圏域別の全サービスは plan-targets.xlsx（plan-targets.csv）に収録。</p>");
 
-        // The prefecture's cells by (service, breakdown, measure), looked up instead of scanning a national table per cell.
-        var prefectureCells = new Dictionary<(string Category, string Breakdown, string Measure), PublishedCell>();
-        var prefectureServices = new HashSet<string>();
-        foreach (var c in t.Cells.Where(c => c.Level == AreaLevel.Prefecture))
-        {
-            prefectureServices.Add(c.Category);
-            if (c.AreaCode == pref) prefectureCells.TryAdd((c.Category, c.Breakdown, c.Measure), c);
-        }
         var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal && prefectureServices.Contains(s.JapaneseName)).ToList();
-        decimal? PrefectureValue(ServiceInfo s, string breakdown, string measure) => prefectureCells.GetValueOrDefault((s.JapaneseName, breakdown, measure))?.Value;
+        decimal? PrefectureValue(ServiceInfo s, string breakdown, string measure) => prefectureCells.GetValueOrDefault((s.JapaneseName, breakdown, measure));
         string V(ServiceInfo s, int fy, TargetMeasure m, string part) => Number(PrefectureValue(s, PlanTargets.YearBreakdown(fy), PlanTargets.MeasureName(m, part)));
         decimal? D(ServiceInfo s, int fy, string measure) => PrefectureValue(s, PlanTargets.YearBreakdown(fy), measure);
 
