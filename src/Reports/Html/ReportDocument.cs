@@ -33,7 +33,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         ("notes", "8. 集計方法と秘匿について"),
     ];
 
-    /// <summary>The charts in the order the report shows them, each drawn on the thread pool: ScottPlot plots are
+    /// <summary>The charts in the order they were started, each drawn on the thread pool: ScottPlot plots are
     /// independent, and drawing them (PNG and SVG) one after another was most of the report's time.</summary>
     private readonly List<Task<ChartFiles>> _charts = [];
     private string ChartDir => Path.Combine(options.OutDir, "charts");
@@ -41,13 +41,19 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
     private string Source => $"{options.Source}（{Q.ShortLabel}末時点）";
     private (string Code, string Name) Prefecture => T("unmet_needs_summary").Areas(AreaLevel.Prefecture).First();
 
-    public IReadOnlyList<ChartFiles> Charts => _charts.Select(c => c.GetAwaiter().GetResult()).ToList();
+    /// <summary>The charts in the order the report shows them (known once rendered).</summary>
+    public IReadOnlyList<ChartFiles> Charts => _shown;
+    private readonly List<ChartFiles> _shown = [];
 
     public string Render()
     {
         var contents = new Func<string>[] { Summary, Unmet, Gaps, Linkage, Monitoring, Trends, Targets, Notes };
+        // 3. 社会資源の過不足 is written first: its heat map is the slowest chart (seconds at national scale), and the
+        // other chapters are written while it is drawn.
+        var texts = new string[Chapters.Count];
+        foreach (var i in (int[])[2, 0, 1, 3, 4, 5, 6, 7]) texts[i] = contents[i]();
         var body = new StringBuilder();
-        for (var i = 0; i < Chapters.Count; i++) body.Append(Chapter(Chapters[i].Id, Chapters[i].Title, contents[i]()));
+        for (var i = 0; i < Chapters.Count; i++) body.Append(Chapter(Chapters[i].Id, Chapters[i].Title, texts[i]));
 
         var prefectures = string.Join("・", analysis.Snapshot.Index.Areas.At(AreaLevel.Prefecture).Select(p => p.Name));
         var title = $"{prefectures} 障害福祉サービス等利用計画 四半期報告";
@@ -75,7 +81,16 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         var parts = html.Split(ChartMark); // text, chart number, text, chart number, …, text
         var result = new StringBuilder(html.Length);
         for (var i = 0; i < parts.Length; i++)
-            result.Append(i % 2 == 0 ? parts[i] : Image(_charts[int.Parse(parts[i], CultureInfo.InvariantCulture)].GetAwaiter().GetResult()));
+        {
+            if (i % 2 == 0)
+            {
+                result.Append(parts[i]);
+                continue;
+            }
+            var chart = _charts[int.Parse(parts[i], CultureInfo.InvariantCulture)].GetAwaiter().GetResult();
+            _shown.Add(chart);
+            result.Append(Image(chart));
+        }
         return result.ToString();
     }
 
