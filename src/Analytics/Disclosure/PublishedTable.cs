@@ -76,28 +76,81 @@ public sealed class PublishedTable
     private IReadOnlyList<PublishedCell> MakeCells()
     {
         var cells = new PublishedCell[_source!.Count];
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var c = _source[i];
-            cells[i] = new PublishedCell(c.Level, c.AreaCode, c.AreaName, c.Period, c.Breakdown, c.Category, c.Measure, c.Unit,
-                _suppressed![i] ? null : c.Value);
-        }
+        for (var i = 0; i < cells.Length; i++) cells[i] = MakeCell(i);
         return cells;
     }
 
-    private Dictionary<(AreaLevel, string, string, string, FiscalQuarter), PublishedCell>? _index;
+    private PublishedCell MakeCell(int i)
+    {
+        var c = _source![i];
+        return new PublishedCell(c.Level, c.AreaCode, c.AreaName, c.Period, c.Breakdown, c.Category, c.Measure, c.Unit, _suppressed![i] ? null : c.Value);
+    }
+
+    private CellIndex? _index;
 
     /// <summary>The cell of an area, category, measure and period (the first, when breakdowns repeat it),
     /// looked up in an index built on first use.</summary>
     public PublishedCell? Find(AreaLevel level, string areaCode, string category, string measure, FiscalQuarter period)
     {
-        return (_index ??= Index()).GetValueOrDefault((level, areaCode, category, measure, period));
+        var index = LazyInitializer.EnsureInitialized(ref _index, () => new CellIndex(this));
+        // A table straight from disclosure control makes only the cells asked for, not a million it was never asked about.
+        return index.Find(level, areaCode, category, measure, period) is { } i ? _cells?[i] ?? MakeCell(i) : null;
+    }
 
-        Dictionary<(AreaLevel, string, string, string, FiscalQuarter), PublishedCell> Index()
+    private Dictionary<AreaLevel, IReadOnlyList<(string Code, string Name)>>? _areas;
+
+    /// <summary>The areas of a level that the table has cells for, in code order: (code, name).</summary>
+    public IReadOnlyList<(string Code, string Name)> Areas(AreaLevel level) =>
+        LazyInitializer.EnsureInitialized(ref _areas, ListAreas).GetValueOrDefault(level) ?? [];
+
+    /// <summary>Every level's distinct (code, name) pairs in one pass, in code order (ties in order of appearance).</summary>
+    private Dictionary<AreaLevel, IReadOnlyList<(string Code, string Name)>> ListAreas()
+    {
+        var seen = new HashSet<(AreaLevel, string, string)>();
+        var byLevel = new Dictionary<AreaLevel, List<(string Code, string Name)>>();
+        PublishedFigure last = default;
+        for (var i = 0; i < Count; i++)
         {
-            var index = new Dictionary<(AreaLevel, string, string, string, FiscalQuarter), PublishedCell>(Cells.Count);
-            foreach (var c in Cells) index.TryAdd((c.Level, c.AreaCode, c.Category, c.Measure, c.Period), c);
-            return index;
+            var f = Figure(i);
+            // A table lists an area's cells together: only a change of area needs the set.
+            if (i > 0 && f.Level == last.Level && ReferenceEquals(f.AreaCode, last.AreaCode) && ReferenceEquals(f.AreaName, last.AreaName)) continue;
+            last = f;
+            if (!seen.Add((f.Level, f.AreaCode, f.AreaName))) continue;
+            if (!byLevel.TryGetValue(f.Level, out var areas)) byLevel[f.Level] = areas = [];
+            areas.Add((f.AreaCode, f.AreaName));
         }
+        return byLevel.ToDictionary(l => l.Key, l => (IReadOnlyList<(string Code, string Name)>)l.Value.OrderBy(a => a.Code, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Cell positions by (level, area, category, measure, period), the strings numbered once each: a table
+    /// repeats a few thousand string instances over up to millions of cells, so numbering them by reference
+    /// (without reading their characters) and keying on numbers is much cheaper than hashing three strings per cell.</summary>
+    private sealed class CellIndex
+    {
+        private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        private readonly Dictionary<(int LevelPeriod, int Area, int Category, int Measure), int> _cells;
+
+        public CellIndex(PublishedTable table)
+        {
+            var byReference = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+            int Id(string s)
+            {
+                if (byReference.TryGetValue(s, out var id)) return id;
+                if (!_ids.TryGetValue(s, out id)) _ids[s] = id = _ids.Count;
+                return byReference[s] = id;
+            }
+            _cells = new(table.Count);
+            for (var i = 0; i < table.Count; i++)
+            {
+                var f = table.Figure(i);
+                _cells.TryAdd((LevelPeriod(f.Level, f.Period), Id(f.AreaCode), Id(f.Category), Id(f.Measure)), i);
+            }
+        }
+
+        public int? Find(AreaLevel level, string areaCode, string category, string measure, FiscalQuarter period) =>
+            _ids.TryGetValue(areaCode, out var a) && _ids.TryGetValue(category, out var c) && _ids.TryGetValue(measure, out var m)
+            && _cells.TryGetValue((LevelPeriod(level, period), a, c, m), out var i) ? i : null;
+
+        private static int LevelPeriod(AreaLevel level, FiscalQuarter period) => ((period.FiscalYear * 8 + period.Quarter) << 4) | (int)level;
     }
 }

@@ -8,7 +8,9 @@ public sealed record ChartFiles(string Name, string Title, string PngPath, strin
 
 internal static partial class ChartSaver
 {
-    public static ChartFiles Save(ScottPlot.Plot plot, string folder, string name, string title, int width, int height, string altText)
+    /// <summary>Draws the chart twice at once, PNG on this thread and SVG on another: the largest chart (a national heat
+    /// map) takes seconds each, and it sets how long the report waits for its charts.</summary>
+    public static ChartFiles Save(Func<ScottPlot.Plot> draw, string folder, string name, string title, int width, int height, string altText)
     {
         // Never publish a chart whose Japanese would come out as tofu boxes.
         if (!ChartStyle.CanRender(altText))
@@ -16,8 +18,9 @@ internal static partial class ChartSaver
         Directory.CreateDirectory(folder);
         var png = Path.Combine(folder, name + ".png");
         var svg = Path.Combine(folder, name + ".svg");
-        plot.SavePng(png, width, height);
-        File.WriteAllText(svg, NumberClipPathsInOrder(plot.GetSvgXml(width, height)), new UTF8Encoding(false));
+        var svgDone = Task.Run(() => File.WriteAllText(svg, NumberClipPathsInOrder(draw().GetSvgXml(width, height)), new UTF8Encoding(false)));
+        draw().SavePng(png, width, height);
+        svgDone.GetAwaiter().GetResult();
         return new ChartFiles(name, title, png, svg, altText);
     }
 

@@ -12,37 +12,42 @@ public static class HeatMapChart
         IReadOnlyList<string> rows, IReadOnlyList<string> columns, double?[,] values, double neutral, double max, string legend,
         string?[,]? labels = null)
     {
-        var plot = ChartStyle.NewPlot();
-        for (var r = 0; r < rows.Count; r++)
-        for (var c = 0; c < columns.Count; c++)
+        // Drawn twice, for the PNG and the SVG at once (ScottPlot plots are not shared between threads).
+        Plot Draw()
         {
-            var y = rows.Count - 1 - r; // first row at the top
-            var v = values[r, c];
-            var rect = plot.Add.Rectangle(c, c + 1, y, y + 1);
-            var label = labels?[r, c];
-            rect.FillColor = v is { } x ? Shade(x, neutral, max) : label is not null ? Shade(max, neutral, max) : Color.FromHex("#e6e6e6");
-            rect.LineColor = Colors.White;
-            rect.LineWidth = 1;
-            var text = plot.Add.Text(label ?? (v is { } t ? t.ToString("0.00") : "-"), c + 0.5, y + 0.5);
-            text.LabelFontName = ChartStyle.FontName;
-            text.LabelFontSize = 11;
-            text.LabelAlignment = Alignment.MiddleCenter;
-            text.LabelFontColor = label is not null || v is { } d && d > neutral + (max - neutral) * 0.6 ? Colors.White : Colors.Black;
+            var plot = ChartStyle.NewPlot();
+            for (var r = 0; r < rows.Count; r++)
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var y = rows.Count - 1 - r; // first row at the top
+                var v = values[r, c];
+                var rect = plot.Add.Rectangle(c, c + 1, y, y + 1);
+                var label = labels?[r, c];
+                rect.FillColor = v is { } x ? Shade(x, neutral, max) : label is not null ? Shade(max, neutral, max) : Color.FromHex("#e6e6e6");
+                rect.LineColor = Colors.White;
+                rect.LineWidth = 1;
+                var text = plot.Add.Text(label ?? (v is { } t ? t.ToString("0.00") : "-"), c + 0.5, y + 0.5);
+                text.LabelFontName = ChartStyle.FontName;
+                text.LabelFontSize = 11;
+                text.LabelAlignment = Alignment.MiddleCenter;
+                text.LabelFontColor = label is not null || v is { } d && d > neutral + (max - neutral) * 0.6 ? Colors.White : Colors.Black;
+            }
+            plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => rows.Count - 1 - i + 0.5).ToArray(), rows.ToArray());
+            plot.Axes.Bottom.SetTicks(Enumerable.Range(0, columns.Count).Select(i => i + 0.5).ToArray(), columns.ToArray());
+            plot.Axes.Left.MajorTickStyle.Length = 0;
+            plot.Axes.Bottom.MajorTickStyle.Length = 0;
+            plot.Grid.IsVisible = false;
+            plot.Axes.SetLimits(0, columns.Count, 0, rows.Count);
+            plot.Title(title);
+            plot.YLabel(rowAxisLabel);
+            plot.XLabel(columnAxisLabel + "\n" + legend);
+            BarChart.Caption(plot, source);
+            return plot;
         }
-        plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => rows.Count - 1 - i + 0.5).ToArray(), rows.ToArray());
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, columns.Count).Select(i => i + 0.5).ToArray(), columns.ToArray());
-        plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Grid.IsVisible = false;
-        plot.Axes.SetLimits(0, columns.Count, 0, rows.Count);
-        plot.Title(title);
-        plot.YLabel(rowAxisLabel);
-        plot.XLabel(columnAxisLabel + "\n" + legend);
-        BarChart.Caption(plot, source);
         var height = Math.Max(320, 170 + 24 * rows.Count);
         var alt = $"{title}: " + string.Join("／", Enumerable.Range(0, rows.Count).Select(r =>
             rows[r] + " " + string.Join("、", Enumerable.Range(0, columns.Count).Select(c => $"{columns[c]} {labels?[r, c] ?? values[r, c]?.ToString("0.00") ?? "-"}"))));
-        return ChartSaver.Save(plot, folder, name, title, ChartStyle.Width, height, alt);
+        return ChartSaver.Save(Draw, folder, name, title, ChartStyle.Width, height, alt);
     }
 
     /// <summary>White at or below <paramref name="neutral"/> (demand within capacity), deepening to red at <paramref name="max"/>.</summary>

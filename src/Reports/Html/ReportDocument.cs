@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using PlanLink.Analytics.Areas;
 using PlanLink.Analytics.Classification;
@@ -32,7 +33,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         ("notes", "8. 集計方法と秘匿について"),
     ];
 
-    /// <summary>The charts in the order the report shows them, each drawn on the thread pool: ScottPlot plots are
+    /// <summary>The charts in the order they were started, each drawn on the thread pool: ScottPlot plots are
     /// independent, and drawing them (PNG and SVG) one after another was most of the report's time.</summary>
     private readonly List<Task<ChartFiles>> _charts = [];
     private string ChartDir => Path.Combine(options.OutDir, "charts");
@@ -40,13 +41,19 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
     private string Source => $"{options.Source}（{Q.ShortLabel}末時点）";
     private (string Code, string Name) Prefecture => T("unmet_needs_summary").Areas(AreaLevel.Prefecture).First();
 
-    public IReadOnlyList<ChartFiles> Charts => _charts.Select(c => c.GetAwaiter().GetResult()).ToList();
+    /// <summary>The charts in the order the report shows them (known once rendered).</summary>
+    public IReadOnlyList<ChartFiles> Charts => _shown;
+    private readonly List<ChartFiles> _shown = [];
 
     public string Render()
     {
         var contents = new Func<string>[] { Summary, Unmet, Gaps, Linkage, Monitoring, Trends, Targets, Notes };
+        // 3. 社会資源の過不足 is written first: its heat map is the slowest chart (seconds at national scale), and the
+        // other chapters are written while it is drawn.
+        var texts = new string[Chapters.Count];
+        foreach (var i in (int[])[2, 0, 1, 3, 4, 5, 6, 7]) texts[i] = contents[i]();
         var body = new StringBuilder();
-        for (var i = 0; i < Chapters.Count; i++) body.Append(Chapter(Chapters[i].Id, Chapters[i].Title, contents[i]()));
+        for (var i = 0; i < Chapters.Count; i++) body.Append(Chapter(Chapters[i].Id, Chapters[i].Title, texts[i]));
 
         var prefectures = string.Join("・", analysis.Snapshot.Index.Areas.At(AreaLevel.Prefecture).Select(p => p.Name));
         var title = $"{prefectures} 障害福祉サービス等利用計画 四半期報告";
@@ -74,7 +81,16 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         var parts = html.Split(ChartMark); // text, chart number, text, chart number, …, text
         var result = new StringBuilder(html.Length);
         for (var i = 0; i < parts.Length; i++)
-            result.Append(i % 2 == 0 ? parts[i] : Image(_charts[int.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture)].GetAwaiter().GetResult()));
+        {
+            if (i % 2 == 0)
+            {
+                result.Append(parts[i]);
+                continue;
+            }
+            var chart = _charts[int.Parse(parts[i], CultureInfo.InvariantCulture)].GetAwaiter().GetResult();
+            _shown.Add(chart);
+            result.Append(Image(chart));
+        }
         return result.ToString();
     }
 
@@ -210,7 +226,7 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
             }), "需要量は計画上の量（時間/月・人日/月）。訪問系の需要÷供給は時間で比べる。" + SuppressionNote, labelColumns: 2, source: t.Id));
 
         // Heat map: service × area (圏域, then municipalities), demand ÷ capacity; rows with nothing published are left out.
-        var munis = t.Areas(AreaLevel.Municipality);
+        var munis = t.Areas(AreaLevel.Municipality); 
         var columns = t.Areas(AreaLevel.Region).Select(a => (Level: AreaLevel.Region, a.Code, a.Name))
             .Concat(munis.Select(a => (Level: AreaLevel.Municipality, a.Code, a.Name))).ToList();
         string? Label(ServiceInfo s, (AreaLevel Level, string Code, string Name) a) =>
@@ -376,8 +392,21 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
         var t = T(PlanTargets.TableId);
         var (pref, prefName) = Prefecture;
         var years = FiscalYearValues.EighthPeriod;
-        var actualYears = t.Cells.Where(c => c.Measure == PlanTargets.MeasureName(TargetMeasure.Persons, PlanTargets.Actual))
-            .Select(c => int.Parse(c.Breakdown[2..])).Distinct().Order().ToList();
+        // One pass over the (national: million-cell) table: the years with actuals, and the prefecture's cells by
+        // (service, breakdown, measure), looked up instead of scanning the table per cell.
+        var actualMeasure = PlanTargets.MeasureName(TargetMeasure.Persons, PlanTargets.Actual);
+        var actualSet = new SortedSet<int>();
+        var prefectureCells = new Dictionary<(string Category, string Breakdown, string Measure), decimal?>();
+        var prefectureServices = new HashSet<string>();
+        for (var i = 0; i < t.Count; i++)
+        {
+            var c = t.Figure(i); // a value, not a PublishedCell per cell
+            if (c.Measure == actualMeasure) actualSet.Add(int.Parse(c.Breakdown.AsSpan(2), CultureInfo.InvariantCulture));
+            if (c.Level != AreaLevel.Prefecture) continue;
+            prefectureServices.Add(c.Category);
+            if (c.AreaCode == pref) prefectureCells.TryAdd((c.Category, c.Breakdown, c.Measure), c.Value);
+        }
+        var actualYears = actualSet.ToList();
         var lastActual = actualYears.LastOrDefault();
         var phase = options.UnmetPhaseIn;
         sb.Append($"<p>第8期障害福祉計画（{string.Join("・", years.Select(y => $"令和{y - 2018}年度"))}、{years[0]}〜{years[^1]}年度）の見込量の案。" +
@@ -386,16 +415,8 @@ public sealed class ReportDocument(QuarterlyAnalysis analysis, IReadOnlyDictiona
                   "量（時間/月・人日/月）は利用者数×1人当たり利用量の予測に未充足の人の計画上の量を加えた。従来の成長率法（同期前年比の直近3年平均）の値を並べて示す。" +
                   "市町村別・圏域別の全サービスは plan-targets.xlsx（plan-targets.csv）に収録。</p>");
 
-        // The prefecture's cells by (service, breakdown, measure), looked up instead of scanning a national table per cell.
-        var prefectureCells = new Dictionary<(string Category, string Breakdown, string Measure), PublishedCell>();
-        var prefectureServices = new HashSet<string>();
-        foreach (var c in t.Cells.Where(c => c.Level == AreaLevel.Prefecture))
-        {
-            prefectureServices.Add(c.Category);
-            if (c.AreaCode == pref) prefectureCells.TryAdd((c.Category, c.Breakdown, c.Measure), c);
-        }
         var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal && prefectureServices.Contains(s.JapaneseName)).ToList();
-        decimal? PrefectureValue(ServiceInfo s, string breakdown, string measure) => prefectureCells.GetValueOrDefault((s.JapaneseName, breakdown, measure))?.Value;
+        decimal? PrefectureValue(ServiceInfo s, string breakdown, string measure) => prefectureCells.GetValueOrDefault((s.JapaneseName, breakdown, measure));
         string V(ServiceInfo s, int fy, TargetMeasure m, string part) => Number(PrefectureValue(s, PlanTargets.YearBreakdown(fy), PlanTargets.MeasureName(m, part)));
         decimal? D(ServiceInfo s, int fy, string measure) => PrefectureValue(s, PlanTargets.YearBreakdown(fy), measure);
 

@@ -37,10 +37,13 @@ public static class InternalReport
             maps.Add(new InternalView($"plan-maps/{plan.PersonKey}.svg", $"計画マップ {plan.PersonKey}",
                 PlanMap.Render(snapshot, plan, needsByPlan[plan.PlanId].ToList(), area)));
         }
+        // Each person's unmet needs in words, once for both the page and the CSV (national: ~150,000 persons).
+        var described = new string[list.Count];
+        for (var i = 0; i < list.Count; i++) described[i] = Describe(list[i].UnmetNeeds);
         var views = new List<InternalView>(maps)
         {
-            CaseReviewPage(list, maps, index, analysis, isSynthetic),
-            new("case-review.csv", "事例検討リスト（CSV）", CaseReviewCsv(list, index)),
+            CaseReviewPage(list, described, maps, index, analysis, isSynthetic),
+            new("case-review.csv", "事例検討リスト（CSV）", CaseReviewCsv(list, described, index)),
             MesoPage(analysis, isSynthetic),
             new("meso.csv", "事業所別の状況（CSV）", MesoCsv(analysis)),
         };
@@ -55,12 +58,12 @@ public static class InternalReport
         return dir;
     }
 
-    private static InternalView CaseReviewPage(IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<InternalView> maps, DatasetIndex index,
+    private static InternalView CaseReviewPage(IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<string> described, IReadOnlyList<InternalView> maps, DatasetIndex index,
         QuarterlyAnalysis analysis, bool isSynthetic)
     {
         var areas = index.Areas;
         var mapped = maps.Select(m => m.FileName).ToHashSet();
-        var rows = list.Select(e =>
+        var rows = list.Select((e, i) =>
         {
             var map = $"plan-maps/{e.Plan.PersonKey}.svg";
             return (IReadOnlyList<string>)
@@ -72,7 +75,7 @@ public static class InternalReport
                 e.PersistentPriorities.Count.ToString(CultureInfo.InvariantCulture),
                 e.UnmetNeeds.Count.ToString(CultureInfo.InvariantCulture),
                 e.LongestWaitDays.ToString(CultureInfo.InvariantCulture),
-                E(string.Join("／", e.UnmetNeeds.Select(Describe))),
+                E(described[i]),
             ];
         });
         var content = Table($"事例検討リスト（{analysis.Quarter.ShortLabel}末、{list.Count}人）",
@@ -82,25 +85,56 @@ public static class InternalReport
             "<p>未充足ニーズのある人を、直近2回のモニタリングで続けて未充足の課題数、未充足の課題数、最長の待機日数の順に並べた。協議会の事例検討（個別課題から地域課題へ）の候補。</p>" + content));
     }
 
-    private static string Describe(Analytics.Unmet.NeedAssessment a) =>
-        $"課題{a.Need.Priority} {a.Need.NeedText}（" + (a.UnmetServices.Count == 0
-            ? "支援なし"
-            : string.Join("・", a.UnmetServices.Select(u => $"{ServiceCatalog.Get(u.Service.Service).JapaneseName} {Analytics.Unmet.UnmetReasons.Japanese(u.Reason)}"))) + "）";
+    /// <summary>"課題1 …（サービス 理由・…）／課題2 …（支援なし）": a person's unmet needs, built without a string per part.</summary>
+    private static string Describe(IReadOnlyList<Analytics.Unmet.NeedAssessment> unmet)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < unmet.Count; i++)
+        {
+            var a = unmet[i];
+            if (i > 0) sb.Append('／');
+            sb.Append("課題").Append(a.Need.Priority).Append(' ').Append(a.Need.NeedText).Append('（');
+            if (a.UnmetServices.Count == 0) sb.Append("支援なし");
+            for (var j = 0; j < a.UnmetServices.Count; j++)
+            {
+                var u = a.UnmetServices[j];
+                if (j > 0) sb.Append('・');
+                sb.Append(ServiceCatalog.Get(u.Service.Service).JapaneseName).Append(' ').Append(Analytics.Unmet.UnmetReasons.Japanese(u.Reason));
+            }
+            sb.Append('）');
+        }
+        return sb.ToString();
+    }
 
-    private static string CaseReviewCsv(IReadOnlyList<CaseReviewEntry> list, DatasetIndex index)
+    private static string CaseReviewCsv(IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<string> described, DatasetIndex index)
     {
         var areas = index.Areas;
-        using var writer = new StringWriter { NewLine = "\n" };
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         writer.WriteLine(InternalView.Mark);
         writer.WriteLine("順位,仮名ID,市町村コード,市町村,相談支援事業所番号,相談支援事業所,継続する未充足（件）,未充足の課題（件）,最長待機（日）,未充足の課題");
-        foreach (var e in list)
-            writer.WriteLine(string.Join(",", new[]
-            {
-                e.Rank.ToString(CultureInfo.InvariantCulture), e.Plan.PersonKey, e.Plan.MunicipalityCode,
-                areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? "", e.Plan.OfficeId, index.TryGetOffice(e.Plan.OfficeId, out var office) ? office.Name : "",
-                e.PersistentPriorities.Count.ToString(CultureInfo.InvariantCulture), e.UnmetNeeds.Count.ToString(CultureInfo.InvariantCulture),
-                e.LongestWaitDays.ToString(CultureInfo.InvariantCulture), string.Join("／", e.UnmetNeeds.Select(Describe)),
-            }.Select(Csv)));
+        void Field(string field, char end)
+        {
+            writer.Write(Csv(field));
+            writer.Write(end);
+        }
+        for (var i = 0; i < list.Count; i++)
+        {
+            var e = list[i];
+            writer.Write(e.Rank);
+            writer.Write(',');
+            Field(e.Plan.PersonKey, ',');
+            Field(e.Plan.MunicipalityCode, ',');
+            Field(areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? "", ',');
+            Field(e.Plan.OfficeId, ',');
+            Field(index.TryGetOffice(e.Plan.OfficeId, out var office) ? office.Name : "", ',');
+            writer.Write(e.PersistentPriorities.Count);
+            writer.Write(',');
+            writer.Write(e.UnmetNeeds.Count);
+            writer.Write(',');
+            writer.Write(e.LongestWaitDays);
+            writer.Write(',');
+            Field(described[i], '\n');
+        }
         return writer.ToString();
     }
 

@@ -23,22 +23,25 @@ public sealed class FiguresCsv : IDisposable
     private static readonly byte[][] LevelCodes = [.. Enum.GetValues<AreaLevel>().Select(l => Encoding.UTF8.GetBytes(l.Code()))];
     private static readonly byte[][] UnitCodes = [.. Enum.GetValues<MeasureUnit>().Select(u => Encoding.UTF8.GetBytes(u.Code()))];
 
-    private readonly Stream _stream;
-    private byte[] _buffer = new byte[1 << 20];
-    private int _length;
+    private readonly FileStream _file;
+    private readonly Utf8Output _out;
     private readonly Dictionary<string, byte[]> _encoded = new(ReferenceEqualityComparer.Instance);
     private FiscalQuarter? _period;
     private byte[] _periodBytes = [];
 
-    private FiguresCsv(string path) => _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
+    private FiguresCsv(string path)
+    {
+        _file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.SequentialScan);
+        _out = new Utf8Output(_file);
+    }
 
     /// <summary>Starts figures.csv: byte order mark and header.</summary>
     public static FiguresCsv Create(string path)
     {
         var csv = new FiguresCsv(path);
-        csv.Bytes(Encoding.UTF8.Preamble);
+        csv._out.Bytes(Encoding.UTF8.Preamble);
         for (var i = 0; i < Header.Length; i++) csv.Field(Header[i], first: i == 0);
-        csv.Bytes("\n"u8);
+        csv._out.Bytes("\n"u8);
         return csv;
     }
 
@@ -52,62 +55,56 @@ public sealed class FiguresCsv : IDisposable
     public void Write(PublishedTable table)
     {
         var id = Encoding.UTF8.GetBytes(table.Id);
+        PublishedFigure area = default;
+        var prefix = Array.Empty<byte>();
         for (var i = 0; i < table.Count; i++)
         {
             var c = table.Figure(i);
-            Bytes(id);
-            Bytes(","u8);
-            Bytes(LevelCodes[(int)c.Level]);
-            Field(c.AreaCode);
-            Field(c.AreaName);
-            Bytes(","u8);
-            Bytes(PeriodBytes(c.Period));
+            // A table lists an area's cells together: "table,level,code,name,period" is made once per area and period.
+            if (prefix.Length == 0 || c.Level != area.Level || !ReferenceEquals(c.AreaCode, area.AreaCode) || !ReferenceEquals(c.AreaName, area.AreaName)
+                || c.Period != area.Period)
+            {
+                (area, prefix) = (c, Prefix(id, c));
+            }
+            _out.Bytes(prefix);
             Field(c.Breakdown);
             Field(c.Category);
             Field(c.Measure);
-            Bytes(","u8);
-            Bytes(UnitCodes[(int)c.Unit]);
-            Bytes(","u8);
+            _out.Bytes(","u8);
+            _out.Bytes(UnitCodes[(int)c.Unit]);
+            _out.Bytes(","u8);
             if (c.Value is { } v) Value(v);
-            Bytes(c.Suppressed ? ",true\n"u8 : ",false\n"u8);
+            _out.Bytes(c.Suppressed ? ",true\n"u8 : ",false\n"u8);
         }
     }
 
-    /// <summary>Appends the rows of a part file written by <see cref="WritePart"/>.</summary>
+    private byte[] Prefix(byte[] id, PublishedFigure c)
+    {
+        var level = LevelCodes[(int)c.Level];
+        var code = Encoded(c.AreaCode);
+        var name = Encoded(c.AreaName);
+        var period = PeriodBytes(c.Period);
+        var prefix = new byte[id.Length + level.Length + code.Length + name.Length + period.Length + 4];
+        var span = prefix.AsSpan();
+        foreach (var part in (ReadOnlySpan<byte[]>)[id, ","u8.ToArray(), level, ","u8.ToArray(), code, ","u8.ToArray(), name, ","u8.ToArray(), period])
+        {
+            part.CopyTo(span);
+            span = span[part.Length..];
+        }
+        return prefix;
+    }
+
+    /// <summary>Appends the rows of a part file written by <see cref="WritePart"/>: on Linux inside the kernel
+    /// (copy_file_range, no trip through this process's memory: the parts of a national figures.csv are gigabytes).</summary>
     public void Append(string partPath)
     {
-        Flush();
+        _out.Flush();
         using var part = new FileStream(partPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        part.CopyTo(_stream, _buffer.Length);
+        if (OperatingSystem.IsLinux() && FileCopy.InKernel(part, _file)) return;
+        part.CopyTo(_file, 1 << 20);
     }
 
-    public void Dispose()
-    {
-        Flush();
-        _stream.Dispose();
-    }
-
-    private void Flush()
-    {
-        _stream.Write(_buffer, 0, _length);
-        _length = 0;
-    }
-
-    private Span<byte> Reserve(int bytes)
-    {
-        if (_length + bytes > _buffer.Length)
-        {
-            Flush();
-            if (bytes > _buffer.Length) _buffer = new byte[bytes];
-        }
-        return _buffer.AsSpan(_length);
-    }
-
-    private void Bytes(ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(Reserve(bytes.Length));
-        _length += bytes.Length;
-    }
+    public void Dispose() => _out.Dispose();
 
     private byte[] PeriodBytes(FiscalQuarter period)
     {
@@ -118,22 +115,32 @@ public sealed class FiguresCsv : IDisposable
     /// <summary>A text field after a comma (none for the first), quoted only when it holds a comma, a quote or a line break.</summary>
     private void Field(string text, bool first = false)
     {
-        if (!first) Bytes(","u8);
-        // Codes, names and categories are a few string instances repeated on millions of rows: encode each once.
+        if (!first) _out.Bytes(","u8);
+        _out.Bytes(Encoded(text));
+    }
+
+    /// <summary>A field's bytes: codes, names and categories are a few string instances repeated on millions of rows, so each is encoded once.</summary>
+    private byte[] Encoded(string text)
+    {
         if (!_encoded.TryGetValue(text, out var bytes))
         {
             var field = text.AsSpan().ContainsAny(NeedsQuotes) ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
             _encoded[text] = bytes = Encoding.UTF8.GetBytes(field);
         }
-        Bytes(bytes);
+        return bytes;
     }
 
     /// <summary>A value as the report prints it ("0.##", invariant: no trailing zeros), without making a string.</summary>
     private void Value(decimal value)
     {
-        var span = Reserve(64);
+        var span = _out.Reserve(64);
         int written;
-        if (Math.Abs(value) < 1e15m)
+        if (value.Scale == 0 && Math.Abs(value) < 1e15m)
+        {
+            // Counts: a whole number prints as itself.
+            ((long)value).TryFormat(span, out written, default, CultureInfo.InvariantCulture);
+        }
+        else if (Math.Abs(value) < 1e15m)
         {
             // "0.##": rounded half away from zero to hundredths, trailing zeros dropped, never "-0".
             var hundredths = (long)decimal.Round(value * 100, MidpointRounding.AwayFromZero);
@@ -151,6 +158,6 @@ public sealed class FiguresCsv : IDisposable
             }
         }
         else value.TryFormat(span, out written, "0.##", CultureInfo.InvariantCulture);
-        _length += written;
+        _out.Advance(written);
     }
 }

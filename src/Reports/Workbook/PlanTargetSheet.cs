@@ -32,22 +32,71 @@ public sealed class PlanTargetSheet
             .. years.Select(y => $"成長率法 R{y - 2018}"),
             $"うち未充足（{quarter.ShortLabel}末）", "予測方法", "前提",
         ];
-        var cells = table.Cells.ToDictionary(c => (c.Level, c.AreaCode, c.Breakdown, c.Category, c.Measure));
-        SheetValue V(PlanTargetRow r, string breakdown, string part, NumberStyle style) =>
-            SheetValue.Of(cells.GetValueOrDefault((r.Level, r.AreaCode, breakdown, ServiceCatalog.Get(r.Service).JapaneseName, PlanTargets.MeasureName(r.Measure, part)))?.Value, style);
-        Rows = Levels.ToDictionary(l => l.Level, l => (IReadOnlyList<IReadOnlyList<SheetValue>>)rows.Where(r => r.Level == l.Level).Select(r =>
-            (IReadOnlyList<SheetValue>)
-            [
-                SheetValue.Of(r.AreaCode), SheetValue.Of(r.AreaName), SheetValue.Of(ServiceCatalog.Get(r.Service).JapaneseName),
-                SheetValue.Of(r.Measure == TargetMeasure.Persons ? "利用者数" : "量"), SheetValue.Of(UnitOf(r)),
-                .. ActualYears.Select(y => r.Actuals.Any(a => a.FiscalYear == y) ? V(r, PlanTargets.YearBreakdown(y), PlanTargets.Actual, NumberStyle.OneDecimal) : SheetValue.Of("")),
-                .. years.Select(y => V(r, PlanTargets.YearBreakdown(y), PlanTargets.Target, NumberStyle.Integer)),
-                .. years.Select(y => V(r, PlanTargets.YearBreakdown(y), PlanTargets.Lower, NumberStyle.Integer)),
-                .. years.Select(y => V(r, PlanTargets.YearBreakdown(y), PlanTargets.Upper, NumberStyle.Integer)),
-                .. years.Select(y => V(r, PlanTargets.YearBreakdown(y), PlanTargets.GrowthRate, NumberStyle.Integer)),
-                V(r, PlanTargets.UnmetBreakdown, "", NumberStyle.Integer),
-                SheetValue.Of(r.Method), SheetValue.Of(r.Assumptions),
-            ]).ToList());
+        // Each published value placed by (breakdown, measure) → column and (area, service, measure) → row, one pass over
+        // the table, instead of a dictionary of every cell keyed by five strings (a national table has a million cells).
+        var firstActual = 5;
+        var firstTarget = firstActual + ActualYears.Count;
+        var unmetColumn = firstTarget + 4 * years.Count;
+        var columnOf = new Dictionary<(string Breakdown, string Measure), (TargetMeasure Measure, int Column)>();
+        foreach (var m in new[] { TargetMeasure.Persons, TargetMeasure.Volume })
+        {
+            for (var i = 0; i < ActualYears.Count; i++) columnOf[(PlanTargets.YearBreakdown(ActualYears[i]), PlanTargets.MeasureName(m, PlanTargets.Actual))] = (m, firstActual + i);
+            string[] parts = [PlanTargets.Target, PlanTargets.Lower, PlanTargets.Upper, PlanTargets.GrowthRate];
+            for (var p = 0; p < parts.Length; p++)
+            for (var i = 0; i < years.Count; i++)
+                columnOf[(PlanTargets.YearBreakdown(years[i]), PlanTargets.MeasureName(m, parts[p]))] = (m, firstTarget + p * years.Count + i);
+            columnOf[(PlanTargets.UnmetBreakdown, PlanTargets.MeasureName(m, ""))] = (m, unmetColumn);
+        }
+        var values = new Dictionary<(AreaLevel, string AreaCode, string Service, TargetMeasure), decimal?[]>(rows.Count);
+        foreach (var r in rows) values.TryAdd((r.Level, r.AreaCode, ServiceCatalog.Get(r.Service).JapaneseName, r.Measure), new decimal?[unmetColumn + 1]);
+        decimal?[]? rowValues = null;
+        (AreaLevel Level, string AreaCode, string Category, TargetMeasure Measure) current = default;
+        for (var i = 0; i < table.Count; i++)
+        {
+            var f = table.Figure(i);
+            if (!columnOf.TryGetValue((f.Breakdown, f.Measure), out var column)) continue;
+            // A row's cells come together: look the row up again only when its area, service or measure changes.
+            if (f.Level != current.Level || !ReferenceEquals(f.AreaCode, current.AreaCode) || !ReferenceEquals(f.Category, current.Category)
+                || column.Measure != current.Measure)
+            {
+                current = (f.Level, f.AreaCode, f.Category, column.Measure);
+                rowValues = values.GetValueOrDefault(current);
+            }
+            if (rowValues is not null) rowValues[column.Column] = f.Value;
+        }
+
+        var byLevel = new Dictionary<AreaLevel, IReadOnlyList<IReadOnlyList<SheetValue>>>();
+        foreach (var (level, _) in Levels)
+        {
+            var sheetRows = new List<IReadOnlyList<SheetValue>>();
+            foreach (var r in rows)
+            {
+                if (r.Level != level) continue;
+                var service = ServiceCatalog.Get(r.Service).JapaneseName;
+                var v = values[(r.Level, r.AreaCode, service, r.Measure)];
+                var row = new SheetValue[unmetColumn + 3];
+                row[0] = SheetValue.Of(r.AreaCode);
+                row[1] = SheetValue.Of(r.AreaName);
+                row[2] = SheetValue.Of(service);
+                row[3] = SheetValue.Of(r.Measure == TargetMeasure.Persons ? "利用者数" : "量");
+                row[4] = SheetValue.Of(UnitOf(r));
+                for (var i = 0; i < ActualYears.Count; i++)
+                    row[firstActual + i] = HasActual(r, ActualYears[i]) ? SheetValue.Of(v[firstActual + i], NumberStyle.OneDecimal) : SheetValue.Of("");
+                for (var c = firstTarget; c <= unmetColumn; c++) row[c] = SheetValue.Of(v[c], NumberStyle.Integer);
+                row[unmetColumn + 1] = SheetValue.Of(r.Method);
+                row[unmetColumn + 2] = SheetValue.Of(r.Assumptions);
+                sheetRows.Add(row);
+            }
+            byLevel[level] = sheetRows;
+        }
+        Rows = byLevel;
+    }
+
+    private static bool HasActual(PlanTargetRow r, int fiscalYear)
+    {
+        foreach (var a in r.Actuals)
+            if (a.FiscalYear == fiscalYear) return true;
+        return false;
     }
 
     public FiscalQuarter Quarter { get; }

@@ -59,6 +59,26 @@ public class DisclosureTests
     }
 
     [Fact]
+    public void FindAndAreas_AgreeWithTheCells_WhateverStringInstancesAreAskedWith()
+    {
+        // The index numbers strings by reference when built, but a lookup may come with an equal string from elsewhere.
+        var t = DisclosureControl.Publish(Persons((M1, 9), (M2, 1), (M3, 10), (Small, 30)), new DisclosureRules(), Areas, false);
+        var joined = PublishedTable.Join(t.Id, t.Title, [t]);
+        foreach (var table in new[] { t, joined })
+        {
+            foreach (var c in table.Cells)
+            {
+                var found = table.Find(c.Level, new string(c.AreaCode.AsSpan()), new string(c.Category.AsSpan()), new string(c.Measure.AsSpan()), c.Period);
+                Assert.Equal(c, found);
+            }
+            Assert.Null(table.Find(AreaLevel.Municipality, "999999", Cell.Total, "persons", Q));
+            foreach (var level in new[] { AreaLevel.Municipality, AreaLevel.Region, AreaLevel.Prefecture, AreaLevel.Office })
+                Assert.Equal(table.Cells.Where(c => c.Level == level).Select(c => (c.AreaCode, c.AreaName)).Distinct().OrderBy(a => a.AreaCode, StringComparer.Ordinal),
+                    table.Areas(level));
+        }
+    }
+
+    [Fact]
     public void Primary_CountBelowK_IsHidden_ZeroAndKAreShown()
     {
         // Two cells below k hide each other: no complementary suppression is needed in 北.
