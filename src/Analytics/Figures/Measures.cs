@@ -1,3 +1,5 @@
+using PlanLink.Ingest.Model;
+
 namespace PlanLink.Analytics.Figures;
 
 /// <summary>Measure and breakdown names used in figures.csv, spelled once.</summary>
@@ -35,4 +37,11 @@ public static class Breakdowns
     public const string NoService = "（サービスなし）";
     /// <summary>The category of needs whose life domain is not known.</summary>
     public const string Unclassified = "未分類";
+
+    /// <summary>The category of each service type by its value, then <see cref="NoService"/>: tables index it by service.</summary>
+    internal static readonly string[] ServiceLabels =
+        [.. Enum.GetValues<ServiceType>().Select(s => ServiceCatalog.Get(s).JapaneseName), NoService];
+
+    /// <summary>The category of each life domain by its value, then <see cref="Unclassified"/>.</summary>
+    internal static readonly string[] DomainLabels = [.. Enum.GetValues<LifeDomain>().Select(d => Codes.Domain.Japanese(d)), Unclassified];
 }

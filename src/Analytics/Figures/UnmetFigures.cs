@@ -20,7 +20,6 @@ public static class UnmetFigures
         var unmet = UnmetByPlan(snapshot, reasons);
         var services = ServiceCatalog.All.Where(s => s.Type != ServiceType.Informal).Select(s => s.JapaneseName).Append(NoService);
         var reasonLabels = Enum.GetValues<UnmetReason>().Select(r => r.Japanese()).ToArray();
-        var domainLabels = Codes.Domain.Values.Select(d => Codes.Domain.Japanese(d)).Append(Unclassified).ToArray();
         return
         [
             Summary(snapshot, reasons, period),
@@ -31,35 +30,38 @@ public static class UnmetFigures
                     if (states.IsEmpty) into.Add(ServiceLabels.Length - 1); // no service at all: the only way to be unmet without an unmet service
                     foreach (var s in states)
                         if (UnmetRules.ServiceUnmet(s, snapshot.Date) is not null) into.Add((int)s.Service);
+                    return false;
                 }),
             ByCategory(snapshot, unmet, period, "unmet_needs_by_status", "状況別の未充足ニーズ", Status, reasonLabels,
                 reasonLabels, (_, u, into) =>
                 {
                     for (var r = 0; r < reasonLabels.Length; r++)
                         if (u.Reasons.Contains((UnmetReason)r)) into.Add(r);
+                    return false;
                 }),
-            ByCategory(snapshot, unmet, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain, domainLabels,
-                domainLabels, (snapshot, u, into) =>
+            ByCategory(snapshot, unmet, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain, DomainLabels,
+                DomainLabels, (snapshot, u, into) =>
                 {
                     var (domain, inferred) = domains.DomainOf(snapshot.Need(u.Need));
-                    into.Add(domain is { } d ? (int)d : domainLabels.Length - 1);
+                    into.Add(domain is { } d ? (int)d : DomainLabels.Length - 1);
                     return inferred;
                 }),
             ByCategory(snapshot, unmet, period, "unmet_needs_by_support_category", "障害支援区分別の未充足ニーズ", SupportCategory,
-                SupportCategoryLabels[..7], SupportCategoryLabels, (snapshot, u, into) => into.Add(snapshot.Plans[u.Plan].SupportCategory)),
+                SupportCategoryLabels[..7], SupportCategoryLabels, (snapshot, u, into) =>
+                {
+                    into.Add(snapshot.Plans[u.Plan].SupportCategory);
+                    return false;
+                }),
             ByCategory(snapshot, unmet, period, "unmet_needs_by_disability_type", "障害種別の未充足ニーズ", Breakdowns.DisabilityType,
                 DisabilityTypeLabels.Select(d => d.Label), [.. DisabilityTypeLabels.Select(d => d.Label)], (snapshot, u, into) =>
                 {
                     var types = snapshot.Plans[u.Plan].DisabilityTypes;
                     for (var i = 0; i < DisabilityTypeLabels.Length; i++)
                         if (types.HasFlag(DisabilityTypeLabels[i].Type)) into.Add(i);
+                    return false;
                 }),
         ];
     }
-
-    /// <summary>The label of each service type by its value, then <see cref="NoService"/>.</summary>
-    private static readonly string[] ServiceLabels =
-        [.. Enum.GetValues<ServiceType>().Select(s => ServiceCatalog.Get(s).JapaneseName), NoService];
 
     /// <summary><see cref="SupportCategoryLabel"/> of every byte.</summary>
     private static readonly string[] SupportCategoryLabels = [.. Enumerable.Range(0, 256).Select(c => SupportCategoryLabel((byte)c))];
@@ -106,9 +108,8 @@ public static class UnmetFigures
     private readonly record struct UnmetNeed(int Plan, int Need, UnmetReasonSet Reasons);
 
     /// <summary>Adds the categories of an unmet need (indexes into the table's labels) to a list; returns whether
-    /// the need's category was inferred (推定).</summary>
+    /// they were inferred (推定).</summary>
     private delegate bool CategoriesOf(PlanSnapshot snapshot, UnmetNeed need, List<int> into);
-    private delegate void PlainCategoriesOf(PlanSnapshot snapshot, UnmetNeed need, List<int> into);
 
     /// <summary>The unmet needs of a snapshot's plans in a municipality of the hierarchy, plan by plan: what every
     /// category table reads (most needs are met).</summary>
@@ -124,14 +125,6 @@ public static class UnmetFigures
         }
         return unmet;
     }
-
-    private static ResultTable ByCategory(PlanSnapshot snapshot, List<UnmetNeed> unmet, FiscalQuarter period,
-        string id, string title, string breakdown, IEnumerable<string> allCategories, string[] labels, PlainCategoriesOf categoriesOf) =>
-        ByCategory(snapshot, unmet, period, id, title, breakdown, allCategories, labels, (s, u, into) =>
-        {
-            categoriesOf(s, u, into);
-            return false;
-        });
 
     /// <summary>Persons and needs unmet per category; a person or need is counted once per category it
     /// falls in, and once in 計 (so categories do not add up to 計). <paramref name="categoriesOf"/> adds the

@@ -35,14 +35,6 @@ public static class MonitoringFigures
         ];
     }
 
-    /// <summary>The label of each life domain by its value, then 未分類.</summary>
-    private static readonly string[] DomainLabels =
-        [.. Enum.GetValues<LifeDomain>().Select(d => Figures.UnmetFigures.DomainLabel(d)), Figures.UnmetFigures.DomainLabel(null)];
-
-    /// <summary>The label of each service type by its value, then （サービスなし）.</summary>
-    private static readonly string[] ServiceLabels =
-        [.. Enum.GetValues<ServiceType>().Select(s => ServiceCatalog.Get(s).JapaneseName), Figures.Breakdowns.NoService];
-
     /// <summary>Overdue monitoring and persistent unmet needs per area. <paramref name="statuses"/> are those of
     /// <see cref="MonitoringStatus.Assess(PlanSnapshot)"/>, in the order of the snapshot's plans.</summary>
     public static ResultTable Summary(PlanSnapshot snapshot, IReadOnlyList<MonitoringStatus> statuses, FiscalQuarter period)

@@ -87,21 +87,27 @@ public sealed class DatasetIndex
 
         // The three families of rows are independent: grouped on every core.
         (PlanNeed[] Rows, int[] Start, int[] Priority) needs = ([], [], []);
-        (PlannedService[] Rows, int[] Start, int[] _) services = ([], [], []);
+        (PlannedService[] Rows, int[] Start, int[] Office) services = ([], [], []);
         (MonitoringRecord[] Rows, int[] Start, int[] _) monitoring = ([], [], []);
         (SupportPlan[] Rows, int[] Start, int[] _) supportPlans = ([], [], []);
         (SupportGoal[] Rows, int[] Start, int[] LinkedPriority) goals = ([], [], []);
         var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
-        var serviceOffice = Array.Empty<int>();
         Parallel.Invoke(
             () =>
             {
                 needs = Group(data.Needs, n => n.PlanId, planKeyOf,
                     (x, y) => x.Priority.CompareTo(y.Priority), n => n.Priority);
+                // The office number of each row's provider (rows of a plan mostly repeat the previous row's id).
+                var (lastId, lastNumber) = ((string?)null, -1);
                 services = Group(data.Services, s => s.PlanId, planKeyOf,
                     (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
-                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since));
-                serviceOffice = OfficeNumbers(services.Rows);
+                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since),
+                    s =>
+                    {
+                        if (s.ProviderOfficeId is not { } id) return -1;
+                        if (!ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
+                        return lastNumber;
+                    });
             },
             () => monitoring = Group(data.Monitoring, m => m.PlanId, planKeyOf,
                 (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority)),
@@ -130,7 +136,7 @@ public sealed class DatasetIndex
         (_needs, _needStart, _needPriority) = needs;
         _services = services.Rows;
         (_serviceStart, _serviceEnd) = ServicesPerNeed(needs.Priority, needs.Start, services.Rows, services.Start);
-        _serviceOffice = serviceOffice;
+        _serviceOffice = services.Office;
         (_monitoring, _monitoringStart, _) = monitoring;
         (_supportPlans, _supportPlanStart, _) = supportPlans;
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine) = (supportPlanKeyAt, supportPlanDay, supportPlanLine);
@@ -170,20 +176,6 @@ public sealed class DatasetIndex
 
     /// <summary>Per row of <see cref="ServicesOf"/>, the number of the provider's office, or −1 when offices.csv does not have it.</summary>
     public ReadOnlySpan<int> ServiceOfficesOf(int need) => _serviceOffice.AsSpan(_serviceStart[need].._serviceEnd[need]);
-
-    /// <summary>The office number of each row's provider, or −1 (rows of a plan mostly repeat the previous row's id).</summary>
-    private int[] OfficeNumbers(PlannedService[] rows)
-    {
-        var result = new int[rows.Length];
-        var (lastId, lastNumber) = ((string?)null, -1);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var id = rows[i].ProviderOfficeId;
-            if (id is not null && !ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
-            result[i] = id is null ? -1 : lastNumber;
-        }
-        return result;
-    }
 
     /// <summary>Every person with a plan or an individual support plan; persons are numbered in the ordinal order of their key.</summary>
     public int PersonCount => _persons.Length;

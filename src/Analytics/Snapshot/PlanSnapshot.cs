@@ -77,20 +77,30 @@ public sealed class PlanSnapshot
 
     public static PlanSnapshot At(DatasetIndex index, DateOnly date)
     {
-        var (plans, personOf, planAt, needStart) = (new List<Plan>(), new List<int>(), new List<int>(), new List<int> { 0 });
-        var (needAt, states, stateOffice, stateStart) = (new List<int>(), new List<ServiceState>(), new List<int>(), new List<int> { 0 });
+        // First each person's current plan and how many needs and status rows it has, so that every array is made
+        // once (at most as long as the status rows; states are fewer), then the needs and their states.
+        var (personOf, planAt) = (new List<int>(), new List<int>());
+        var (needCount, rowCount) = (0, 0);
         for (var person = 0; person < index.PersonCount; person++)
         {
             var (first, end) = index.PlansOf(person);
             if (CurrentVersion(index.Plans[first..end], date) is not (>= 0 and var version)) continue;
-            var position = first + version;
-            plans.Add(index.Plans[position]);
             personOf.Add(person);
-            planAt.Add(position);
-            var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(position));
-            for (var n = needFrom; n < needTo; n++)
+            planAt.Add(first + version);
+            var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(first + version));
+            needCount += needTo - needFrom;
+            for (var n = needFrom; n < needTo; n++) rowCount += index.ServicesOf(n).Length;
+        }
+        var (plans, needStart, needAt, stateStart) = (new Plan[planAt.Count], new int[planAt.Count + 1], new int[needCount], new int[needCount + 1]);
+        var (states, stateOffice) = (new List<ServiceState>(rowCount), new List<int>(rowCount));
+        var need = 0;
+        for (var plan = 0; plan < plans.Length; plan++)
+        {
+            plans[plan] = index.Plans[planAt[plan]];
+            var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(planAt[plan]));
+            for (var n = needFrom; n < needTo; n++, need++)
             {
-                needAt.Add(n);
+                needAt[need] = n;
                 var rows = index.ServicesOf(n);
                 var offices = index.ServiceOfficesOf(n);
                 for (var i = 0; i < rows.Length; i++)
@@ -99,11 +109,11 @@ public sealed class PlanSnapshot
                         states.Add(ToState(rows[i]));
                         stateOffice.Add(offices[i]);
                     }
-                stateStart.Add(states.Count);
+                stateStart[need + 1] = states.Count;
             }
-            needStart.Add(needAt.Count);
+            needStart[plan + 1] = need;
         }
-        return new PlanSnapshot(index, date, [.. plans], [.. personOf], [.. planAt], [.. needStart], [.. needAt], [.. states], [.. stateOffice], [.. stateStart]);
+        return new PlanSnapshot(index, date, plans, [.. personOf], [.. planAt], needStart, needAt, [.. states], [.. stateOffice], stateStart);
     }
 
     /// <summary>The latest version dated on or before <paramref name="date"/>, unless it ended before the date.</summary>

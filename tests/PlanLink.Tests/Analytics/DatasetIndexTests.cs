@@ -84,6 +84,7 @@ public class DatasetIndexTests
         Assert.Equal(snapshot.Plans.Select(p => p.PersonKey).Order(StringComparer.Ordinal), snapshot.Plans.Select(p => p.PersonKey));
         var (needs, assessments, links, statuses) =
             (0, NeedAssessment.Assess(snapshot), LinkageAssessment.Assess(snapshot), MonitoringStatus.Assess(snapshot));
+        var (reasons, linkage) = (NeedAssessment.ReasonsOf(snapshot).ToArray(), SnapshotLinkage.Of(snapshot));
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var p = snapshot.Plans[plan];
@@ -99,6 +100,15 @@ public class DatasetIndexTests
                 Assert.Same(p, snapshot.Needs[n].Plan);
                 Assert.Same(snapshot.Needs[n], assessments[n].State);
                 Assert.Same(snapshot.Needs[n], links[n].State);
+                // The flat arrays figures read say what the records say.
+                Assert.Equal(snapshot.Needs[n].Need.Priority, snapshot.NeedPriority(n));
+                Assert.Equal(snapshot.Needs[n].Services, snapshot.StatesOf(n).ToArray());
+                for (var i = 0; i < snapshot.StatesOf(n).Length; i++)
+                    Assert.Equal(snapshot.StatesOf(n)[i].ProviderOfficeId is { } office && index.TryGetOffice(office, out var o) ? o : (OfficeInfo?)null,
+                        snapshot.OfficesOf(n)[i] >= 0 ? index.Office(snapshot.OfficesOf(n)[i]) : null);
+                Assert.Equal(assessments[n].IsUnmet, reasons[n].Any);
+                Assert.Equal(assessments[n].Reasons.Order(), Enum.GetValues<UnmetReason>().Where(r => reasons[n].Contains(r)));
+                Assert.Equal(links[n].LinkedGoals.Select(g => g.Plan), linkage.LinkedPlans(n).ToArray().Select(i => index.SupportPlans[i]));
             }
             needs = end;
         }
