@@ -35,40 +35,28 @@ public static class QuarterlyReport
         var targetRows = PlanTargets.Compute(areas, trends.Usage, ServiceUsageSeries.Unmet(analysis.Snapshot), options.UnmetPhaseIn);
         var targetTable = Publish(PlanTargets.ToTable(targetRows, areas, analysis.Quarter));
         Step(1);
-        // figures.csv is mostly disk writing (gigabytes at national scale) and the other outputs mostly computing:
-        // it is written beside them. The trend parts stay until it has them, whatever else fails.
-        var figuresWritten = Task.Factory.StartNew(() =>
+        using (var figures = FiguresCsv.Create(figuresPath))
         {
-            using var figures = FiguresCsv.Create(figuresPath);
             foreach (var table in tables) figures.Write(table);
             trends.WriteTo(figures);
             figures.Write(targetTable);
-        }, TaskCreationOptions.LongRunning);
-        ReportDocument document;
-        string htmlPath, workbookPath, csvPath, internalDir;
-        try
-        {
-            Step(2);
-            var byId = tables.Concat(trends.Summaries.Values).Append(targetTable).ToDictionary(t => t.Id);
-            document = new ReportDocument(analysis, byId, options, isSynthetic);
-            htmlPath = Path.Combine(options.OutDir, "report.html");
-            File.WriteAllText(htmlPath, document.Render());
-
-            Step(3);
-            var targets = new PlanTargetSheet(targetRows, targetTable, analysis.Quarter, options, isSynthetic);
-            workbookPath = Path.Combine(options.OutDir, "plan-targets.xlsx");
-            PlanTargetWorkbook.Write(workbookPath, targets);
-            csvPath = Path.Combine(options.OutDir, "plan-targets.csv");
-            PlanTargetCsv.Write(csvPath, targets);
-
-            Step(4);
-            internalDir = InternalReport.Write(analysis, Path.Combine(options.OutDir, "internal"), options, isSynthetic);
         }
-        finally
-        {
-            ((IAsyncResult)figuresWritten).AsyncWaitHandle.WaitOne();
-        }
-        figuresWritten.GetAwaiter().GetResult();
+
+        Step(2);
+        var byId = tables.Concat(trends.Summaries.Values).Append(targetTable).ToDictionary(t => t.Id);
+        var document = new ReportDocument(analysis, byId, options, isSynthetic);
+        var htmlPath = Path.Combine(options.OutDir, "report.html");
+        File.WriteAllText(htmlPath, document.Render());
+
+        Step(3);
+        var targets = new PlanTargetSheet(targetRows, targetTable, analysis.Quarter, options, isSynthetic);
+        var workbookPath = Path.Combine(options.OutDir, "plan-targets.xlsx");
+        PlanTargetWorkbook.Write(workbookPath, targets);
+        var csvPath = Path.Combine(options.OutDir, "plan-targets.csv");
+        PlanTargetCsv.Write(csvPath, targets);
+
+        Step(4);
+        var internalDir = InternalReport.Write(analysis, Path.Combine(options.OutDir, "internal"), options, isSynthetic);
         return new ReportResult(htmlPath, figuresPath, workbookPath, csvPath, internalDir, document.Charts);
     }
 }

@@ -80,18 +80,20 @@ public sealed class FiguresCsv : IDisposable
 
     private byte[] Prefix(byte[] id, PublishedFigure c)
     {
-        var level = LevelCodes[(int)c.Level];
-        var code = Encoded(c.AreaCode);
-        var name = Encoded(c.AreaName);
-        var period = PeriodBytes(c.Period);
+        var (level, code, name, period) = (LevelCodes[(int)c.Level], Encoded(c.AreaCode), Encoded(c.AreaName), PeriodBytes(c.Period));
         var prefix = new byte[id.Length + level.Length + code.Length + name.Length + period.Length + 4];
-        var span = prefix.AsSpan();
-        foreach (var part in (ReadOnlySpan<byte[]>)[id, ","u8.ToArray(), level, ","u8.ToArray(), code, ","u8.ToArray(), name, ","u8.ToArray(), period])
-        {
-            part.CopyTo(span);
-            span = span[part.Length..];
-        }
+        var rest = Put(prefix, id);
+        rest = Put(Put(rest, ","u8), level);
+        rest = Put(Put(rest, ","u8), code);
+        rest = Put(Put(rest, ","u8), name);
+        Put(Put(rest, ","u8), period);
         return prefix;
+    }
+
+    private static Span<byte> Put(Span<byte> to, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(to);
+        return to[bytes.Length..];
     }
 
     /// <summary>Appends the rows of a part file written by <see cref="WritePart"/>: on Linux inside the kernel
