@@ -71,9 +71,20 @@ public sealed class PlanSnapshot
         var result = new NeedState[_needAt.Length];
         for (var plan = 0; plan < _plans.Length; plan++)
             for (var n = _needStart[plan]; n < _needStart[plan + 1]; n++)
-                result[n] = new NeedState(_plans[plan], Need(n), new ArraySegment<ServiceState>(_states, _stateStart[n], _stateStart[n + 1] - _stateStart[n]));
+                result[n] = StateOf(plan, n);
         return result;
     });
+
+    /// <summary>The needs of one current plan as records, by priority, made afresh (for a view of a few plans).</summary>
+    public IReadOnlyList<NeedState> NeedStatesOf(int plan)
+    {
+        var result = new NeedState[_needStart[plan + 1] - _needStart[plan]];
+        for (var i = 0; i < result.Length; i++) result[i] = StateOf(plan, _needStart[plan] + i);
+        return result;
+    }
+
+    private NeedState StateOf(int plan, int need) =>
+        new(_plans[plan], Need(need), new ArraySegment<ServiceState>(_states, _stateStart[need], _stateStart[need + 1] - _stateStart[need]));
 
     public static PlanSnapshot At(DatasetIndex index, DateOnly date)
     {

@@ -27,15 +27,17 @@ public static class InternalReport
         var mapped = (snapshot.Plans.Count <= options.PlanMapLimit ? snapshot.Plans : list.Take(options.PlanMapLimit).Select(e => e.Plan))
             .Concat(snapshot.Plans.Where(p => options.PlanMapPersons.Contains(p.PersonKey)))
             .DistinctBy(p => p.PersonKey).ToList();
-        // One pass over the snapshot's needs for all maps, in snapshot order.
+        // Each mapped plan's position in the snapshot, found in one pass over its plans (not its million needs).
         var mappedIds = mapped.Select(p => p.PlanId).ToHashSet();
-        var needsByPlan = snapshot.Needs.Where(n => mappedIds.Contains(n.Plan.PlanId)).ToLookup(n => n.Plan.PlanId);
+        var positions = new Dictionary<string, int>();
+        for (var i = 0; i < snapshot.Plans.Count; i++)
+            if (mappedIds.Contains(snapshot.Plans[i].PlanId)) positions[snapshot.Plans[i].PlanId] = i;
         var maps = new List<InternalView>();
         foreach (var plan in mapped)
         {
             var area = areas.Municipality(plan.MunicipalityCode)?.Name ?? plan.MunicipalityCode;
             maps.Add(new InternalView($"plan-maps/{plan.PersonKey}.svg", $"計画マップ {plan.PersonKey}",
-                PlanMap.Render(snapshot, plan, needsByPlan[plan.PlanId].ToList(), area)));
+                PlanMap.Render(snapshot, plan, snapshot.NeedStatesOf(positions[plan.PlanId]), area)));
         }
         // Each person's unmet needs in words, once for both the page and the CSV (national: ~150,000 persons).
         var described = new string[list.Count];
