@@ -153,10 +153,57 @@ public sealed class RowFields
     internal Field<ServiceType> ServiceField(string column) => Field(column, static (r, c) => r.Service(c), CodeCacheEntries);
 
     internal Field<string> OfficeNumberField(string column) =>
-        Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries);
+        Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries, new OfficeNumbers().TryRead);
 
-    internal Field<string?> OptionalOfficeNumberField(string column) =>
-        Field(column, static (r, c) => r.OptionalOfficeNumber(c), IdCacheEntries);
+    internal Field<string?> OptionalOfficeNumberField(string column)
+    {
+        var numbers = new OfficeNumbers();
+        return Field(column, static (r, c) => r.OptionalOfficeNumber(c), IdCacheEntries, (ReadOnlySpan<byte> b, out string? v) =>
+        {
+            var found = numbers.TryRead(b, out var number);
+            v = number;
+            return found;
+        });
+    }
+
+    /// <summary>Office numbers written as exactly 10 ASCII digits (what <see cref="OfficeNumber"/> returns unchanged,
+    /// without error), one string per number, found by the number's value: tens of thousands of distinct numbers
+    /// make the byte cache's lookups costly, a long is hashed and compared at once. The length is fixed, so
+    /// leading zeros are part of every key. Anything else takes the cache and the string path.</summary>
+    private sealed class OfficeNumbers
+    {
+        private const int Length = 10;
+        private readonly Dictionary<long, string> _strings = [];
+        private long _last = -1;
+        private string _lastString = "";
+
+        public bool TryRead(ReadOnlySpan<byte> bytes, out string id)
+        {
+            id = "";
+            if (bytes.Length != Length) return false;
+            long value = 0;
+            foreach (var b in bytes)
+            {
+                var d = b - '0';
+                if ((uint)d > 9) return false;
+                value = value * 10 + d;
+            }
+            if (value == _last)
+            {
+                id = _lastString;
+                return true;
+            }
+            if (_strings.TryGetValue(value, out var known)) id = known;
+            else
+            {
+                id = Encoding.ASCII.GetString(bytes);
+                // Bounded as the byte cache is: beyond it, a number gets a string of its own per row.
+                if (_strings.Count < IdCacheEntries) _strings.Add(value, id);
+            }
+            (_last, _lastString) = (value, id);
+            return true;
+        }
+    }
 
     internal Field<string> MunicipalityCodeField(string column) =>
         Field(column, static (r, c) => r.MunicipalityCode(c), IdCacheEntries);
