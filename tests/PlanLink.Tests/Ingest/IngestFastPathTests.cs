@@ -203,4 +203,30 @@ public class IngestFastPathTests
         // A number read again is the string read first.
         Assert.Same(kept[0].OfficeId, kept[3].OfficeId);
     }
+
+    [Fact]
+    public void ReadFolders_ProvidersOfOfficesCsv_AreKnownHoweverWrittenAndShareTheOfficesNumbers()
+    {
+        using var temp = new TempFolder();
+        var folder = Folder(temp,
+            ("offices.csv", "office_id,office_name,municipality_code,service,capacity,opened,closed\n" +
+                "0000000001,A,131016,group_home,5,,\n1310100011,B,131016,group_home,5,,\n"),
+            ("plans.csv", PlansHeader + "P1,pk-a,0000000001,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("plan_services.csv", "plan_id,priority,service,amount,unit,provider_office_id,status,since\n" +
+                "P1,1,group_home,,,0000000001,in_use,2026-04-01\n" +
+                "P1,1,group_home,,,０００００００００１,in_use,2026-04-02\n" +
+                "P1,1,group_home,,,0000000002,in_use,2026-04-03\n" +
+                "P1,1,group_home,,,1310100011,in_use,2026-04-04\n" +
+                "P1,1,group_home,,,000000001,in_use,2026-04-05\n"));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal([(4L, "provider_office_id", "0000000002"), (6L, "provider_office_id", "000000001")],
+            result.Errors.Select(e => (e.Line, e.Column, e.Value)));
+        var services = result.Dataset.Services;
+        Assert.Equal(["0000000001", "0000000001", "1310100011"], services.Select(s => s.ProviderOfficeId));
+        var office = result.Dataset.Offices[0].OfficeId;
+        Assert.Same(office, result.Dataset.Plans[0].OfficeId);
+        Assert.Same(office, services[0].ProviderOfficeId);
+    }
 }
