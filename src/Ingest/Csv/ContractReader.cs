@@ -34,6 +34,7 @@ public static class ContractReader
         var officeIds = offices.Select(o => o.OfficeId).ToHashSet(StringComparer.Ordinal);
         // Free text may name an office by its (public) number: that is not a 受給者証番号.
         session.PublicNumbers = officeIds;
+        session.OfficeNumbers = RowFields.OfficeNumbersByValue(officeIds);
         if (officeIds.Count == 0)
             session.Warnings.Add("offices.csv がないため提供事業所番号を照合していません / no offices.csv read: provider office numbers were not checked");
 

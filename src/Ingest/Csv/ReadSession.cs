@@ -8,6 +8,8 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     public List<string> Warnings { get; } = [];
     /// <summary>10-digit numbers free text may hold: the office numbers read so far.</summary>
     public IReadOnlySet<string>? PublicNumbers { get; set; }
+    /// <summary>The office numbers of offices.csv by value: the later files' rows share their strings.</summary>
+    public IReadOnlyDictionary<long, string>? OfficeNumbers { get; set; }
 
     private IEnumerable<string> Find(FileSpec spec) =>
         roots.SelectMany(root => Directory.EnumerateFiles(root, spec.FileName, new EnumerationOptions
@@ -79,6 +81,7 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     public ReadSession Fork(Task announceAfter) => new(roots, options)
     {
         PublicNumbers = PublicNumbers,
+        OfficeNumbers = OfficeNumbers,
         AnnounceAfter = announceAfter,
         Announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
     };

@@ -27,10 +27,14 @@ public sealed class RowFields
     // Entries of the per-field caches of parsed bytes: codes have few values, phrases more, office numbers and
     // municipality codes many (and the cache makes one string of each).
     private const int CodeCacheEntries = 1 << 12, TextCacheEntries = 1 << 14, IdCacheEntries = 1 << 16;
+    private readonly IReadOnlyDictionary<long, string>? _officeNumbers;
 
-    internal RowFields(CsvReader csv, string file, FileSpec spec, IReadOnlyList<string> headers, List<string> warnings)
+    /// <param name="officeNumbers">The office numbers of offices.csv by value (see <see cref="OfficeNumbersByValue"/>), if read.</param>
+    internal RowFields(CsvReader csv, string file, FileSpec spec, IReadOnlyList<string> headers, List<string> warnings,
+        IReadOnlyDictionary<long, string>? officeNumbers = null)
     {
         _csv = csv;
+        _officeNumbers = officeNumbers;
         File = file;
         var byName = new Dictionary<string, int>();
         var known = spec.Columns.SelectMany(c => c.Aliases.Prepend(c.Name).Select(n => (Name: n, Column: c.Name)))
@@ -153,10 +157,79 @@ public sealed class RowFields
     internal Field<ServiceType> ServiceField(string column) => Field(column, static (r, c) => r.Service(c), CodeCacheEntries);
 
     internal Field<string> OfficeNumberField(string column) =>
-        Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries);
+        Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries, new OfficeNumbers(_officeNumbers).TryRead);
 
-    internal Field<string?> OptionalOfficeNumberField(string column) =>
-        Field(column, static (r, c) => r.OptionalOfficeNumber(c), IdCacheEntries);
+    internal Field<string?> OptionalOfficeNumberField(string column)
+    {
+        var numbers = new OfficeNumbers(_officeNumbers);
+        return Field(column, static (r, c) => r.OptionalOfficeNumber(c), IdCacheEntries, (ReadOnlySpan<byte> b, out string? v) =>
+        {
+            var found = numbers.TryRead(b, out var number);
+            v = number;
+            return found;
+        });
+    }
+
+    /// <summary>The strings of office numbers of 10 ASCII digits by their value, for the files read after offices.csv.</summary>
+    internal static Dictionary<long, string> OfficeNumbersByValue(IEnumerable<string> numbers)
+    {
+        var byValue = new Dictionary<long, string>();
+        Span<byte> bytes = stackalloc byte[OfficeNumbers.Length];
+        foreach (var number in numbers)
+        {
+            if (number.Length == bytes.Length && Ascii.FromUtf16(number, bytes, out _) == System.Buffers.OperationStatus.Done
+                && OfficeNumbers.TryValue(bytes, out var value))
+                byValue.TryAdd(value, number);
+        }
+        return byValue;
+    }
+
+    /// <summary>Office numbers written as exactly 10 ASCII digits (what <see cref="OfficeNumber"/> returns unchanged,
+    /// without error), one string per number, found by the number's value: tens of thousands of distinct numbers
+    /// make the byte cache's lookups costly, a long is hashed and compared at once. The length is fixed, so
+    /// leading zeros are part of every key. Anything else takes the cache and the string path. A number of
+    /// offices.csv is its string there: the provider check then compares a row's number with the office's by
+    /// reference, on strings read close together.</summary>
+    private sealed class OfficeNumbers(IReadOnlyDictionary<long, string>? offices)
+    {
+        public const int Length = 10;
+        private readonly Dictionary<long, string> _strings = [];
+        private long _last = -1;
+        private string _lastString = "";
+
+        public static bool TryValue(ReadOnlySpan<byte> bytes, out long value)
+        {
+            value = 0;
+            if (bytes.Length != Length) return false;
+            foreach (var b in bytes)
+            {
+                var d = b - '0';
+                if ((uint)d > 9) return false;
+                value = value * 10 + d;
+            }
+            return true;
+        }
+
+        public bool TryRead(ReadOnlySpan<byte> bytes, out string id)
+        {
+            id = "";
+            if (!TryValue(bytes, out var value)) return false;
+            if (value == _last)
+            {
+                id = _lastString;
+                return true;
+            }
+            if (_strings.TryGetValue(value, out var known)) id = known;
+            else
+            {
+                id = offices is not null && offices.TryGetValue(value, out var office) ? office : Encoding.ASCII.GetString(bytes);
+                // Bounded as the byte cache is: beyond it, a number gets a string of its own per row.
+                if (_strings.Count < IdCacheEntries) _strings.Add(value, id);
+            }
+            (_last, _lastString) = (value, id);
+            return true;
+        }
+    }
 
     internal Field<string> MunicipalityCodeField(string column) =>
         Field(column, static (r, c) => r.MunicipalityCode(c), IdCacheEntries);

@@ -182,4 +182,51 @@ public class IngestFastPathTests
         Assert.Contains("（P1）", result.Errors[1].Reason);
         Assert.Equal([("S1", 1), ("S1", 2), ("S1", 4), ("S2", 1)], result.Dataset.SupportGoals.Select(g => (g.SupportPlanId, g.GoalNo)));
     }
+
+    [Fact]
+    public void ReadFolders_OfficeNumbers_KeepTheirLeadingZerosAndBadOnesFailOnEveryRow()
+    {
+        using var temp = new TempFolder();
+        // Numbers equal as values but not as text (leading zeros), near misses of 9 and 11 digits, a letter, each twice.
+        string[] offices = ["0000000001", "0000000010", "1310100011", "0000000001", "000000001", "00000000011", "131010001a", "000000001", "１３１０１０００１１"];
+        var plans = new System.Text.StringBuilder(PlansHeader);
+        for (var i = 0; i < offices.Length; i++) plans.Append($"P{i + 1},pk-a,{offices[i]},131016,2026-04-01,本計画,30-39,知的,1,3,,\n");
+        var folder = Folder(temp, ("plans.csv", plans.ToString()));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal([(6L, "000000001"), (7L, "00000000011"), (8L, "131010001a"), (9L, "000000001")],
+            result.Errors.Select(e => (e.Line, e.Value)));
+        Assert.All(result.Errors, e => Assert.Equal("office_id", e.Column));
+        var kept = result.Dataset.Plans;
+        Assert.Equal(["0000000001", "0000000010", "1310100011", "0000000001", "1310100011"], kept.Select(p => p.OfficeId));
+        // A number read again is the string read first.
+        Assert.Same(kept[0].OfficeId, kept[3].OfficeId);
+    }
+
+    [Fact]
+    public void ReadFolders_ProvidersOfOfficesCsv_AreKnownHoweverWrittenAndShareTheOfficesNumbers()
+    {
+        using var temp = new TempFolder();
+        var folder = Folder(temp,
+            ("offices.csv", "office_id,office_name,municipality_code,service,capacity,opened,closed\n" +
+                "0000000001,A,131016,group_home,5,,\n1310100011,B,131016,group_home,5,,\n"),
+            ("plans.csv", PlansHeader + "P1,pk-a,0000000001,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("plan_services.csv", "plan_id,priority,service,amount,unit,provider_office_id,status,since\n" +
+                "P1,1,group_home,,,0000000001,in_use,2026-04-01\n" +
+                "P1,1,group_home,,,０００００００００１,in_use,2026-04-02\n" +
+                "P1,1,group_home,,,0000000002,in_use,2026-04-03\n" +
+                "P1,1,group_home,,,1310100011,in_use,2026-04-04\n" +
+                "P1,1,group_home,,,000000001,in_use,2026-04-05\n"));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal([(4L, "provider_office_id", "0000000002"), (6L, "provider_office_id", "000000001")],
+            result.Errors.Select(e => (e.Line, e.Column, e.Value)));
+        var services = result.Dataset.Services;
+        Assert.Equal(["0000000001", "0000000001", "1310100011"], services.Select(s => s.ProviderOfficeId));
+        var office = result.Dataset.Offices[0].OfficeId;
+        Assert.Same(office, result.Dataset.Plans[0].OfficeId);
+        Assert.Same(office, services[0].ProviderOfficeId);
+    }
 }
