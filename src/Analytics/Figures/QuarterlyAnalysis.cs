@@ -26,7 +26,9 @@ public sealed record QuarterlyAnalysis(
     private IReadOnlyList<ResultTable> Macro { get; init; } = [];
 
     /// <summary>The quarter a report covers by default: the latest complete fiscal quarter in the data.</summary>
-    public static FiscalQuarter DefaultQuarter(DatasetIndex index) => FiscalQuarter.LatestCompleteOn(index.LastDate);
+    public static FiscalQuarter DefaultQuarter(DatasetIndex index) => DefaultQuarter(index.LastDate);
+
+    private static FiscalQuarter DefaultQuarter(DateOnly lastDate) => FiscalQuarter.LatestCompleteOn(lastDate);
 
     /// <summary>The id of the trend table of a table: trend_ + its id.</summary>
     public static string TrendId(string tableId) => "trend_" + tableId;
@@ -47,9 +49,11 @@ public sealed record QuarterlyAnalysis(
 
     public static QuarterlyAnalysis Compute(PlanDataset data, FiscalQuarter? quarter = null, bool inferDomains = true)
     {
-        var index = new DatasetIndex(data);
-        var q = quarter ?? DefaultQuarter(index);
-        var domains = inferDomains ? DomainInference.Infer(data, q.End) : DomainInference.None;
+        var q = quarter ?? DefaultQuarter(DatasetIndex.DateRange(data).Last);
+        // The index and the classifier read the same rows and nothing of each other: built side by side.
+        DatasetIndex index = null!;
+        var domains = DomainInference.None;
+        Parallel.Invoke(() => index = new DatasetIndex(data), () => { if (inferDomains) domains = DomainInference.Infer(data, q.End); });
         var first = data.Plans.Count > 0 ? FiscalQuarter.Of(index.FirstDate) : q;
         var history = FiscalQuarter.Range(first.CompareTo(q) <= 0 ? first : q, q).ToList();
         var snapshot = PlanSnapshot.At(index, q.End);

@@ -142,12 +142,19 @@ public sealed class DatasetIndex
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine) = (supportPlanKeyAt, supportPlanDay, supportPlanLine);
         (_goals, _goalStart, _goalLinked) = goals;
 
+        (FirstDate, LastDate) = DateRange(data);
+    }
+
+    /// <summary>The earliest plan date and the latest date any row speaks of (see <see cref="FirstDate"/>,
+    /// <see cref="LastDate"/>), without building an index.</summary>
+    public static (DateOnly First, DateOnly Last) DateRange(PlanDataset data)
+    {
         // Every row counts, also those of plan ids the index leaves out; rows are read in file order (their order in memory).
         var (first, last) = (DateOnly.MaxValue, DateOnly.MinValue);
         foreach (var p in Rows(data.Plans)) (first, last) = (p.PlanDate < first ? p.PlanDate : first, p.PlanDate > last ? p.PlanDate : last);
         foreach (var r in Rows(data.Services)) if (r.Since > last) last = r.Since;
         foreach (var m in Rows(data.Monitoring)) if (m.MonitoringDate > last) last = m.MonitoringDate;
-        (FirstDate, LastDate) = (data.Plans.Count == 0 ? default : first, last);
+        return (data.Plans.Count == 0 ? default : first, last);
     }
 
     public PlanDataset Data { get; }
