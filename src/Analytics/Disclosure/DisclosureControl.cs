@@ -21,7 +21,7 @@ public static class DisclosureControl
         var ids = CellIds.Of(cells);
         var hidden = PrimarySuppression(cells, ids, rules, areas);
 
-        var rows = CellGroups.Of(cells.Count, i => (ids.Area[i], cells[i].Period, ids.Breakdown[i], ids.Category[i]), static _ => true);
+        var rows = CellGroups.WithinAreas(ids.Areas, cells.Count, i => (cells[i].Period, ids.Breakdown[i], ids.Category[i]));
         HideVolumesOfHiddenRows(cells, hidden, rows);
 
         // Complementary suppression: no group may have a lone hidden member.
