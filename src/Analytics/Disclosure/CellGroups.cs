@@ -39,6 +39,33 @@ internal sealed class CellGroups(int[] groupOf, IndexLists members)
         }
         return new CellGroups(groupOf, IndexLists.Of(groupOf, ids.Count));
     }
+
+    /// <summary>Every cell grouped by its area (<paramref name="areas"/>) and <paramref name="key"/>, the groups numbered
+    /// area by area (not in order of first appearance). A key is looked up among its area's keys only, so the
+    /// lookup table stays as small as one area's rows rather than holding every row of the table.</summary>
+    public static CellGroups WithinAreas<TKey>(CellGroups areas, int count, Func<int, TKey> key) where TKey : IEquatable<TKey>
+    {
+        var ids = new Dictionary<TKey, int>();
+        var groupOf = new int[count];
+        var groups = 0;
+        for (var a = 0; a < areas.Count; a++)
+        {
+            ids.Clear();
+            var previous = default(TKey);
+            var previousId = -1;
+            foreach (var i in areas.MembersOf(a))
+            {
+                var k = key(i);
+                if (previousId < 0 || !k.Equals(previous))
+                {
+                    if (!ids.TryGetValue(k, out previousId)) ids.Add(k, previousId = groups++);
+                    previous = k;
+                }
+                groupOf[i] = previousId;
+            }
+        }
+        return new CellGroups(groupOf, IndexLists.Of(groupOf, groups));
+    }
 }
 
 /// <summary>Per cell of a table, dense ids of its area and of its breakdown, category and measure, so that

@@ -21,7 +21,7 @@ public static class DisclosureControl
         var ids = CellIds.Of(cells);
         var hidden = PrimarySuppression(cells, ids, rules, areas);
 
-        var rows = CellGroups.Of(cells.Count, i => (ids.Area[i], cells[i].Period, ids.Breakdown[i], ids.Category[i]), static _ => true);
+        var rows = CellGroups.WithinAreas(ids.Areas, cells.Count, i => (cells[i].Period, ids.Breakdown[i], ids.Category[i]));
         HideVolumesOfHiddenRows(cells, hidden, rows);
 
         // Complementary suppression: no group may have a lone hidden member.
@@ -172,16 +172,15 @@ public static class DisclosureControl
         var start = new int[cellCount + 1];
         foreach (var g in groups)
         {
-            foreach (var c in g.Children) start[c + 1]++;
-            start[g.Parent + 1]++;
+            foreach (var c in g.Children) start[c]++;
+            start[g.Parent]++;
         }
-        for (var c = 0; c < cellCount; c++) start[c + 1] += start[c];
-        var next = start[..^1];
-        var members = new int[start[cellCount]];
-        for (var g = 0; g < groups.Count; g++)
+        var members = new int[IndexLists.Ends(start)];
+        // Groups backwards from each cell's end, so each cell's groups come in group order (a cell is never child and parent of one group).
+        for (var g = groups.Count - 1; g >= 0; g--)
         {
-            foreach (var c in groups[g].Children) members[next[c]++] = g;
-            members[next[groups[g].Parent]++] = g;
+            foreach (var c in groups[g].Children) members[--start[c]] = g;
+            members[--start[groups[g].Parent]] = g;
         }
         return new IndexLists(start, members);
     }

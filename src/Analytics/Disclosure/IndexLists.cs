@@ -11,11 +11,19 @@ internal sealed class IndexLists(int[] start, int[] members)
     public static IndexLists Of(int[] listOf, int count)
     {
         var start = new int[count + 1];
-        foreach (var l in listOf) if (l >= 0) start[l + 1]++;
-        for (var l = 0; l < count; l++) start[l + 1] += start[l];
-        var next = start[..^1];
-        var members = new int[start[count]];
-        for (var i = 0; i < listOf.Length; i++) if (listOf[i] >= 0) members[next[listOf[i]]++] = i;
+        foreach (var l in listOf) if (l >= 0) start[l]++;
+        var members = new int[Ends(start)];
+        // Backwards from each list's end: every list fills in index order and its end moves down to its start.
+        for (var i = listOf.Length - 1; i >= 0; i--) if (listOf[i] >= 0) members[--start[listOf[i]]] = i;
         return new IndexLists(start, members);
+    }
+
+    /// <summary>Turns the lists' sizes (in <paramref name="start"/>[0 … Count − 1]) into where each list ends, its last
+    /// slot into the total, which it returns: filling each list backwards then leaves <paramref name="start"/> as the starts.</summary>
+    public static int Ends(int[] start)
+    {
+        var total = 0;
+        for (var l = 0; l < start.Length - 1; l++) start[l] = total += start[l];
+        return start[^1] = total;
     }
 }

@@ -38,11 +38,24 @@ public sealed record Cell(
     public const string Total = "計";
 
     /// <summary>For a rate: the measures of the same row it is computed from, so it is hidden when they are.</summary>
-    public (string Numerator, string Denominator)? RateOf { get; init; }
+    public (string Numerator, string Denominator)? RateOf
+    {
+        get => _rateOf?.Measures;
+        init => _rateOf = value is { } measures ? new RateMeasures(measures) : null;
+    }
+
+    /// <summary><see cref="RateOf"/> as one instance that a table's rate cells share: a reference in each of
+    /// millions of cells instead of two strings and a flag.</summary>
+    internal RateMeasures? Rate { get => _rateOf; init => _rateOf = value; }
+
+    private readonly RateMeasures? _rateOf;
 
     /// <summary>The cells of one row of a table: same area, period and category.</summary>
     public (AreaLevel, string, FiscalQuarter, string, string) RowKey => (Level, AreaCode, Period, Breakdown, Category);
 }
+
+/// <summary>What a rate is computed from (<see cref="Cell.RateOf"/>); a record, so cells holding equal ones are equal.</summary>
+internal sealed record RateMeasures((string Numerator, string Denominator) Measures);
 
 /// <summary>A table of figures as analytics computed it: not yet fit to publish.</summary>
 public sealed record ResultTable(string Id, string Title, IReadOnlyList<Cell> Cells);

@@ -131,12 +131,13 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
             if (c.Measure != numerator || c.Present is not { } present) continue;
             var den = _columnIndex.TryGetValue((c.Breakdown, c.Category, denominator), out var d) ? _columns[d].Values : null;
             var rate = Register(c.Breakdown, c.Category, measure, unit);
+            var from = new RateMeasures((numerator, denominator));
             for (var a = 0; a < present.Length; a++)
             {
                 if (!present[a] || den is null || den[a] == 0) continue;
                 var (level, code) = AreaKey(a);
                 _extra.Add((a, rate, new Cell(level, code, AreaName(a), period, c.Breakdown, c.Category, measure, unit,
-                    Math.Round(c.Values![a] / den[a] * scale, 1)) { RateOf = (numerator, denominator) }));
+                    Math.Round(c.Values![a] / den[a] * scale, 1)) { Rate = from }));
             }
         }
     }
@@ -150,11 +151,12 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
             var c = _columns[i];
             if (c.Measure != numerator || c.Present is not { } present) continue;
             var rate = Register(c.Breakdown, c.Category, measure, MeasureUnit.PerTenThousand);
+            var from = new RateMeasures((numerator, numerator));
             for (var a = 0; a < areas.Count; a++)
             {
                 if (!present[a] || areas[a] is not { Population: > 0 } area) continue;
                 _extra.Add((a, rate, new Cell(area.Level, area.Code, area.Name, period, c.Breakdown, c.Category, measure, MeasureUnit.PerTenThousand,
-                    Math.Round(c.Values![a] / area.Population * 10_000m, 2)) { RateOf = (numerator, numerator) }));
+                    Math.Round(c.Values![a] / area.Population * 10_000m, 2)) { Rate = from }));
             }
         }
     }
@@ -166,7 +168,7 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
     {
         var area = Area(level, areaCode);
         _extra.Add((area, Register(breakdown, category, measure, unit),
-            new Cell(level, areaCode, AreaName(area), period, breakdown, category, measure, unit, value) { RateOf = from }));
+            new Cell(level, areaCode, AreaName(area), period, breakdown, category, measure, unit, value) { Rate = Shared(from) }));
     }
 
     /// <summary>Adds one computed cell to a column (in the column's unit) of an area.</summary>
@@ -174,7 +176,18 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
     {
         var (level, code) = AreaKey(area);
         var c = _columns[column];
-        _extra.Add((area, column, new Cell(level, code, AreaName(area), period, c.Breakdown, c.Category, c.Measure, c.Unit, value) { RateOf = from }));
+        _extra.Add((area, column, new Cell(level, code, AreaName(area), period, c.Breakdown, c.Category, c.Measure, c.Unit, value) { Rate = Shared(from) }));
+    }
+
+    private RateMeasures? _lastFrom;
+
+    /// <summary>The measures a derived cell comes from, as the instance the previous one used when they are the same
+    /// (builders derive cell after cell from the same pair).</summary>
+    private RateMeasures? Shared((string, string)? from)
+    {
+        if (from is not { } measures) return null;
+        if (_lastFrom is not { } last || last.Measures != measures) _lastFrom = new RateMeasures(measures);
+        return _lastFrom;
     }
 
     public Func<string, string> OfficeNames { get; init; } = code => code;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -7,7 +8,9 @@ namespace PlanLink.Reports.Output;
 /// fields go straight into a byte buffer instead of through strings and a TextWriter.</summary>
 internal sealed class Utf8Output(Stream stream) : IDisposable
 {
-    private byte[] _buffer = new byte[1 << 20];
+    /// <summary>Rented: a report writes a part file per trend table and quarter, and a fresh 1 MB buffer each
+    /// would be a large-object allocation every time.</summary>
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
     private int _length;
 
     /// <summary>The stream written to; <see cref="Flush"/> before writing to it directly.</summary>
@@ -44,7 +47,11 @@ internal sealed class Utf8Output(Stream stream) : IDisposable
         if (_length + bytes > _buffer.Length)
         {
             Flush();
-            if (bytes > _buffer.Length) _buffer = new byte[bytes];
+            if (bytes > _buffer.Length)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = ArrayPool<byte>.Shared.Rent(bytes);
+            }
         }
         return _buffer.AsSpan(_length);
     }
@@ -61,5 +68,7 @@ internal sealed class Utf8Output(Stream stream) : IDisposable
     {
         Flush();
         stream.Dispose();
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
     }
 }

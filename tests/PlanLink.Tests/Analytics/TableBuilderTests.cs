@@ -55,4 +55,28 @@ public class TableBuilderTests
         Assert.Equal([(O1, "d", 0.5m), (O1, "m", 1), (O1, "r", 100), (O2, "m", 0), (O2, "m", 7), (O2, "m", 8)],
             cells.Where(c => c.Level == AreaLevel.Office).Select(c => (c.AreaCode, c.Measure, c.Value)));
     }
+
+    [Fact]
+    public void RatesAndDerivedCells_NameTheMeasuresTheyComeFrom_AndCompareByValue()
+    {
+        var t = new TableBuilder("t", "t", Areas, Q);
+        t.Add(AreaLevel.Office, O1, "b", Cell.Total, "n", 1, MeasureUnit.Persons);
+        t.Add(AreaLevel.Office, O1, "b", Cell.Total, "d", 4, MeasureUnit.Persons);
+        t.AddRate("r", MeasureUnit.Percent, "n", "d");
+        t.AddDerived(AreaLevel.Office, O1, "b", Cell.Total, "g", MeasureUnit.Ratio, 3, ("d", "n"));
+        t.AddDerived(AreaLevel.Office, O2, "b", Cell.Total, "g", MeasureUnit.Ratio, 5, ("d", "n"));
+        t.AddDerived(AreaLevel.Office, O2, "b", Cell.Total, "h", MeasureUnit.Ratio, 6, null);
+        var cells = t.Build().Cells;
+
+        (string, string)? From(string code, string measure) => cells.Single(c => c.AreaCode == code && c.Measure == measure).RateOf;
+        Assert.Null(From(O1, "n"));
+        Assert.Equal(("n", "d"), From(O1, "r"));
+        Assert.Equal(("d", "n"), From(O1, "g"));
+        Assert.Equal(("d", "n"), From(O2, "g"));
+        Assert.Null(From(O2, "h"));
+        var rate = cells.Single(c => c.Measure == "r");
+        Assert.Equal(rate with { RateOf = ("n", "d") }, rate);
+        Assert.NotEqual(rate with { RateOf = ("n", "x") }, rate);
+        Assert.NotEqual(rate with { RateOf = null }, rate);
+    }
 }
