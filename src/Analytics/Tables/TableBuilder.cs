@@ -50,24 +50,25 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
     /// <paramref name="municipality"/> (see <see cref="AreaHierarchy.IndexOf"/>) and every area above it.</summary>
     public void AddMacro(int municipality, int column, decimal amount)
     {
-        var c = _columns[column];
-        c.Macro ??= new decimal[areas.Count];
-        c.MacroPresent ??= new bool[areas.Count];
-        c.Macro[municipality] += amount;
-        c.MacroPresent[municipality] = true;
-        _macroPending = true;
+        var c = MarkMacro(municipality, column);
+        (c.Macro ??= new decimal[areas.Count])[municipality] += amount;
     }
 
     /// <summary>Adds a count to a column for a municipality and every area above it (as <see cref="AddMacro(int, int, decimal)"/>:
     /// a count's cell reads the same either way).</summary>
     public void AddMacro(int municipality, int column, int count = 1)
     {
+        var c = MarkMacro(municipality, column);
+        (c.MacroCount ??= new long[areas.Count])[municipality] += count;
+    }
+
+    /// <summary>Marks a column's cell of a municipality as present, to be rolled up; returns the column.</summary>
+    private ColumnCells MarkMacro(int municipality, int column)
+    {
         var c = _columns[column];
-        c.MacroCount ??= new long[areas.Count];
-        c.MacroPresent ??= new bool[areas.Count];
-        c.MacroCount[municipality] += count;
-        c.MacroPresent[municipality] = true;
+        (c.MacroPresent ??= new bool[areas.Count])[municipality] = true;
         _macroPending = true;
+        return c;
     }
 
     /// <summary>Adds <paramref name="amount"/> to a measure for a municipality and every area above it.</summary>
