@@ -1,52 +1,85 @@
+using System.Runtime.CompilerServices;
+
 namespace PlanLink.Analytics.Forecasting.Models;
 
 /// <summary>Additive Holt-Winters with a damped trend (ETS(A,Ad,A)); α, β, γ, φ chosen by a small
 /// grid search on one-step-ahead squared errors. Damping keeps long horizons from running away.</summary>
 internal sealed class DampedHoltWinters : IForecastModel
 {
-    private static readonly double[] Alphas = [0.1, 0.3, 0.5, 0.7, 0.9];
-    private static readonly double[] Betas = [0.02, 0.1, 0.25];
-    private static readonly double[] Gammas = [0.02, 0.1, 0.3];
-    private static readonly double[] Phis = [0.8, 0.9, 0.98];
+    /// <summary>The grid (α, β, γ, φ) in search order, β ≤ α; on equal errors the earlier point wins.</summary>
+    internal static readonly (double Alpha, double Beta, double Gamma, double Phi)[] Grid = MakeGrid();
+
+    /// <summary>Origins before this have no second year to start the trend from.</summary>
+    private const int TrendStart = 8;
 
     public string Name => "damped-holt-winters";
 
     public double[] Forecast(ReadOnlySpan<double> y, int horizon)
     {
-        var best = (Sse: double.PositiveInfinity, Alpha: 0.0, Beta: 0.0, Gamma: 0.0, Phi: 0.0);
-        Span<double> season = stackalloc double[4];
-        foreach (var a in Alphas)
-        foreach (var b in Betas)
-        {
-            if (b > a) continue;
-            foreach (var g in Gammas)
-            foreach (var p in Phis)
-            {
-                var sse = Run(y, a, b, g, p, season, out _, out _);
-                if (sse < best.Sse) best = (sse, a, b, g, p);
-            }
-        }
-        Run(y, best.Alpha, best.Beta, best.Gamma, best.Phi, season, out var level, out var trend);
-        var n = y.Length;
-        var result = new double[horizon];
-        for (var h = 1; h <= horizon; h++)
-            result[h - 1] = level + Stats.DampedSum(best.Phi, h) * trend + season[(n + h - 1) % 4];
-        return result;
+        var forecasts = new double[1][];
+        ForecastOrigins(y, y.Length, [horizon], forecasts);
+        return forecasts[0];
     }
 
-    /// <summary>Runs the recursions over y; returns the one-step SSE after the first year and leaves
-    /// the final state in level, trend and season (indexed by position mod 4).</summary>
-    private static double Run(ReadOnlySpan<double> y, double alpha, double beta, double gamma, double phi,
-        Span<double> season, out double level, out double trend)
+    /// <summary>The fit on y[..o] runs the same recursions as the fit on y for its first o steps (the start
+    /// values only depend on the first two years), so one pass per grid point fits every origin: the running
+    /// SSE and state after step o − 1 are those of the fit on y[..o]. Origins before <see cref="TrendStart"/>
+    /// start without a trend and get a pass of their own.</summary>
+    public void ForecastOrigins(ReadOnlySpan<double> y, int first, ReadOnlySpan<int> horizons, Span<double[]> forecasts)
     {
         var n = y.Length;
-        var mean1 = (y[0] + y[1] + y[2] + y[3]) / 4;
-        trend = n >= 8 ? ((y[4] + y[5] + y[6] + y[7]) / 4 - mean1) / 4 : 0;
-        // mean1 is the level at position 1.5; seasonal starts are deviations from that line.
-        for (var j = 0; j < 4; j++) season[j] = y[j] - (mean1 + (j - 1.5) * trend);
-        level = mean1 - 2.5 * trend;
+        Span<Fit> best = n - first < 32 ? stackalloc Fit[n - first + 1] : new Fit[n - first + 1];
+        if (first < TrendStart) Search(y, first, first, Math.Min(n, TrendStart - 1), best);
+        if (n >= TrendStart) Search(y, first, Math.Max(first, TrendStart), n, best);
+        for (var o = first; o <= n; o++)
+        {
+            ref readonly var fit = ref best[o - first];
+            var result = new double[horizons[o - first]];
+            for (var h = 1; h <= result.Length; h++)
+                result[h - 1] = fit.Level + Stats.DampedSum(fit.Phi, h) * fit.Trend + fit.Season[(o + h - 1) % 4];
+            forecasts[o - first] = result;
+        }
+    }
+
+    /// <summary>The recursions' state after a prefix, and the one-step SSE after the first year that got it there.</summary>
+    private struct Fit
+    {
+        public double Sse, Level, Trend, Phi;
+        public Season Season;
+    }
+
+    /// <summary>Seasonal terms indexed by position mod 4.</summary>
+    [InlineArray(4)]
+    private struct Season
+    {
+        private double _term;
+    }
+
+    /// <summary>Grid search for origins <paramref name="from"/> … <paramref name="to"/> (one start regime):
+    /// best[o − first] gets the first grid point with the least SSE on y[..o], or the parameters
+    /// (0, 0, 0, 0) when none has a finite SSE (as a search that starts from them and never improves).</summary>
+    private static void Search(ReadOnlySpan<double> y, int first, int from, int to, Span<Fit> best)
+    {
+        var start = Start(y, to);
+        for (var o = from; o <= to; o++) best[o - first].Sse = double.PositiveInfinity;
+        foreach (var parameters in Grid) Pass(y, first, from, to, start, parameters, best, always: false);
+        var unfitted = false;
+        for (var o = from; o <= to; o++) unfitted |= !(best[o - first].Sse < double.PositiveInfinity);
+        if (!unfitted) return;
+        var zero = new Fit[best.Length];
+        Pass(y, first, from, to, start, (0, 0, 0, 0), zero, always: true);
+        for (var o = from; o <= to; o++) if (!(best[o - first].Sse < double.PositiveInfinity)) best[o - first] = zero[o - first];
+    }
+
+    /// <summary>The recursions over y[..to] with one grid point: after each step, the state replaces the best
+    /// fit of that prefix when its SSE is lower (or <paramref name="always"/>).</summary>
+    private static void Pass(ReadOnlySpan<double> y, int first, int from, int to, in Fit start,
+        (double Alpha, double Beta, double Gamma, double Phi) parameters, Span<Fit> best, bool always)
+    {
+        var (alpha, beta, gamma, phi) = parameters;
+        var (level, trend, season) = (start.Level, start.Trend, start.Season);
         double sse = 0;
-        for (var t = 0; t < n; t++)
+        for (var t = 0; t < to; t++)
         {
             var s = season[t % 4];
             var predicted = level + phi * trend + s;
@@ -56,7 +89,33 @@ internal sealed class DampedHoltWinters : IForecastModel
             trend = beta * (newLevel - level) + (1 - beta) * phi * trend;
             season[t % 4] = gamma * (y[t] - newLevel) + (1 - gamma) * s;
             level = newLevel;
+            if (t + 1 >= from && (always || sse < best[t + 1 - first].Sse))
+                best[t + 1 - first] = new Fit { Sse = sse, Level = level, Trend = trend, Phi = phi, Season = season };
         }
-        return sse;
+    }
+
+    /// <summary>Start values for a fit on y[..n]: mean1 is the level at position 1.5, the trend the change to
+    /// the second year's mean (0 without a second year), seasonal starts the deviations from that line.</summary>
+    private static Fit Start(ReadOnlySpan<double> y, int n)
+    {
+        var mean1 = (y[0] + y[1] + y[2] + y[3]) / 4;
+        var fit = new Fit { Trend = n >= TrendStart ? ((y[4] + y[5] + y[6] + y[7]) / 4 - mean1) / 4 : 0 };
+        for (var j = 0; j < 4; j++) fit.Season[j] = y[j] - (mean1 + (j - 1.5) * fit.Trend);
+        fit.Level = mean1 - 2.5 * fit.Trend;
+        return fit;
+    }
+
+    private static (double, double, double, double)[] MakeGrid()
+    {
+        double[] alphas = [0.1, 0.3, 0.5, 0.7, 0.9], betas = [0.02, 0.1, 0.25], gammas = [0.02, 0.1, 0.3], phis = [0.8, 0.9, 0.98];
+        var grid = new List<(double, double, double, double)>();
+        foreach (var a in alphas)
+        foreach (var b in betas)
+        {
+            if (b > a) continue;
+            foreach (var g in gammas)
+            foreach (var p in phis) grid.Add((a, b, g, p));
+        }
+        return [.. grid];
     }
 }

@@ -9,12 +9,18 @@ internal static class Stats
     public static double Quantile(IEnumerable<double> values, double p)
     {
         var v = values.ToArray();
-        if (v.Length == 0) return double.NaN;
         Array.Sort(v);
-        var h = (v.Length - 1) * p;
+        return QuantileOfSorted(v, p);
+    }
+
+    /// <summary><see cref="Quantile"/> of values already in ascending order.</summary>
+    public static double QuantileOfSorted(ReadOnlySpan<double> sorted, double p)
+    {
+        if (sorted.Length == 0) return double.NaN;
+        var h = (sorted.Length - 1) * p;
         var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, v.Length - 1);
-        return v[lo] + (h - lo) * (v[hi] - v[lo]);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /// <summary>Median absolute deviation scaled to a normal σ (× 1.4826).</summary>
