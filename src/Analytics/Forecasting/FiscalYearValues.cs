@@ -24,20 +24,35 @@ public static class FiscalYearValues
 
     private static List<FiscalYearValue> Aggregate(ForecastResult forecast, QuarterlySeries? history, bool mean)
     {
-        var quarters = new Dictionary<FiscalQuarter, (double F, double L, double U, double G, bool Forecast)>();
-        if (history is not null)
-            foreach (var p in history.Points) quarters[p.Quarter] = (p.Value, p.Value, p.Value, p.Value, false);
-        foreach (var p in forecast.Points) quarters[p.Quarter] = (p.Forecast, p.Lower, p.Upper, p.GrowthRateMethod, true);
-
+        var historyPoints = history?.Points ?? [];
+        var forecastPoints = forecast.Points;
         var result = new List<FiscalYearValue>();
-        foreach (var year in quarters.Keys.Select(q => q.FiscalYear).Distinct().Order())
+        if (historyPoints.Count + forecastPoints.Count == 0) return result;
+        // Quarters by running index from the earliest: the history as observed, forecasts over it.
+        var (lo, hi) = (int.MaxValue, int.MinValue);
+        foreach (var p in historyPoints) (lo, hi) = (Math.Min(lo, QuarterIndex.Of(p.Quarter)), Math.Max(hi, QuarterIndex.Of(p.Quarter)));
+        foreach (var p in forecastPoints) (lo, hi) = (Math.Min(lo, QuarterIndex.Of(p.Quarter)), Math.Max(hi, QuarterIndex.Of(p.Quarter)));
+        var quarters = new (double F, double L, double U, double G, bool Forecast, bool Known)[hi - lo + 1];
+        foreach (var p in historyPoints) quarters[QuarterIndex.Of(p.Quarter) - lo] = (p.Value, p.Value, p.Value, p.Value, false, true);
+        foreach (var p in forecastPoints) quarters[QuarterIndex.Of(p.Quarter) - lo] = (p.Forecast, p.Lower, p.Upper, p.GrowthRateMethod, true, true);
+
+        var divisor = mean ? 4.0 : 1.0;
+        for (var year = QuarterIndex.At(lo).FiscalYear; year <= QuarterIndex.At(hi).FiscalYear; year++)
         {
-            var four = Enumerable.Range(1, 4).Select(q => new FiscalQuarter(year, q)).ToList();
-            if (!four.All(quarters.ContainsKey)) continue;
-            var values = four.Select(q => quarters[q]).ToList();
-            var divisor = mean ? 4.0 : 1.0;
-            result.Add(new FiscalYearValue(year, values.Sum(v => v.F) / divisor, values.Sum(v => v.L) / divisor,
-                values.Sum(v => v.U) / divisor, values.Sum(v => v.G) / divisor, values.Count(v => v.Forecast)));
+            var q1 = QuarterIndex.Of(new FiscalQuarter(year, 1)) - lo;
+            if (q1 < 0 || q1 + 3 >= quarters.Length) continue;
+            // Sums from 0, quarter by quarter (as Enumerable.Sum).
+            double f = 0, l = 0, u = 0, g = 0;
+            var forecasts = 0;
+            var known = true;
+            for (var i = q1; i < q1 + 4; i++)
+            {
+                var v = quarters[i];
+                known &= v.Known;
+                (f, l, u, g) = (f + v.F, l + v.L, u + v.U, g + v.G);
+                if (v.Forecast) forecasts++;
+            }
+            if (known) result.Add(new FiscalYearValue(year, f / divisor, l / divisor, u / divisor, g / divisor, forecasts));
         }
         return result;
     }
