@@ -72,10 +72,15 @@ internal sealed class DampedHoltWinters : IForecastModel
     }
 
     /// <summary>The recursions over y[..to] with one grid point: after each step, the state replaces the best
-    /// fit of that prefix when its SSE is lower (or <paramref name="always"/>).</summary>
+    /// fit of that prefix when its SSE is lower (or <paramref name="always"/>). Squared errors only add, so the
+    /// pass stops once its SSE so far is no lower than the best of every origin still ahead.</summary>
     private static void Pass(ReadOnlySpan<double> y, int first, int from, int to, in Fit start,
         (double Alpha, double Beta, double Gamma, double Phi) parameters, Span<Fit> best, bool always)
     {
+        // ahead[o − from] = the largest best SSE of origins o … to (best[] only changes at the origin just passed).
+        Span<double> ahead = stackalloc double[to - from + 2];
+        ahead[^1] = always ? double.NaN : double.NegativeInfinity;
+        for (var o = to; o >= from; o--) ahead[o - from] = Math.Max(ahead[o - from + 1], best[o - first].Sse);
         var (alpha, beta, gamma, phi) = parameters;
         var (level, trend, season) = (start.Level, start.Trend, start.Season);
         double sse = 0;
@@ -89,8 +94,10 @@ internal sealed class DampedHoltWinters : IForecastModel
             trend = beta * (newLevel - level) + (1 - beta) * phi * trend;
             season[t % 4] = gamma * (y[t] - newLevel) + (1 - gamma) * s;
             level = newLevel;
-            if (t + 1 >= from && (always || sse < best[t + 1 - first].Sse))
+            if (t + 1 < from) continue;
+            if (always || sse < best[t + 1 - first].Sse)
                 best[t + 1 - first] = new Fit { Sse = sse, Level = level, Trend = trend, Phi = phi, Season = season };
+            if (sse >= ahead[t + 2 - from]) return;
         }
     }
 
