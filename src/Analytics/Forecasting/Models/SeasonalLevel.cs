@@ -13,18 +13,18 @@ internal sealed class SeasonalLevel : IForecastModel
     public double[] Forecast(ReadOnlySpan<double> y, int horizon)
     {
         var n = y.Length;
-        var season = SeasonalIndices(y);
-        var z = new double[n];
+        Span<double> season = stackalloc double[4];
+        SeasonalIndices(y, season);
+        Span<double> z = n <= Stats.StackLimit ? stackalloc double[n] : new double[n];
         for (var t = 0; t < n; t++) z[t] = y[t] - season[t % 4];
-        var start = LatestShift(z);
-        var segment = z.AsSpan(start);
+        var segment = z[LatestShift(z)..];
         double level, slope = 0;
         if (segment.Length >= MinTrendPoints)
         {
             slope = TheilSen(segment);
-            var intercepts = new double[segment.Length];
+            Span<double> intercepts = segment.Length <= Stats.StackLimit ? stackalloc double[segment.Length] : new double[segment.Length];
             for (var i = 0; i < segment.Length; i++) intercepts[i] = segment[i] - slope * i;
-            level = Stats.Median(intercepts) + slope * (segment.Length - 1);
+            level = Stats.MedianInPlace(intercepts) + slope * (segment.Length - 1);
         }
         else
         {
@@ -38,35 +38,41 @@ internal sealed class SeasonalLevel : IForecastModel
         return result;
     }
 
-    /// <summary>Additive indices (sum 0) by position mod 4: the median deviation from the centred 2×4
-    /// moving average; a season with no full window gets 0.</summary>
-    internal static double[] SeasonalIndices(ReadOnlySpan<double> y)
+    /// <summary>Additive indices (sum 0) by position mod 4 into <paramref name="season"/>: the median deviation
+    /// from the centred 2×4 moving average; a season with no full window gets 0.</summary>
+    internal static void SeasonalIndices(ReadOnlySpan<double> y, Span<double> season)
     {
-        var deviations = new List<double>[4];
-        for (var j = 0; j < 4; j++) deviations[j] = [];
+        // Deviations of season j at deviations[j * perSeason …], in time order.
+        var perSeason = (y.Length + 3) / 4;
+        Span<double> deviations = 4 * perSeason <= Stats.StackLimit ? stackalloc double[4 * perSeason] : new double[4 * perSeason];
+        Span<int> counts = stackalloc int[4];
         for (var t = 2; t + 2 < y.Length; t++)
         {
             var centred = (0.5 * y[t - 2] + y[t - 1] + y[t] + y[t + 1] + 0.5 * y[t + 2]) / 4;
-            deviations[t % 4].Add(y[t] - centred);
+            deviations[t % 4 * perSeason + counts[t % 4]++] = y[t] - centred;
         }
-        var season = new double[4];
-        for (var j = 0; j < 4; j++) season[j] = deviations[j].Count > 0 ? Stats.Median(deviations[j]) : 0;
-        var mean = season.Average();
+        for (var j = 0; j < 4; j++) season[j] = counts[j] > 0 ? Stats.MedianInPlace(deviations.Slice(j * perSeason, counts[j])) : 0;
+        // The mean as Enumerable.Average sums an array: from 0, left to right.
+        double sum = 0;
+        for (var j = 0; j < 4; j++) sum += season[j];
+        var mean = sum / 4;
         for (var j = 0; j < 4; j++) season[j] -= mean;
-        return season;
     }
 
     /// <summary>Start of the latest regime: the last step in the deseasonalised series that is far
     /// outside the usual quarter-to-quarter change and persists for the following quarters; 0 if none.</summary>
-    internal static int LatestShift(double[] z)
+    internal static int LatestShift(ReadOnlySpan<double> z)
     {
         var n = z.Length;
         if (n < 5) return 0;
-        var diffs = new double[n - 1];
+        Span<double> diffs = n <= Stats.StackLimit ? stackalloc double[n - 1] : new double[n - 1];
         for (var t = 1; t < n; t++) diffs[t - 1] = z[t] - z[t - 1];
         var typical = Stats.Median(diffs);
         var sigma = Stats.MadSigma(diffs);
-        var scale = z.Average(Math.Abs);
+        // The mean of |z| as Enumerable.Average with a selector sums it: from the first, left to right.
+        var scaleSum = Math.Abs(z[0]);
+        for (var t = 1; t < n; t++) scaleSum += Math.Abs(z[t]);
+        var scale = scaleSum / n;
         var threshold = Math.Max(4 * sigma, 0.05 * scale);
         if (threshold <= 0) return 0;
         for (var k = n - 2; k >= 2; k--)
@@ -81,7 +87,7 @@ internal sealed class SeasonalLevel : IForecastModel
         return 0;
     }
 
-    private static double Mean(double[] z, int from, int to)
+    private static double Mean(ReadOnlySpan<double> z, int from, int to)
     {
         double sum = 0;
         for (var i = from; i < to; i++) sum += z[i];
@@ -91,9 +97,11 @@ internal sealed class SeasonalLevel : IForecastModel
     /// <summary>Median of pairwise slopes: one outlier or a stray quarter does not tilt it.</summary>
     private static double TheilSen(ReadOnlySpan<double> z)
     {
-        var slopes = new List<double>(z.Length * (z.Length - 1) / 2);
+        var count = z.Length * (z.Length - 1) / 2;
+        Span<double> slopes = count <= 4 * Stats.StackLimit ? stackalloc double[count] : new double[count];
+        var k = 0;
         for (var i = 0; i < z.Length; i++)
-            for (var j = i + 1; j < z.Length; j++) slopes.Add((z[j] - z[i]) / (j - i));
-        return Stats.Median(slopes);
+            for (var j = i + 1; j < z.Length; j++) slopes[k++] = (z[j] - z[i]) / (j - i);
+        return Stats.MedianInPlace(slopes);
     }
 }

@@ -4,14 +4,18 @@ namespace PlanLink.Analytics.Forecasting.Models;
 /// ahead: an additive cousin of the growth-rate method whose median ignores a one-off jump.</summary>
 internal sealed class SeasonalNaiveDrift : IForecastModel
 {
+    /// <summary>Year-on-year changes of the last three years.</summary>
+    private const int Changes = 12;
+
     public string Name => "seasonal-naive-drift";
 
     public double[] Forecast(ReadOnlySpan<double> y, int horizon)
     {
         var n = y.Length;
-        var changes = new List<double>();
-        for (var t = Math.Max(4, n - 12); t < n; t++) changes.Add(y[t] - y[t - 4]);
-        var drift = changes.Count > 0 ? Stats.Median(changes) : 0;
+        Span<double> changes = stackalloc double[Changes];
+        var count = 0;
+        for (var t = Math.Max(4, n - Changes); t < n; t++) changes[count++] = y[t] - y[t - 4];
+        var drift = count > 0 ? Stats.MedianInPlace(changes[..count]) : 0;
         var result = new double[horizon];
         for (var h = 1; h <= horizon; h++)
         {

@@ -16,11 +16,14 @@ internal static class Spikes
     {
         var n = y.Length;
         if (n < 5) return y;
-        var excess = new double[n];
+        Span<double> excess = n <= Stats.StackLimit ? stackalloc double[n] : new double[n];
         for (var t = 1; t < n - 1; t++) excess[t] = Excess(y, t);
-        var diffs = new double[n - 1];
+        Span<double> work = n <= Stats.StackLimit ? stackalloc double[n] : new double[n];
+        var diffs = work[..(n - 1)];
         for (var t = 1; t < n; t++) diffs[t - 1] = y[t] - y[t - 1];
-        var threshold = Math.Max(NoiseMultiple * Stats.MadSigma(diffs), MinimumShare * Stats.Median(y.Select(Math.Abs)));
+        var noise = Stats.MadSigma(diffs);
+        for (var t = 0; t < n; t++) work[t] = Math.Abs(y[t]);
+        var threshold = Math.Max(NoiseMultiple * noise, MinimumShare * Stats.MedianInPlace(work));
         if (threshold <= 0) return y;
 
         double[]? cleaned = null;
@@ -49,9 +52,10 @@ internal static class Spikes
     /// after; null when neither can be measured (then nothing is cleaned).</summary>
     private static double? SeasonalSpike(double[] y, int t)
     {
-        var same = new List<double>(2);
-        if (t - 4 >= 1) same.Add(Excess(y, t - 4));
-        if (t + 4 <= y.Length - 2) same.Add(Excess(y, t + 4));
-        return same.Count > 0 ? Stats.Median(same) : null;
+        Span<double> same = stackalloc double[2];
+        var count = 0;
+        if (t - 4 >= 1) same[count++] = Excess(y, t - 4);
+        if (t + 4 <= y.Length - 2) same[count++] = Excess(y, t + 4);
+        return count > 0 ? Stats.MedianInPlace(same[..count]) : null;
     }
 }

@@ -1,19 +1,28 @@
 namespace PlanLink.Analytics.Forecasting.Models;
 
-/// <summary>Small robust statistics used by the models and the intervals.</summary>
+/// <summary>Small robust statistics used by the models and the intervals. They work on spans so the
+/// forecasts (tens of thousands per report) sort on the stack; sorting is Array.Sort's.</summary>
 internal static class Stats
 {
-    public static double Median(IEnumerable<double> values) => Quantile(values, 0.5);
+    /// <summary>Values up to this many are copied to the stack for sorting.</summary>
+    internal const int StackLimit = 256;
 
-    /// <summary>Linear-interpolated quantile (type 7, as R's default); NaN for no values.</summary>
-    public static double Quantile(IEnumerable<double> values, double p)
+    /// <summary>Median (type 7) of a copy of the values; NaN for none.</summary>
+    public static double Median(ReadOnlySpan<double> values)
     {
-        var v = values.ToArray();
-        Array.Sort(v);
-        return QuantileOfSorted(v, p);
+        Span<double> copy = values.Length <= StackLimit ? stackalloc double[values.Length] : new double[values.Length];
+        values.CopyTo(copy);
+        return MedianInPlace(copy);
     }
 
-    /// <summary><see cref="Quantile"/> of values already in ascending order.</summary>
+    /// <summary>Median (type 7), sorting the values in place; NaN for none.</summary>
+    public static double MedianInPlace(Span<double> values)
+    {
+        values.Sort();
+        return QuantileOfSorted(values, 0.5);
+    }
+
+    /// <summary>Linear-interpolated quantile (type 7, as R's default) of values in ascending order; NaN for none.</summary>
     public static double QuantileOfSorted(ReadOnlySpan<double> sorted, double p)
     {
         if (sorted.Length == 0) return double.NaN;
@@ -24,11 +33,14 @@ internal static class Stats
     }
 
     /// <summary>Median absolute deviation scaled to a normal σ (× 1.4826).</summary>
-    public static double MadSigma(IReadOnlyCollection<double> values)
+    public static double MadSigma(ReadOnlySpan<double> values)
     {
-        if (values.Count == 0) return 0;
-        var m = Median(values);
-        return 1.4826 * Median(values.Select(x => Math.Abs(x - m)));
+        if (values.Length == 0) return 0;
+        Span<double> work = values.Length <= StackLimit ? stackalloc double[values.Length] : new double[values.Length];
+        values.CopyTo(work);
+        var m = MedianInPlace(work);
+        for (var i = 0; i < values.Length; i++) work[i] = Math.Abs(values[i] - m);
+        return 1.4826 * MedianInPlace(work);
     }
 
     /// <summary>Σ φ^i for i = 1 … h: how far a damped trend carries after h steps.</summary>
