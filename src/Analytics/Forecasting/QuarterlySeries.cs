@@ -10,7 +10,14 @@ public sealed class QuarterlySeries
 
     public QuarterlySeries(IEnumerable<SeriesPoint> points)
     {
-        var sorted = points.OrderBy(p => p.Quarter).ToArray();
+        var sorted = points.ToArray();
+        // Series mostly arrive in order: a stable sort would leave them as they are.
+        for (var i = 1; i < sorted.Length; i++)
+            if (sorted[i - 1].Quarter.CompareTo(sorted[i].Quarter) > 0)
+            {
+                sorted = [.. sorted.OrderBy(p => p.Quarter)];
+                break;
+            }
         for (var i = 0; i < sorted.Length; i++)
         {
             var p = sorted[i];

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace PlanLink.Analytics.Forecasting.Models;
 
@@ -7,7 +8,10 @@ namespace PlanLink.Analytics.Forecasting.Models;
 internal sealed class DampedHoltWinters : IForecastModel
 {
     /// <summary>The grid (α, β, γ, φ) in search order, β ≤ α; on equal errors the earlier point wins.</summary>
-    internal static readonly (double Alpha, double Beta, double Gamma, double Phi)[] Grid = MakeGrid();
+    private static readonly (double Alpha, double Beta, double Gamma, double Phi)[] Grid = MakeGrid();
+
+    /// <summary>The grid four points at a time, one per vector lane, in search order.</summary>
+    private static readonly Lanes[] GridLanes = MakeLanes(Grid);
 
     /// <summary>Origins before this have no second year to start the trend from.</summary>
     private const int TrendStart = 8;
@@ -62,42 +66,58 @@ internal sealed class DampedHoltWinters : IForecastModel
     {
         var start = Start(y, to);
         for (var o = from; o <= to; o++) best[o - first].Sse = double.PositiveInfinity;
-        foreach (var parameters in Grid) Pass(y, first, from, to, start, parameters, best, always: false);
+        foreach (ref readonly var lanes in GridLanes.AsSpan()) Pass(y, first, from, to, start, lanes, best, always: false);
         var unfitted = false;
         for (var o = from; o <= to; o++) unfitted |= !(best[o - first].Sse < double.PositiveInfinity);
         if (!unfitted) return;
         var zero = new Fit[best.Length];
-        Pass(y, first, from, to, start, (0, 0, 0, 0), zero, always: true);
+        Pass(y, first, from, to, start, MakeLanes([(0, 0, 0, 0)])[0], zero, always: true);
         for (var o = from; o <= to; o++) if (!(best[o - first].Sse < double.PositiveInfinity)) best[o - first] = zero[o - first];
     }
 
-    /// <summary>The recursions over y[..to] with one grid point: after each step, the state replaces the best
-    /// fit of that prefix when its SSE is lower (or <paramref name="always"/>). Squared errors only add, so the
-    /// pass stops once its SSE so far is no lower than the best of every origin still ahead.</summary>
-    private static void Pass(ReadOnlySpan<double> y, int first, int from, int to, in Fit start,
-        (double Alpha, double Beta, double Gamma, double Phi) parameters, Span<Fit> best, bool always)
+    /// <summary>Four grid points, one per lane, with the factors the recursions keep of the old state.</summary>
+    private readonly struct Lanes(Vector256<double> alpha, Vector256<double> beta, Vector256<double> gamma, Vector256<double> phi)
+    {
+        public readonly Vector256<double> Alpha = alpha, Beta = beta, Gamma = gamma, Phi = phi;
+        public readonly Vector256<double> KeepLevel = Vector256<double>.One - alpha;
+        public readonly Vector256<double> KeepTrend = (Vector256<double>.One - beta) * phi;
+        public readonly Vector256<double> KeepSeason = Vector256<double>.One - gamma;
+    }
+
+    /// <summary>The recursions over y[..to] for four grid points at once (each lane computes exactly what a scalar
+    /// run would): after each step, a lane's state replaces the best fit of that prefix when its SSE is lower
+    /// (or <paramref name="always"/>), lanes in grid order. Squared errors only add, so the pass stops once
+    /// every lane's SSE so far is no lower than the best of every origin still ahead.</summary>
+    private static void Pass(ReadOnlySpan<double> y, int first, int from, int to, in Fit start, in Lanes lanes, Span<Fit> best, bool always)
     {
         // ahead[o − from] = the largest best SSE of origins o … to (best[] only changes at the origin just passed).
         Span<double> ahead = stackalloc double[to - from + 2];
         ahead[^1] = always ? double.NaN : double.NegativeInfinity;
         for (var o = to; o >= from; o--) ahead[o - from] = Math.Max(ahead[o - from + 1], best[o - first].Sse);
-        var (alpha, beta, gamma, phi) = parameters;
-        var (level, trend, season) = (start.Level, start.Trend, start.Season);
-        double sse = 0;
+        var (level, trend, sse) = (Vector256.Create(start.Level), Vector256.Create(start.Trend), Vector256<double>.Zero);
+        Span<Vector256<double>> season = stackalloc Vector256<double>[4];
+        for (var j = 0; j < 4; j++) season[j] = Vector256.Create(start.Season[j]);
         for (var t = 0; t < to; t++)
         {
+            var yt = Vector256.Create(y[t]);
             var s = season[t % 4];
-            var predicted = level + phi * trend + s;
-            var error = y[t] - predicted;
+            var damped = lanes.Phi * trend;
+            var error = yt - (level + damped + s);
             if (t >= 4) sse += error * error;
-            var newLevel = alpha * (y[t] - s) + (1 - alpha) * (level + phi * trend);
-            trend = beta * (newLevel - level) + (1 - beta) * phi * trend;
-            season[t % 4] = gamma * (y[t] - newLevel) + (1 - gamma) * s;
+            var newLevel = lanes.Alpha * (yt - s) + lanes.KeepLevel * (level + damped);
+            trend = lanes.Beta * (newLevel - level) + lanes.KeepTrend * trend;
+            season[t % 4] = lanes.Gamma * (yt - newLevel) + lanes.KeepSeason * s;
             level = newLevel;
             if (t + 1 < from) continue;
-            if (always || sse < best[t + 1 - first].Sse)
-                best[t + 1 - first] = new Fit { Sse = sse, Level = level, Trend = trend, Phi = phi, Season = season };
-            if (sse >= ahead[t + 2 - from]) return;
+            ref var fit = ref best[t + 1 - first];
+            if (always || Vector256.LessThanAny(sse, Vector256.Create(fit.Sse)))
+                for (var lane = 0; lane < Vector256<double>.Count; lane++)
+                {
+                    if (!always && !(sse.GetElement(lane) < fit.Sse)) continue;
+                    fit = new Fit { Sse = sse.GetElement(lane), Level = level.GetElement(lane), Trend = trend.GetElement(lane), Phi = lanes.Phi.GetElement(lane) };
+                    for (var j = 0; j < 4; j++) fit.Season[j] = season[j].GetElement(lane);
+                }
+            if (Vector256.GreaterThanOrEqualAll(sse, Vector256.Create(ahead[t + 2 - from]))) return;
         }
     }
 
@@ -110,6 +130,23 @@ internal sealed class DampedHoltWinters : IForecastModel
         for (var j = 0; j < 4; j++) fit.Season[j] = y[j] - (mean1 + (j - 1.5) * fit.Trend);
         fit.Level = mean1 - 2.5 * fit.Trend;
         return fit;
+    }
+
+    /// <summary>Groups of four grid points; the last group is filled up with copies of the last point, which tie
+    /// with it and so never win.</summary>
+    private static Lanes[] MakeLanes((double Alpha, double Beta, double Gamma, double Phi)[] grid)
+    {
+        var lanes = new Lanes[(grid.Length + 3) / 4];
+        for (var g = 0; g < lanes.Length; g++)
+        {
+            var point = new (double Alpha, double Beta, double Gamma, double Phi)[4];
+            for (var lane = 0; lane < 4; lane++) point[lane] = grid[Math.Min(4 * g + lane, grid.Length - 1)];
+            lanes[g] = new Lanes(Vector256.Create(point[0].Alpha, point[1].Alpha, point[2].Alpha, point[3].Alpha),
+                Vector256.Create(point[0].Beta, point[1].Beta, point[2].Beta, point[3].Beta),
+                Vector256.Create(point[0].Gamma, point[1].Gamma, point[2].Gamma, point[3].Gamma),
+                Vector256.Create(point[0].Phi, point[1].Phi, point[2].Phi, point[3].Phi));
+        }
+        return lanes;
     }
 
     private static (double, double, double, double)[] MakeGrid()
