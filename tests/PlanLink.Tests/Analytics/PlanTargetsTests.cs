@@ -3,6 +3,7 @@ using PlanLink.Analytics.Disclosure;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
 using PlanLink.Analytics.Targets;
+using PlanLink.Ingest.Csv;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Tests;
@@ -74,6 +75,36 @@ public class PlanTargetsTests
         // One person: every count of the row is below k = 3, so persons, hours, interval and growth-rate are all hidden.
         Assert.All(careA.Where(c => c.Value != 0 && c.Breakdown == "fy2027"), c => Assert.True(c.Suppressed, $"{c.Measure} = {c.Value}"));
         Assert.All(careA.Where(c => c.Measure == "persons_actual" && c.Value is not null), c => Assert.Equal(0, c.Value));
+    }
+
+    [Fact]
+    public void PlanTargets_AreasSharingASeries_EachGetTheForecastOfTheirOwnSeries()
+    {
+        // Each distinct series is forecast once: A and B share theirs, C's differs and must not pick up theirs.
+        string a = LocalGovernmentCode.WithCheckDigit("99201"), b = LocalGovernmentCode.WithCheckDigit("99202"), c = LocalGovernmentCode.WithCheckDigit("99203");
+        var areas = new AreaHierarchy([new Municipality(a, "一市", "県", "北", 1000), new Municipality(b, "二市", "県", "北", 1000), new Municipality(c, "三市", "県", "南", 1000)]);
+        var quarters = FiscalQuarter.Range(new FiscalQuarter(2024, 3), new FiscalQuarter(2026, 2)).ToList();
+        double[] shared = [10, 11, 12, 12, 13, 14, 14, 15], own = [3, 3, 4, 4, 5, 5, 6, 9];
+        IReadOnlyList<PlanTargetRow> Rows(params (string Code, double[] Persons)[] uses)
+        {
+            var usage = new ServiceUsageSeries(quarters);
+            for (var q = 0; q < quarters.Count; q++)
+                usage.Add(quarters[q], uses.ToDictionary(u => new AreaService(AreaLevel.Municipality, u.Code, ServiceType.HomeCare),
+                    u => new PersonsAndVolume(u.Persons[q], 20 * u.Persons[q])));
+            return PlanTargets.Compute(areas, usage, new Dictionary<AreaService, PersonsAndVolume>(), UnmetPhaseIn.Default);
+        }
+        static List<TargetYear> Years(IReadOnlyList<PlanTargetRow> rows, string code, TargetMeasure measure) =>
+            rows.Single(r => r.Level == AreaLevel.Municipality && r.AreaCode == code && r.Measure == measure).Years.ToList();
+
+        var together = Rows((a, shared), (b, shared), (c, own));
+        var alone = Rows((c, own));
+
+        foreach (var measure in new[] { TargetMeasure.Persons, TargetMeasure.Volume })
+        {
+            Assert.Equal(Years(together, a, measure), Years(together, b, measure));
+            Assert.NotEqual(Years(together, a, measure), Years(together, c, measure));
+            Assert.Equal(Years(alone, c, measure), Years(together, c, measure));
+        }
     }
 
     [Theory]
