@@ -34,29 +34,47 @@ public static class QuarterlyReport
         using var trends = PublishedTrends.Publish(analysis, Publish, figuresPath + ".parts");
         var targetRows = PlanTargets.Compute(areas, trends.Usage, ServiceUsageSeries.Unmet(analysis.Snapshot), options.UnmetPhaseIn);
         var targetTable = Publish(PlanTargets.ToTable(targetRows, areas, analysis.Quarter));
+        // The trends leave about as much garbage as there is data behind (nationally ~1 GB, much of it large arrays that only
+        // a full collection frees), and the GC would carry it through the rendering below: collected and returned to the
+        // system here, once, it no longer adds to the run's peak memory.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         Step(1);
-        using (var figures = FiguresCsv.Create(figuresPath))
+        // figures.csv is mostly the kernel copying the trends' part files (gigabytes nationally) and the current tables:
+        // it is written beside the other outputs, which do not read it, and waited for before the parts go.
+        var writingFigures = Task.Run(() =>
         {
+            using var figures = FiguresCsv.Create(figuresPath);
             foreach (var table in tables) figures.Write(table);
             trends.WriteTo(figures);
             figures.Write(targetTable);
+        });
+        ReportDocument document;
+        string htmlPath, workbookPath, csvPath, internalDir;
+        try
+        {
+            Step(2);
+            var byId = tables.Concat(trends.Summaries.Values).Append(targetTable).ToDictionary(t => t.Id);
+            document = new ReportDocument(analysis, byId, options, isSynthetic);
+            htmlPath = Path.Combine(options.OutDir, "report.html");
+            File.WriteAllText(htmlPath, document.Render());
+
+            Step(3);
+            var targets = new PlanTargetSheet(targetRows, targetTable, analysis.Quarter, options, isSynthetic);
+            workbookPath = Path.Combine(options.OutDir, "plan-targets.xlsx");
+            PlanTargetWorkbook.Write(workbookPath, targets);
+            csvPath = Path.Combine(options.OutDir, "plan-targets.csv");
+            PlanTargetCsv.Write(csvPath, targets);
+
+            Step(4);
+            internalDir = InternalReport.Write(analysis, Path.Combine(options.OutDir, "internal"), options, isSynthetic);
         }
-
-        Step(2);
-        var byId = tables.Concat(trends.Summaries.Values).Append(targetTable).ToDictionary(t => t.Id);
-        var document = new ReportDocument(analysis, byId, options, isSynthetic);
-        var htmlPath = Path.Combine(options.OutDir, "report.html");
-        File.WriteAllText(htmlPath, document.Render());
-
-        Step(3);
-        var targets = new PlanTargetSheet(targetRows, targetTable, analysis.Quarter, options, isSynthetic);
-        var workbookPath = Path.Combine(options.OutDir, "plan-targets.xlsx");
-        PlanTargetWorkbook.Write(workbookPath, targets);
-        var csvPath = Path.Combine(options.OutDir, "plan-targets.csv");
-        PlanTargetCsv.Write(csvPath, targets);
-
-        Step(4);
-        var internalDir = InternalReport.Write(analysis, Path.Combine(options.OutDir, "internal"), options, isSynthetic);
+        catch
+        {
+            // Never leave figures.csv half-written behind a failure, nor delete the parts it is still reading.
+            ((IAsyncResult)writingFigures).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        writingFigures.GetAwaiter().GetResult();
         return new ReportResult(htmlPath, figuresPath, workbookPath, csvPath, internalDir, document.Charts);
     }
 }

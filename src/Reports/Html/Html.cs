@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace PlanLink.Reports.Html;
 
@@ -19,22 +18,49 @@ public static class Html
     public static string Table(string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, string? note = null,
         int labelColumns = 1, string? source = null, int trailingTextColumns = 0)
     {
-        var sb = new StringBuilder();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteTable(writer, caption, headers, rows, note, labelColumns, source, trailingTextColumns);
+        return writer.ToString();
+    }
+
+    /// <summary><see cref="Table"/> written straight to <paramref name="writer"/>: a table of a hundred thousand rows
+    /// (the case-review list) need not become one string.</summary>
+    public static void WriteTable(TextWriter writer, string caption, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows,
+        string? note = null, int labelColumns = 1, string? source = null, int trailingTextColumns = 0)
+    {
         // data-source names the published tables (figures.csv `table`) the numbers come from; wide tables print smaller.
-        sb.Append("<table").Append(source is null ? "" : $" data-source=\"{E(source)}\"").Append(headers.Count > 8 ? " class=\"wide\"" : "").Append("><caption>").Append(E(caption)).Append("</caption><thead><tr>");
+        writer.Write("<table");
+        writer.Write(source is null ? "" : $" data-source=\"{E(source)}\"");
+        writer.Write(headers.Count > 8 ? " class=\"wide\"" : "");
+        writer.Write("><caption>");
+        writer.Write(E(caption));
+        writer.Write("</caption><thead><tr>");
         bool IsText(int i, int count) => i < labelColumns || i >= count - trailingTextColumns;
-        for (var i = 0; i < headers.Count; i++) sb.Append(IsText(i, headers.Count) ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(E(headers[i])).Append("</th>");
-        sb.Append("</tr></thead><tbody>");
+        for (var i = 0; i < headers.Count; i++)
+        {
+            writer.Write(IsText(i, headers.Count) ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">");
+            writer.Write(E(headers[i]));
+            writer.Write("</th>");
+        }
+        writer.Write("</tr></thead><tbody>");
         foreach (var row in rows)
         {
-            sb.Append("<tr>");
+            writer.Write("<tr>");
             for (var i = 0; i < row.Count; i++)
-                sb.Append(i == 0 ? "<th scope=\"row\">" : IsText(i, row.Count) ? "<td>" : "<td class=\"num\">").Append(row[i]).Append(i == 0 ? "</th>" : "</td>");
-            sb.Append("</tr>");
+            {
+                writer.Write(i == 0 ? "<th scope=\"row\">" : IsText(i, row.Count) ? "<td>" : "<td class=\"num\">");
+                writer.Write(row[i]);
+                writer.Write(i == 0 ? "</th>" : "</td>");
+            }
+            writer.Write("</tr>");
         }
-        sb.Append("</tbody></table>");
-        if (note is not null) sb.Append("<p class=\"note\">").Append(E(note)).Append("</p>");
-        return sb.ToString();
+        writer.Write("</tbody></table>");
+        if (note is not null)
+        {
+            writer.Write("<p class=\"note\">");
+            writer.Write(E(note));
+            writer.Write("</p>");
+        }
     }
 
     /// <summary>A chart inlined as a data: URI, so report.html is one self-contained file.</summary>

@@ -12,7 +12,8 @@ public static class CaseReviewList
 {
     public static IReadOnlyList<CaseReviewEntry> Build(PlanSnapshot snapshot)
     {
-        var persistent = MonitoringStatus.Assess(snapshot).ToDictionary(s => s.Plan.PlanId, s => s.PersistentlyUnmetPriorities);
+        // One status per current plan, in the snapshot's plan order.
+        var statuses = MonitoringStatus.Assess(snapshot);
         // Records only for the plans with an unmet need: the verdict bits say which, without a record per need.
         var reasons = NeedAssessment.ReasonsOf(snapshot);
         var rows = new List<(Plan Plan, IReadOnlyList<int> Persistent, List<NeedAssessment> Unmet, int Wait)>();
@@ -24,7 +25,7 @@ public static class CaseReviewList
             if (!any) continue;
             var unmet = snapshot.NeedStatesOf(plan).Select(n => NeedAssessment.Assess(n, snapshot.Date)).Where(a => a.IsUnmet).ToList();
             var p = snapshot.Plans[plan];
-            rows.Add((p, persistent.GetValueOrDefault(p.PlanId) ?? [], unmet,
+            rows.Add((p, statuses[plan].PersistentlyUnmetPriorities, unmet,
                 unmet.SelectMany(a => a.UnmetServices).Select(u => u.Service.DaysInStatus(snapshot.Date)).DefaultIfEmpty(0).Max()));
         }
         return rows.OrderByDescending(x => x.Persistent.Count).ThenByDescending(x => x.Unmet.Count).ThenByDescending(x => x.Wait)

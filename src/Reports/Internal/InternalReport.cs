@@ -32,46 +32,49 @@ public static class InternalReport
         var positions = new Dictionary<string, int>();
         for (var i = 0; i < snapshot.Plans.Count; i++)
             if (mappedIds.Contains(snapshot.Plans[i].PlanId)) positions[snapshot.Plans[i].PlanId] = i;
-        var maps = new List<InternalView>();
+        // Each file is written as soon as it is made, the large ones streamed: nationally the case-review list alone
+        // is ~150,000 persons, and holding every file as a string would add hundreds of MB to the run's peak.
+        var views = new List<InternalView>();
         foreach (var plan in mapped)
         {
             var area = areas.Municipality(plan.MunicipalityCode)?.Name ?? plan.MunicipalityCode;
-            maps.Add(new InternalView($"plan-maps/{plan.PersonKey}.svg", $"計画マップ {plan.PersonKey}",
-                PlanMap.Render(snapshot, plan, snapshot.NeedStatesOf(positions[plan.PlanId]), area)));
+            var map = PlanMap.Render(snapshot, plan, snapshot.NeedStatesOf(positions[plan.PlanId]), area);
+            views.Add(Save(dir, $"plan-maps/{plan.PersonKey}.svg", $"計画マップ {plan.PersonKey}", w => w.Write(map)));
         }
-        // Each person's unmet needs in words, once for both the page and the CSV (national: ~150,000 persons).
+        var mapFiles = views.Select(v => v.FileName).ToHashSet();
+        // Each person's unmet needs in words, once for both the page and the CSV.
         var described = new string[list.Count];
         for (var i = 0; i < list.Count; i++) described[i] = Describe(list[i].UnmetNeeds);
-        var views = new List<InternalView>(maps)
-        {
-            CaseReviewPage(list, described, maps, index, analysis, isSynthetic),
-            new("case-review.csv", "事例検討リスト（CSV）", CaseReviewCsv(list, described, index)),
-            MesoPage(analysis, isSynthetic),
-            new("meso.csv", "事業所別の状況（CSV）", MesoCsv(analysis)),
-        };
+        views.Add(Save(dir, "case-review.html", "事例検討リスト", w => CaseReviewPage(w, list, described, mapFiles, index, analysis, isSynthetic)));
+        views.Add(Save(dir, "case-review.csv", "事例検討リスト（CSV）", w => CaseReviewCsv(w, list, described, index)));
+        views.Add(Save(dir, "meso.html", "事業所別の状況", w => MesoPage(w, analysis, isSynthetic)));
+        views.Add(Save(dir, "meso.csv", "事業所別の状況（CSV）", w => MesoCsv(w, analysis)));
         var missing = options.PlanMapPersons.Where(k => mapped.All(p => p.PersonKey != k)).ToList();
-        views.Add(IndexPage(views, missing, analysis, isSynthetic));
-        foreach (var v in views)
-        {
-            var path = Path.Combine(dir, v.FileName);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, v.Content, v.FileName.EndsWith(".csv", StringComparison.Ordinal) ? new UTF8Encoding(true) : new UTF8Encoding(false));
-        }
+        Save(dir, "index.html", "内部資料一覧", w => IndexPage(w, views, missing, analysis, isSynthetic));
         return dir;
     }
 
-    private static InternalView CaseReviewPage(IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<string> described, IReadOnlyList<InternalView> maps, DatasetIndex index,
-        QuarterlyAnalysis analysis, bool isSynthetic)
+    /// <summary>Writes one file of the folder (CSVs with a BOM, so that Excel reads them as UTF-8) and names it for the index page.</summary>
+    private static InternalView Save(string dir, string fileName, string title, Action<TextWriter> write)
+    {
+        var path = Path.Combine(dir, fileName);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var writer = new StreamWriter(path, append: false, new UTF8Encoding(fileName.EndsWith(".csv", StringComparison.Ordinal)), 1 << 16))
+            write(writer);
+        return new InternalView(fileName, title);
+    }
+
+    private static void CaseReviewPage(TextWriter writer, IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<string> described, IReadOnlySet<string> mapFiles,
+        DatasetIndex index, QuarterlyAnalysis analysis, bool isSynthetic)
     {
         var areas = index.Areas;
-        var mapped = maps.Select(m => m.FileName).ToHashSet();
         var rows = list.Select((e, i) =>
         {
             var map = $"plan-maps/{e.Plan.PersonKey}.svg";
             return (IReadOnlyList<string>)
             [
                 e.Rank.ToString(CultureInfo.InvariantCulture),
-                mapped.Contains(map) ? $"<a href=\"{E(map)}\">{E(e.Plan.PersonKey)}</a>" : E(e.Plan.PersonKey),
+                mapFiles.Contains(map) ? $"<a href=\"{E(map)}\">{E(e.Plan.PersonKey)}</a>" : E(e.Plan.PersonKey),
                 E(areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? e.Plan.MunicipalityCode),
                 E(index.OfficeName(e.Plan.OfficeId)),
                 e.PersistentPriorities.Count.ToString(CultureInfo.InvariantCulture),
@@ -80,11 +83,13 @@ public static class InternalReport
                 E(described[i]),
             ];
         });
-        var content = Table($"事例検討リスト（{analysis.Quarter.ShortLabel}末、{list.Count}人）",
-            ["順位", "仮名ID", "市町村", "相談支援事業所", "継続する未充足（件）", "未充足の課題（件）", "最長待機（日）", "未充足の課題"], rows, labelColumns: 4, trailingTextColumns: 1);
-        return new("case-review.html", "事例検討リスト", Page("事例検討リスト", analysis, isSynthetic,
-            "<style>body { max-width: none; margin: 0 1em; } td:nth-child(3), td:nth-child(4) { white-space: nowrap; }</style>" +
-            "<p>未充足ニーズのある人を、直近2回のモニタリングで続けて未充足の課題数、未充足の課題数、最長の待機日数の順に並べた。協議会の事例検討（個別課題から地域課題へ）の候補。</p>" + content));
+        Page(writer, "事例検討リスト", analysis, isSynthetic, w =>
+        {
+            w.Write("<style>body { max-width: none; margin: 0 1em; } td:nth-child(3), td:nth-child(4) { white-space: nowrap; }</style>" +
+                "<p>未充足ニーズのある人を、直近2回のモニタリングで続けて未充足の課題数、未充足の課題数、最長の待機日数の順に並べた。協議会の事例検討（個別課題から地域課題へ）の候補。</p>");
+            WriteTable(w, $"事例検討リスト（{analysis.Quarter.ShortLabel}末、{list.Count}人）",
+                ["順位", "仮名ID", "市町村", "相談支援事業所", "継続する未充足（件）", "未充足の課題（件）", "最長待機（日）", "未充足の課題"], rows, labelColumns: 4, trailingTextColumns: 1);
+        });
     }
 
     /// <summary>"課題1 …（サービス 理由・…）／課題2 …（支援なし）": a person's unmet needs, built without a string per part.</summary>
@@ -108,36 +113,31 @@ public static class InternalReport
         return sb.ToString();
     }
 
-    private static string CaseReviewCsv(IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<string> described, DatasetIndex index)
+    private static void CaseReviewCsv(TextWriter writer, IReadOnlyList<CaseReviewEntry> list, IReadOnlyList<string> described, DatasetIndex index)
     {
         var areas = index.Areas;
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        writer.WriteLine(InternalView.Mark);
-        writer.WriteLine("順位,仮名ID,市町村コード,市町村,相談支援事業所番号,相談支援事業所,継続する未充足（件）,未充足の課題（件）,最長待機（日）,未充足の課題");
-        void Field(string field, char end)
-        {
-            writer.Write(Csv(field));
-            writer.Write(end);
-        }
+        writer.Write(InternalView.Mark + "\n");
+        writer.Write("順位,仮名ID,市町村コード,市町村,相談支援事業所番号,相談支援事業所,継続する未充足（件）,未充足の課題（件）,最長待機（日）,未充足の課題\n");
         for (var i = 0; i < list.Count; i++)
         {
             var e = list[i];
-            writer.Write(e.Rank);
-            writer.Write(',');
-            Field(e.Plan.PersonKey, ',');
-            Field(e.Plan.MunicipalityCode, ',');
-            Field(areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? "", ',');
-            Field(e.Plan.OfficeId, ',');
-            Field(index.TryGetOffice(e.Plan.OfficeId, out var office) ? office.Name : "", ',');
-            writer.Write(e.PersistentPriorities.Count);
-            writer.Write(',');
-            writer.Write(e.UnmetNeeds.Count);
-            writer.Write(',');
-            writer.Write(e.LongestWaitDays);
-            writer.Write(',');
-            Field(described[i], '\n');
+            CsvRow(writer, e.Rank.ToString(CultureInfo.InvariantCulture), e.Plan.PersonKey, e.Plan.MunicipalityCode,
+                areas.Municipality(e.Plan.MunicipalityCode)?.Name ?? "", e.Plan.OfficeId,
+                index.TryGetOffice(e.Plan.OfficeId, out var office) ? office.Name : "",
+                e.PersistentPriorities.Count.ToString(CultureInfo.InvariantCulture), e.UnmetNeeds.Count.ToString(CultureInfo.InvariantCulture),
+                e.LongestWaitDays.ToString(CultureInfo.InvariantCulture), described[i]);
         }
-        return writer.ToString();
+    }
+
+    /// <summary>One CSV line ("\n"), each field quoted when it must be.</summary>
+    private static void CsvRow(TextWriter writer, params string[] fields)
+    {
+        for (var i = 0; i < fields.Length; i++)
+        {
+            if (i > 0) writer.Write(',');
+            writer.Write(Csv(fields[i]));
+        }
+        writer.Write('\n');
     }
 
     private static string Csv(string field) =>
@@ -147,30 +147,28 @@ public static class InternalReport
 
     private static IEnumerable<ResultTable> Meso(QuarterlyAnalysis analysis) => analysis.Tables.Where(t => MesoTables.Contains(t.Id));
 
-    private static InternalView MesoPage(QuarterlyAnalysis analysis, bool isSynthetic)
-    {
-        var sb = new StringBuilder("<p>事業所別の件数を秘匿せずに示す（公表用の報告では3件未満を秘匿）。事業所との振り返り・助言に使う。</p>");
-        foreach (var t in Meso(analysis))
+    private static void MesoPage(TextWriter writer, QuarterlyAnalysis analysis, bool isSynthetic) =>
+        Page(writer, "事業所別の状況（メゾ）", analysis, isSynthetic, w =>
         {
-            var measures = t.Cells.Select(c => c.Measure).Distinct().ToList();
-            var offices = t.Cells.Select(c => (c.AreaCode, c.AreaName)).Distinct().OrderBy(o => o.AreaCode, StringComparer.Ordinal).ToList();
-            var byKey = t.Cells.ToDictionary(c => (c.AreaCode, c.Measure));
-            sb.Append(Table(t.Title, ["事業所番号", "事業所", .. measures.Select(MeasureJapanese)],
-                offices.Select(o => (IReadOnlyList<string>)[E(o.AreaCode), E(o.AreaName),
-                    .. measures.Select(m => byKey.TryGetValue((o.AreaCode, m), out var c) ? Number(c.Value) : "")]), labelColumns: 2));
-        }
-        return new("meso.html", "事業所別の状況", Page("事業所別の状況（メゾ）", analysis, isSynthetic, sb.ToString()));
-    }
+            w.Write("<p>事業所別の件数を秘匿せずに示す（公表用の報告では3件未満を秘匿）。事業所との振り返り・助言に使う。</p>");
+            foreach (var t in Meso(analysis))
+            {
+                var measures = t.Cells.Select(c => c.Measure).Distinct().ToList();
+                var offices = t.Cells.Select(c => (c.AreaCode, c.AreaName)).Distinct().OrderBy(o => o.AreaCode, StringComparer.Ordinal).ToList();
+                var byKey = t.Cells.ToDictionary(c => (c.AreaCode, c.Measure));
+                WriteTable(w, t.Title, ["事業所番号", "事業所", .. measures.Select(MeasureJapanese)],
+                    offices.Select(o => (IReadOnlyList<string>)[E(o.AreaCode), E(o.AreaName),
+                        .. measures.Select(m => byKey.TryGetValue((o.AreaCode, m), out var c) ? Number(c.Value) : "")]), labelColumns: 2);
+            }
+        });
 
-    private static string MesoCsv(QuarterlyAnalysis analysis)
+    private static void MesoCsv(TextWriter writer, QuarterlyAnalysis analysis)
     {
-        using var writer = new StringWriter { NewLine = "\n" };
-        writer.WriteLine(InternalView.Mark);
-        writer.WriteLine("table,office_id,office_name,measure,unit,value");
+        writer.Write(InternalView.Mark + "\n");
+        writer.Write("table,office_id,office_name,measure,unit,value\n");
         foreach (var t in Meso(analysis))
         foreach (var c in t.Cells)
-            writer.WriteLine(string.Join(",", new[] { t.Id, c.AreaCode, c.AreaName, c.Measure, c.Unit.Code(), c.Value.ToString("0.##", CultureInfo.InvariantCulture) }.Select(Csv)));
-        return writer.ToString();
+            CsvRow(writer, t.Id, c.AreaCode, c.AreaName, c.Measure, c.Unit.Code(), c.Value.ToString("0.##", CultureInfo.InvariantCulture));
     }
 
     private static string MeasureJapanese(string measure) => measure switch
@@ -185,19 +183,24 @@ public static class InternalReport
         _ => measure,
     };
 
-    private static InternalView IndexPage(IReadOnlyList<InternalView> views, IReadOnlyList<string> missing, QuarterlyAnalysis analysis, bool isSynthetic)
-    {
-        var sb = new StringBuilder("<p>この フォルダの資料は個人・事業所単位の内部資料であり、公表しない。協議会の事例検討・事業所との振り返りに限って使う。</p><ul>");
-        foreach (var v in views) sb.Append($"<li><a href=\"{E(v.FileName)}\">{E(v.Title)}</a></li>");
-        sb.Append("</ul>");
-        if (missing.Count > 0) sb.Append($"<p class=\"note\">--plan-map で指定された仮名IDのうち、基準日に計画がないもの: {E(string.Join("、", missing))}</p>");
-        return new("index.html", "内部資料一覧", Page("内部資料一覧", analysis, isSynthetic, sb.ToString()));
-    }
+    private static void IndexPage(TextWriter writer, IReadOnlyList<InternalView> views, IReadOnlyList<string> missing, QuarterlyAnalysis analysis, bool isSynthetic) =>
+        Page(writer, "内部資料一覧", analysis, isSynthetic, w =>
+        {
+            w.Write("<p>この フォルダの資料は個人・事業所単位の内部資料であり、公表しない。協議会の事例検討・事業所との振り返りに限って使う。</p><ul>");
+            foreach (var v in views) w.Write($"<li><a href=\"{E(v.FileName)}\">{E(v.Title)}</a></li>");
+            w.Write("</ul>");
+            if (missing.Count > 0) w.Write($"<p class=\"note\">--plan-map で指定された仮名IDのうち、基準日に計画がないもの: {E(string.Join("、", missing))}</p>");
+        });
 
-    private static string Page(string title, QuarterlyAnalysis analysis, bool isSynthetic, string body) =>
-        $"<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{E(InternalView.Mark)} {E(title)}</title><style>{Html.ReportStyles.Css}" +
-        ".internal { border: 3px solid #c0392b; color: #c0392b; font-weight: bold; padding: 0.3em 0.6em; display: inline-block; }" +
-        "@page { @top-right { content: \"内部資料・取扱注意\"; color: #c0392b; font-family: IPAexGothic, sans-serif; } }</style></head><body>" +
-        $"<p class=\"internal\">{E(InternalView.Mark)}</p>" + (isSynthetic ? " <span class=\"synthetic\">合成データ</span>" : "") +
-        $"<h1>{E(title)}</h1><p class=\"meta\">{E(analysis.Quarter.JapaneseLabel)} 末時点</p>{body}</body></html>";
+    /// <summary>An internal HTML page: the 内部資料 mark, the title and date, then <paramref name="body"/>.</summary>
+    private static void Page(TextWriter writer, string title, QuarterlyAnalysis analysis, bool isSynthetic, Action<TextWriter> body)
+    {
+        writer.Write($"<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{E(InternalView.Mark)} {E(title)}</title><style>{Html.ReportStyles.Css}" +
+            ".internal { border: 3px solid #c0392b; color: #c0392b; font-weight: bold; padding: 0.3em 0.6em; display: inline-block; }" +
+            "@page { @top-right { content: \"内部資料・取扱注意\"; color: #c0392b; font-family: IPAexGothic, sans-serif; } }</style></head><body>" +
+            $"<p class=\"internal\">{E(InternalView.Mark)}</p>" + (isSynthetic ? " <span class=\"synthetic\">合成データ</span>" : "") +
+            $"<h1>{E(title)}</h1><p class=\"meta\">{E(analysis.Quarter.JapaneseLabel)} 末時点</p>");
+        body(writer);
+        writer.Write("</body></html>");
+    }
 }
