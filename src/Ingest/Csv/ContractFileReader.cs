@@ -11,8 +11,9 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     where T : class
 {
     private readonly ParsedFile<T> _parsed = new(file, spec.Columns[0].Name);
-    // Free-text values the screen found clean in this file, by their bytes (the screen is a pure function of the
-    // value and of the public numbers, fixed for the file): phrases repeat, and need not be screened twice. Bounded.
+    // Values of the screened columns no field reads (unknown ones) that the screen found clean in this file, by their
+    // bytes (the screen is a pure function of the value and of the public numbers, fixed for the file): phrases
+    // repeat, and need not be screened twice. Bounded. The columns fields read have the fields' caches.
     private readonly FieldCache<bool> _clean = new(MaxClean, MaxCleanBytes);
     private const int MaxClean = 1 << 16, MaxCleanBytes = 512;
     private readonly int _maxFieldLength = options.MaxFieldLength;
@@ -145,12 +146,15 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         foreach (var (index, column) in screened)
         {
             var bytes = fields.Bytes(index);
-            if (bytes.IsEmpty || _clean.TryGet(bytes, out _)) continue;
+            if (bytes.IsEmpty) continue;
+            // A value the column's field cached has passed: a hit there also leaves it first in line for the field.
+            var known = fields.ScreenedCache(index);
+            if (known is not null ? known.Contains(bytes) : _clean.TryGet(bytes, out _)) continue;
             // Null when the row has no such field or it is blank: nothing to screen.
             if (fields.RawAt(index) is not { } text) continue;
             if (IdentifierScreen.Find(text, publicNumbers) is { } kind)
                 throw new IdentifierFoundException(fields.File, fields.Line, column, kind, inHeader: false);
-            _clean.Add(bytes, true);
+            if (known is null) _clean.Add(bytes, true);
         }
     }
 

@@ -57,7 +57,11 @@ public static class ContractReader
             var plans = plansRead.Read(ContractSchema.Plans, BindPlan, p => p.PlanId, ReferenceChecks.PlanDates);
             return (Plans: plans.Kept, Table: plans);
         });
-        KnownIds PlanIds() => new(plansTask.Result.Table.IndexOf, plansTask.Result.Plans.Count);
+        KnownIds PlanIds()
+        {
+            var (plans, table) = plansTask.Result;
+            return new(table.IndexOf, plans.Count, i => plans[i].PlanId);
+        }
         var needsTask = Run(needsRead, () =>
         {
             var parsed = needsRead.Parse(ContractSchema.Needs, BindNeed, null, ["plan_id"]);
@@ -84,7 +88,7 @@ public static class ContractReader
         {
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, BindGoal, null, []);
             var (supportPlans, table) = supportPlansTask.Result;
-            var links = new GoalLinks(new KnownIds(table.IndexOf, supportPlans.Count), supportPlans,
+            var links = new GoalLinks(new KnownIds(table.IndexOf, supportPlans.Count, i => supportPlans[i].SupportPlanId), supportPlans,
                 new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result));
             return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
                 g => links.IndexOf(g.SupportPlanId), supportPlans.Count).Kept;

@@ -3,11 +3,14 @@ namespace PlanLink.Ingest.Validation;
 /// <summary>The ids a reference check looks rows up in (plan ids, office numbers), remembering its last answer:
 /// the rows of one plan are adjacent and share one id string, so most rows need no lookup in a table of
 /// millions. The answer is the id's index among the ids (-1 when unknown), which also places the row's keys
-/// beside its parent's (<see cref="Csv.KeyTable{T, TKey}"/>). One per checking thread.</summary>
-internal sealed class KnownIds(Func<string, int> indexOf, int count)
+/// beside its parent's (<see cref="Csv.KeyTable{T, TKey}"/>). Files list their rows in the same order, so a new id
+/// is first compared with the one after the last found, whose record is likely in cache, unlike the table's
+/// entry. One per checking thread.</summary>
+/// <param name="idAt">The id at an index, when ids have an order (their records').</param>
+internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, string>? idAt = null)
 {
     private string? _last;
-    private int _lastIndex;
+    private int _lastIndex, _next;
 
     /// <summary>Ids known by membership only: each known id has index 0.</summary>
     public KnownIds(IReadOnlySet<string> ids) : this(id => ids.Contains(id) ? 0 : -1, ids.Count) { }
@@ -21,7 +24,8 @@ internal sealed class KnownIds(Func<string, int> indexOf, int count)
     {
         if (!ReferenceEquals(id, _last))
         {
-            _lastIndex = indexOf(id);
+            _lastIndex = idAt is not null && _next < count && string.Equals(idAt(_next), id, StringComparison.Ordinal) ? _next : indexOf(id);
+            if (_lastIndex >= 0) _next = _lastIndex + 1;
             _last = id;
         }
         return _lastIndex;
