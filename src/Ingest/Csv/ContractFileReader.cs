@@ -17,6 +17,8 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     private readonly FieldCache<bool> _clean = new(MaxClean, MaxCleanBytes);
     private const int MaxClean = 1 << 16, MaxCleanBytes = 512;
     private readonly int _maxFieldLength = options.MaxFieldLength;
+    // The file as it is read, when it is UTF-8: which records are known to be clean.
+    private Utf8CheckedStream? _utf8;
 
     /// <summary>An error about the file, not a row: nothing was read.</summary>
     private void FileError(long line, string reasonJa, string reasonEn) => _parsed.Error(LineError(line, reasonJa, reasonEn));
@@ -48,17 +50,21 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             return _parsed;
         }
         var malformed = new Dictionary<long, CsvMalformedReason>();
+        var encoding = options.EncodingFor(path);
         // No string pool: the fields' caches and the id pool share repeated values.
         var csvOptions = CsvReaderOptions.Default with
         {
-            Encoding = options.EncodingFor(path), TrackLineNumbers = true,
+            Encoding = encoding, TrackLineNumbers = true,
             IncludeValuesInExceptions = false, Separator = ',', PoolStrings = false, MaxRecordSize = options.MaxRecordBytes,
             OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
         };
         long line = 1, nextLine = 2;
         try
         {
-            using var csv = CsvReader.FromFile(path, csvOptions);
+            // UTF-8 is checked as it is read (another encoding is decoded to UTF-8, and its records are checked one by one).
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            _utf8 = encoding is UTF8Encoding ? new Utf8CheckedStream(stream) : null;
+            using var csv = CsvReader.Create(_utf8 ?? (Stream)stream, csvOptions, leaveOpen: false);
             var headers = csv.Headers;
             if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
             {
@@ -174,7 +180,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         // The fields are pieces of the record (quotes aside): when the whole record is short enough, valid UTF-8 and
         // free of U+FFFD, so is every field, and only surplus fields remain to check.
         var raw = csv.RawRecord;
-        var fieldsValid = raw.Length <= _maxFieldLength && System.Text.Unicode.Utf8.IsValid(raw) && raw.IndexOf(ReplacementCharacter) < 0;
+        var fieldsValid = raw.Length <= _maxFieldLength && (_utf8?.IsClean(csv.ByteOffset, raw.Length) == true || IsClean(raw));
         for (var i = fieldsValid ? fields.HeaderCount : 0; i < csv.FieldCount; i++)
         {
             var bytes = csv.GetSpan(i);
@@ -190,7 +196,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             }
             if (bytes.Length > _maxFieldLength && Encoding.UTF8.GetCharCount(bytes) > _maxFieldLength)
                 fields.Fail(fields.Headers[i], null, $"項目が長すぎます（{_maxFieldLength}文字まで）", $"field longer than {_maxFieldLength} characters");
-            else if (!System.Text.Unicode.Utf8.IsValid(bytes) || bytes.IndexOf(ReplacementCharacter) >= 0)
+            else if (!IsClean(bytes))
                 fields.Fail(fields.Headers[i], csv.GetString(i), "文字化けしています（--encoding で文字コードを指定してください）",
                     "undecodable characters: wrong encoding? (use --encoding utf-8|cp932)");
         }
@@ -247,5 +253,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         return count;
     }
 
-    private static ReadOnlySpan<byte> ReplacementCharacter => [0xEF, 0xBF, 0xBD];
+    /// <summary>Valid UTF-8 without U+FFFD (what a decoder put for bytes it could not decode).</summary>
+    private static bool IsClean(ReadOnlySpan<byte> bytes) =>
+        System.Text.Unicode.Utf8.IsValid(bytes) && bytes.IndexOf(Utf8CheckedStream.ReplacementCharacter) < 0;
 }

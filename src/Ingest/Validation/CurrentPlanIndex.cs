@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PlanLink.Ingest.Model;
 
@@ -10,23 +11,41 @@ namespace PlanLink.Ingest.Validation;
 /// is checked against the person's earliest plan.</summary>
 public sealed class CurrentPlanIndex
 {
-    private readonly Dictionary<string, Plan[]> _plansByPerson;
+    // Every plan, each person's side by side by date then id (see Sort), and each person's range in it: one array,
+    // not a list and an array per person (hundreds of thousands).
+    private readonly Plan[] _plans;
+    private readonly Dictionary<string, (int Start, int Count)> _plansByPerson;
     private readonly Dictionary<string, PrioritySet> _prioritiesByPlan;
 
     public CurrentPlanIndex(IEnumerable<Plan> plans, IEnumerable<PlanNeed> needs)
     {
+        var all = plans as IReadOnlyList<Plan> ?? plans.ToList();
         // A person's plans, and a plan's needs, are usually adjacent and share one key string: one lookup per run.
-        var byPerson = new Dictionary<string, List<Plan>>(StringComparer.Ordinal);
-        List<Plan>? list = null;
-        foreach (var p in plans)
+        // First each person's count, then their ranges, then the plans placed in input order.
+        _plansByPerson = new Dictionary<string, (int Start, int Count)>(StringComparer.Ordinal);
+        string? person = null;
+        ref var range = ref Unsafe.NullRef<(int Start, int Count)>();
+        foreach (var p in all)
         {
-            if (list is null || !ReferenceEquals(p.PersonKey, list[0].PersonKey))
-                list = CollectionsMarshal.GetValueRefOrAddDefault(byPerson, p.PersonKey, out _) ??= [];
-            list.Add(p);
+            if (!ReferenceEquals(p.PersonKey, person)) range = ref CollectionsMarshal.GetValueRefOrAddDefault(_plansByPerson, person = p.PersonKey, out _);
+            range.Count++;
         }
-        _plansByPerson = new Dictionary<string, Plan[]>(byPerson.Count, StringComparer.Ordinal);
-        foreach (var (person, plansOfPerson) in byPerson) _plansByPerson.Add(person, Sorted(plansOfPerson));
-        _prioritiesByPlan = new Dictionary<string, PrioritySet>(plans.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
+        var start = 0;
+        foreach (var key in _plansByPerson.Keys)
+        {
+            ref var r = ref CollectionsMarshal.GetValueRefOrNullRef(_plansByPerson, key);
+            (r.Start, r.Count, start) = (start, 0, start + r.Count);
+        }
+        _plans = new Plan[all.Count];
+        person = null;
+        foreach (var p in all)
+        {
+            if (!ReferenceEquals(p.PersonKey, person)) range = ref CollectionsMarshal.GetValueRefOrNullRef(_plansByPerson, person = p.PersonKey);
+            _plans[range.Start + range.Count++] = p;
+        }
+        foreach (var (from, count) in _plansByPerson.Values) Sort(_plans.AsSpan(from, count));
+
+        _prioritiesByPlan = new Dictionary<string, PrioritySet>(all.Count, StringComparer.Ordinal);
         string? planId = null;
         var run = new PrioritySet();
         foreach (var n in needs)
@@ -41,20 +60,22 @@ public sealed class CurrentPlanIndex
         if (planId is not null) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, planId, out _).UnionWith(run);
     }
 
-    /// <summary>A person's plans by date, then id, stably (equal pairs keep their input order): by insertion for the
-    /// few plans a person has, without the allocations of OrderBy/ThenBy, which sorts the rare long lists.</summary>
-    private static Plan[] Sorted(List<Plan> plans)
+    /// <summary>Sorts a person's plans by date, then id, stably (equal pairs keep their input order): by insertion for
+    /// the few plans a person has, without the allocations of OrderBy/ThenBy, which sorts the rare long lists.</summary>
+    private static void Sort(Span<Plan> plans)
     {
-        if (plans.Count > 16) return plans.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray();
-        var sorted = plans.ToArray();
-        for (var i = 1; i < sorted.Length; i++)
+        if (plans.Length > 16)
         {
-            var plan = sorted[i];
-            var j = i - 1;
-            for (; j >= 0 && Before(plan, sorted[j]); j--) sorted[j + 1] = sorted[j];
-            sorted[j + 1] = plan;
+            plans.ToArray().OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray().CopyTo(plans);
+            return;
         }
-        return sorted;
+        for (var i = 1; i < plans.Length; i++)
+        {
+            var plan = plans[i];
+            var j = i - 1;
+            for (; j >= 0 && Before(plan, plans[j]); j--) plans[j + 1] = plans[j];
+            plans[j + 1] = plan;
+        }
     }
 
     private static bool Before(Plan a, Plan b) =>
@@ -63,7 +84,8 @@ public sealed class CurrentPlanIndex
     /// <summary>The person's plan current at <paramref name="date"/>, or null when the person has no plan.</summary>
     public Plan? CurrentPlan(string personKey, DateOnly date)
     {
-        if (!_plansByPerson.TryGetValue(personKey, out var plans)) return null;
+        if (!_plansByPerson.TryGetValue(personKey, out var range)) return null;
+        var plans = _plans.AsSpan(range.Start, range.Count);
         Plan? current = null;
         foreach (var p in plans)
         {
