@@ -89,7 +89,7 @@ public static class ContractReader
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, BindGoal, null, []);
             var (supportPlans, table) = supportPlansTask.Result;
             var links = new GoalLinks(new KnownIds(table.IndexOf, supportPlans.Count, i => supportPlans[i].SupportPlanId), supportPlans,
-                new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result));
+                new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result, PlanIds()));
             return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
                 g => links.IndexOf(g.SupportPlanId), supportPlans.Count).Kept;
         });

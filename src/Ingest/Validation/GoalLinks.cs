@@ -35,8 +35,8 @@ internal sealed class GoalLinks(KnownIds supportPlanIds, IReadOnlyList<SupportPl
     {
         if (!_currentLookedUp)
         {
-            _current = currentPlans.CurrentPlan(_supportPlan!.PersonKey, _supportPlan.PlanDate);
-            _priorities = _current is null ? default : currentPlans.PrioritiesOf(_current.PlanId);
+            var at = currentPlans.CurrentPlanAt(_supportPlan!.PersonKey, _supportPlan.PlanDate);
+            (_current, _priorities) = at >= 0 ? (currentPlans.PlanAt(at), currentPlans.PrioritiesAt(at)) : (null, default);
             _currentLookedUp = true;
         }
         return _current;
