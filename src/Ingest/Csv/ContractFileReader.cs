@@ -62,9 +62,9 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         try
         {
             // UTF-8 is checked as it is read (another encoding is decoded to UTF-8, and its records are checked one by one).
-            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             _utf8 = encoding is UTF8Encoding ? new Utf8CheckedStream(stream) : null;
-            using var csv = CsvReader.Create(_utf8 ?? (Stream)stream, csvOptions, leaveOpen: false);
+            using var csv = CsvReader.Create(_utf8 ?? (Stream)stream, csvOptions, leaveOpen: true);
             var headers = csv.Headers;
             if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
             {
@@ -180,7 +180,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         // The fields are pieces of the record (quotes aside): when the whole record is short enough, valid UTF-8 and
         // free of U+FFFD, so is every field, and only surplus fields remain to check.
         var raw = csv.RawRecord;
-        var fieldsValid = raw.Length <= _maxFieldLength && (_utf8?.IsClean(csv.ByteOffset, raw.Length) == true || IsClean(raw));
+        var fieldsValid = raw.Length <= _maxFieldLength && (_utf8?.IsClean(csv.ByteOffset, raw.Length) == true || Utf8CheckedStream.Clean(raw));
         for (var i = fieldsValid ? fields.HeaderCount : 0; i < csv.FieldCount; i++)
         {
             var bytes = csv.GetSpan(i);
@@ -196,7 +196,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             }
             if (bytes.Length > _maxFieldLength && Encoding.UTF8.GetCharCount(bytes) > _maxFieldLength)
                 fields.Fail(fields.Headers[i], null, $"項目が長すぎます（{_maxFieldLength}文字まで）", $"field longer than {_maxFieldLength} characters");
-            else if (!IsClean(bytes))
+            else if (!Utf8CheckedStream.Clean(bytes))
                 fields.Fail(fields.Headers[i], csv.GetString(i), "文字化けしています（--encoding で文字コードを指定してください）",
                     "undecodable characters: wrong encoding? (use --encoding utf-8|cp932)");
         }
@@ -252,8 +252,4 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         }
         return count;
     }
-
-    /// <summary>Valid UTF-8 without U+FFFD (what a decoder put for bytes it could not decode).</summary>
-    private static bool IsClean(ReadOnlySpan<byte> bytes) =>
-        System.Text.Unicode.Utf8.IsValid(bytes) && bytes.IndexOf(Utf8CheckedStream.ReplacementCharacter) < 0;
 }

@@ -6,6 +6,7 @@ namespace PlanLink.Ingest.Csv;
 /// feed is never part of a character), so that a record within clean lines needs no check of its own. A check of
 /// 64 KiB costs far less than a thousand checks of a record each. Lines with a bad byte are left to the record's
 /// own check, which finds its field.</summary>
+/// <param name="inner">The file, which its owner disposes.</param>
 internal sealed class Utf8CheckedStream(Stream inner) : Stream
 {
     // The start of a line cut by the end of a read, checked with the rest of it; one longer than this is left unchecked.
@@ -91,17 +92,14 @@ internal sealed class Utf8CheckedStream(Stream inner) : Stream
     /// <summary>Checks the bytes that end at <paramref name="end"/> and start where the last check ended.</summary>
     private void CheckRange(ReadOnlySpan<byte> bytes, long end)
     {
-        if (!Utf8.IsValid(bytes) || bytes.IndexOf(ReplacementCharacter) >= 0) _bad.Add((_checkedTo, end));
+        if (!Clean(bytes)) _bad.Add((_checkedTo, end));
         _checkedTo = end;
     }
 
-    internal static ReadOnlySpan<byte> ReplacementCharacter => [0xEF, 0xBF, 0xBD];
+    /// <summary>Valid UTF-8 without U+FFFD (what a decoder put for bytes it could not decode).</summary>
+    public static bool Clean(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes) && bytes.IndexOf(ReplacementCharacter) < 0;
 
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
-    }
+    private static ReadOnlySpan<byte> ReplacementCharacter => [0xEF, 0xBF, 0xBD];
 
     public override bool CanRead => true;
     public override bool CanSeek => false;
