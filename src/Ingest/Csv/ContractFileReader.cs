@@ -11,11 +11,14 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     where T : class
 {
     private readonly ParsedFile<T> _parsed = new(file, spec.Columns[0].Name);
-    // Free-text values the screen found clean in this file, by their bytes (the screen is a pure function of the
-    // value and of the public numbers, fixed for the file): phrases repeat, and need not be screened twice. Bounded.
+    // Values of the screened columns no field reads (unknown ones) that the screen found clean in this file, by their
+    // bytes (the screen is a pure function of the value and of the public numbers, fixed for the file): phrases
+    // repeat, and need not be screened twice. Bounded. The columns fields read have the fields' caches.
     private readonly FieldCache<bool> _clean = new(MaxClean, MaxCleanBytes);
     private const int MaxClean = 1 << 16, MaxCleanBytes = 512;
     private readonly int _maxFieldLength = options.MaxFieldLength;
+    // The file as it is read, when it is UTF-8: which records are known to be clean.
+    private Utf8CheckedStream? _utf8;
 
     /// <summary>An error about the file, not a row: nothing was read.</summary>
     private void FileError(long line, string reasonJa, string reasonEn) => _parsed.Error(LineError(line, reasonJa, reasonEn));
@@ -47,17 +50,21 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             return _parsed;
         }
         var malformed = new Dictionary<long, CsvMalformedReason>();
+        var encoding = options.EncodingFor(path);
         // No string pool: the fields' caches and the id pool share repeated values.
         var csvOptions = CsvReaderOptions.Default with
         {
-            Encoding = options.EncodingFor(path), TrackLineNumbers = true,
+            Encoding = encoding, TrackLineNumbers = true,
             IncludeValuesInExceptions = false, Separator = ',', PoolStrings = false, MaxRecordSize = options.MaxRecordBytes,
             OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
         };
         long line = 1, nextLine = 2;
         try
         {
-            using var csv = CsvReader.FromFile(path, csvOptions);
+            // UTF-8 is checked as it is read (another encoding is decoded to UTF-8, and its records are checked one by one).
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            _utf8 = encoding is UTF8Encoding ? new Utf8CheckedStream(stream) : null;
+            using var csv = CsvReader.Create(_utf8 ?? (Stream)stream, csvOptions, leaveOpen: true);
             var headers = csv.Headers;
             if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
             {
@@ -145,12 +152,15 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         foreach (var (index, column) in screened)
         {
             var bytes = fields.Bytes(index);
-            if (bytes.IsEmpty || _clean.TryGet(bytes, out _)) continue;
+            if (bytes.IsEmpty) continue;
+            // A value the column's field cached has passed: a hit there also leaves it first in line for the field.
+            var known = fields.ScreenedCache(index);
+            if (known is not null ? known.Contains(bytes) : _clean.TryGet(bytes, out _)) continue;
             // Null when the row has no such field or it is blank: nothing to screen.
             if (fields.RawAt(index) is not { } text) continue;
             if (IdentifierScreen.Find(text, publicNumbers) is { } kind)
                 throw new IdentifierFoundException(fields.File, fields.Line, column, kind, inHeader: false);
-            _clean.Add(bytes, true);
+            if (known is null) _clean.Add(bytes, true);
         }
     }
 
@@ -170,7 +180,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         // The fields are pieces of the record (quotes aside): when the whole record is short enough, valid UTF-8 and
         // free of U+FFFD, so is every field, and only surplus fields remain to check.
         var raw = csv.RawRecord;
-        var fieldsValid = raw.Length <= _maxFieldLength && System.Text.Unicode.Utf8.IsValid(raw) && raw.IndexOf(ReplacementCharacter) < 0;
+        var fieldsValid = raw.Length <= _maxFieldLength && (_utf8?.IsClean(csv.ByteOffset, raw.Length) == true || Utf8CheckedStream.Clean(raw));
         for (var i = fieldsValid ? fields.HeaderCount : 0; i < csv.FieldCount; i++)
         {
             var bytes = csv.GetSpan(i);
@@ -186,7 +196,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             }
             if (bytes.Length > _maxFieldLength && Encoding.UTF8.GetCharCount(bytes) > _maxFieldLength)
                 fields.Fail(fields.Headers[i], null, $"項目が長すぎます（{_maxFieldLength}文字まで）", $"field longer than {_maxFieldLength} characters");
-            else if (!System.Text.Unicode.Utf8.IsValid(bytes) || bytes.IndexOf(ReplacementCharacter) >= 0)
+            else if (!Utf8CheckedStream.Clean(bytes))
                 fields.Fail(fields.Headers[i], csv.GetString(i), "文字化けしています（--encoding で文字コードを指定してください）",
                     "undecodable characters: wrong encoding? (use --encoding utf-8|cp932)");
         }
@@ -242,6 +252,4 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         }
         return count;
     }
-
-    private static ReadOnlySpan<byte> ReplacementCharacter => [0xEF, 0xBF, 0xBD];
 }

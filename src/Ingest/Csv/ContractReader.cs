@@ -55,15 +55,19 @@ public static class ContractReader
         {
             // The table that de-duplicated the plans is also the one their ids are checked in.
             var plans = plansRead.Read(ContractSchema.Plans, BindPlan, p => p.PlanId, ReferenceChecks.PlanDates);
-            return (Plans: plans.Kept, ById: plans.ByKey);
+            return (Plans: plans.Kept, Table: plans);
         });
-        KnownIds PlanIds() => new(plansTask.Result.ById.ContainsKey, plansTask.Result.ById.Count);
+        KnownIds PlanIds()
+        {
+            var (plans, table) = plansTask.Result;
+            return new(table.IndexOf, plans.Count, i => plans[i].PlanId);
+        }
         var needsTask = Run(needsRead, () =>
         {
             var parsed = needsRead.Parse(ContractSchema.Needs, BindNeed, null, ["plan_id"]);
             var planIds = PlanIds();
-            return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds), n => n.PlanId,
-                planIds.Count).Kept;
+            return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds),
+                n => planIds.IndexOf(n.PlanId), planIds.Count).Kept;
         });
         var servicesTask = Run(servicesRead, () =>
         {
@@ -73,26 +77,28 @@ public static class ContractReader
             {
                 ReferenceChecks.PlanExists(r, s.PlanId, planIds);
                 ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
-            }, s => s.PlanId, planIds.Count).Kept;
+            }, s => planIds.IndexOf(s.PlanId), planIds.Count).Kept;
         });
         var supportPlansTask = Run(supportPlansRead, () =>
         {
             var supportPlans = supportPlansRead.Read(ContractSchema.SupportPlans, BindSupportPlan, s => s.SupportPlanId);
-            return (SupportPlans: supportPlans.Kept, ById: supportPlans.ByKey);
+            return (SupportPlans: supportPlans.Kept, Table: supportPlans);
         });
         var goalsTask = Run(goalsRead, () =>
         {
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, BindGoal, null, []);
-            var links = new GoalLinks(supportPlansTask.Result.ById, new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result));
-            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links), g => g.SupportPlanId,
-                supportPlansTask.Result.ById.Count).Kept;
+            var (supportPlans, table) = supportPlansTask.Result;
+            var links = new GoalLinks(new KnownIds(table.IndexOf, supportPlans.Count, i => supportPlans[i].SupportPlanId), supportPlans,
+                new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result, PlanIds()));
+            return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
+                g => links.IndexOf(g.SupportPlanId), supportPlans.Count).Kept;
         });
         var monitoringTask = Run(monitoringRead, () =>
         {
             var parsed = monitoringRead.Parse(ContractSchema.Monitoring, BindMonitoring, null, ["plan_id"]);
             var planIds = PlanIds();
-            return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds), m => m.PlanId,
-                planIds.Count).Kept;
+            return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds),
+                m => planIds.IndexOf(m.PlanId), planIds.Count).Kept;
         });
         Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];
         try

@@ -6,7 +6,7 @@ namespace PlanLink.Ingest.Csv;
 /// numbers and phrases repeat across rows, and parsing (decoding, NFKC, code-list lookups) is pure, so a value
 /// seen before needs neither a string nor a parse. Bounded in entries and key length, so distinct free text
 /// cannot grow it without end; the last value looked up is checked first, for ids that repeat on adjacent rows.</summary>
-internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCache<T>.DefaultMaxKeyLength)
+internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCache<T>.DefaultMaxKeyLength) : IByteKeys
 {
     public const int DefaultMaxKeyLength = 256;
 
@@ -26,6 +26,8 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
     // The empty field, the value of most optional columns, held apart from the table.
     private bool _hasEmpty;
     private T _empty = default!;
+
+    public bool Contains(ReadOnlySpan<byte> key) => TryGet(key, out _);
 
     public bool TryGet(ReadOnlySpan<byte> key, out T value)
     {
@@ -94,6 +96,12 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
     }
 }
 
+/// <summary>Byte strings remembered (a cache's keys), whatever their values.</summary>
+internal interface IByteKeys
+{
+    bool Contains(ReadOnlySpan<byte> key);
+}
+
 /// <summary>A key's first 16 bytes (zero-padded) and length, compared in place: most keys (codes, office numbers,
 /// municipality codes) fit, and a lookup then reads no array of its own.</summary>
 internal readonly struct KeyHead(ulong low, ulong high, int length) : IEquatable<KeyHead>
@@ -101,12 +109,24 @@ internal readonly struct KeyHead(ulong low, ulong high, int length) : IEquatable
     public readonly ulong Low = low, High = high;
     public readonly int Length = length;
 
+    /// <summary>The head of a key, read with overlapping loads rather than copied to a padded buffer: the bytes
+    /// past the key's end are zero, as padding would make them.</summary>
     public static KeyHead Of(ReadOnlySpan<byte> key)
     {
-        Span<byte> padded = stackalloc byte[16];
-        padded.Clear();
-        key[..Math.Min(key.Length, 16)].CopyTo(padded);
-        return new(BinaryPrimitives.ReadUInt64LittleEndian(padded), BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]), key.Length);
+        var n = key.Length;
+        if (n >= 16) return new(BinaryPrimitives.ReadUInt64LittleEndian(key), BinaryPrimitives.ReadUInt64LittleEndian(key[8..]), n);
+        if (n > 8) return new(BinaryPrimitives.ReadUInt64LittleEndian(key), BinaryPrimitives.ReadUInt64LittleEndian(key[(n - 8)..]) >> (8 * (16 - n)), n);
+        if (n == 8) return new(BinaryPrimitives.ReadUInt64LittleEndian(key), 0, n);
+        return new(Short(key), 0, n);
+    }
+
+    /// <summary>Up to 7 bytes, little-endian and zero-padded.</summary>
+    private static ulong Short(ReadOnlySpan<byte> key)
+    {
+        var n = key.Length;
+        if (n >= 4) return BinaryPrimitives.ReadUInt32LittleEndian(key) | (ulong)BinaryPrimitives.ReadUInt32LittleEndian(key[(n - 4)..]) << (8 * (n - 4));
+        if (n == 0) return 0;
+        return key[0] | (ulong)key[n >> 1] << (8 * (n >> 1)) | (ulong)key[n - 1] << (8 * (n - 1));
     }
 
     public bool Equals(KeyHead other) => Low == other.Low && High == other.High && Length == other.Length;

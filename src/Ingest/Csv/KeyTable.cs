@@ -5,40 +5,56 @@ namespace PlanLink.Ingest.Csv;
 
 /// <summary>The first record of each key of a file type, for de-duplication, appended in order to <see cref="Kept"/>.
 /// Keys led by the id of a parent (a plan's needs, services and monitoring, a support plan's goals) are grouped by
-/// that id: the rows of one parent are adjacent and share one id string, so the table of millions is asked once per
-/// parent, and the few keys of the parent in hand are compared side by side (its records are the last ones kept).
-/// A parent whose rows come back later, or that has many keys, gets a table of its own.</summary>
+/// that parent's index (its place among the parents kept, found by the reference check that ran on the row): the rows
+/// of one parent are adjacent, so the few keys of the parent in hand are compared side by side (its records are the
+/// last ones kept), and no table of millions is asked. A parent whose rows come back later, or that has many keys,
+/// gets a table of its own.</summary>
+/// <param name="parentIndex">The index of a record's parent (0 to <paramref name="parents"/> - 1; negative for
+/// none), when keys are grouped by parent.</param>
 /// <param name="capacity">The records to be added at most.</param>
-/// <param name="parents">The parents there are at most, when keys are grouped by parent.</param>
-internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, string>? parentId, int capacity, int parents = 0)
+/// <param name="parents">The parents there are, when keys are grouped by parent.</param>
+internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentIndex, int capacity, int parents = 0)
     where T : class where TKey : notnull
 {
     private const int MaxScanned = 16;
     private static readonly EqualityComparer<TKey> Keys = EqualityComparer<TKey>.Default;
 
-    private readonly Dictionary<TKey, T>? _flat = parentId is null ? new(capacity) : null;
-    // Parent id -> index in _groups: a struct per parent, not an object (millions of plans).
-    private readonly Dictionary<string, int>? _groupOf = parentId is null ? null : new(parents, StringComparer.Ordinal);
-    private readonly List<Group> _groups = new(parentId is null ? 0 : parents);
+    // Key -> index in Kept, when keys are not grouped by parent.
+    private readonly Dictionary<TKey, int>? _flat = parentIndex is null ? new(capacity) : null;
+    // A struct per parent, not an object (millions of plans), by parent index.
+    private readonly Group[] _groups = parentIndex is null ? [] : new Group[parents];
     // The keys of the current parent while they are compared side by side (its records are Kept[Start..Start+Count)).
     private readonly TKey[] _scanned = new TKey[MaxScanned];
-    private string? _currentParent;
     private int _current = -1;
+    // Records with no parent (their check let them through): keyed on their own.
+    private Dictionary<TKey, T>? _orphans;
 
     /// <summary>The records kept, in the order they were added.</summary>
     public List<T> Kept { get; } = new(capacity);
 
-    /// <summary>The records kept by key, when keys are not grouped by parent.</summary>
-    public IReadOnlyDictionary<TKey, T> ByKey => _flat ?? throw new InvalidOperationException("keys grouped by parent have no single table");
+    /// <summary>The index in <see cref="Kept"/> of the record of a key, or -1; only when keys are not grouped by parent.</summary>
+    public int IndexOf(TKey k) =>
+        (_flat ?? throw new InvalidOperationException("keys grouped by parent have no single table")).TryGetValue(k, out var i) ? i : -1;
 
     /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
     /// that holds the key, when one does.</summary>
     public bool TryAdd(T record, TKey k, [NotNullWhen(false)] out T? existing)
     {
-        if (_flat is not null) return TryAdd(_flat, k, record, out existing);
-        var parent = parentId!(record);
-        if (!ReferenceEquals(parent, _currentParent)) Switch(parent);
-        ref var group = ref CollectionsMarshal.AsSpan(_groups)[_current];
+        if (_flat is not null)
+        {
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_flat, k, out var exists);
+            if (exists)
+            {
+                existing = Kept[slot];
+                return false;
+            }
+            slot = Kept.Count;
+            return Keep(record, out existing);
+        }
+        var parent = parentIndex!(record);
+        if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], k, record, out existing);
+        if (parent != _current) Switch(parent);
+        ref var group = ref _groups[parent];
         if (group.Table is not null) return TryAdd(group.Table, k, record, out existing);
         for (var i = 0; i < group.Count; i++)
         {
@@ -54,27 +70,16 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, string>? pare
             return TryAdd(group.Table, k, record, out existing);
         }
         _scanned[group.Count++] = k;
-        Kept.Add(record);
-        existing = null;
-        return true;
+        return Keep(record, out existing);
     }
 
-    private void Switch(string parent)
+    private void Switch(int parent)
     {
-        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_groupOf!, parent, out var seen);
-        if (!seen)
-        {
-            index = _groups.Count;
-            _groups.Add(new Group { Start = Kept.Count });
-        }
-        else
-        {
-            // A parent met again after others: its keys can no longer grow side by side.
-            ref var group = ref CollectionsMarshal.AsSpan(_groups)[index];
-            group.Table ??= Spill(group);
-        }
-        _current = index;
-        _currentParent = parent;
+        ref var group = ref _groups[parent];
+        // A parent met again after others: its keys can no longer grow side by side.
+        if (group.Count > 0) group.Table ??= Spill(group);
+        else if (group.Table is null) group.Start = Kept.Count;
+        _current = parent;
     }
 
     /// <summary>A table of the keys of a group kept side by side so far.</summary>
@@ -94,6 +99,11 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, string>? pare
             return false;
         }
         slot = record;
+        return Keep(record, out existing);
+    }
+
+    private bool Keep(T record, out T? existing)
+    {
         Kept.Add(record);
         existing = null;
         return true;

@@ -5,7 +5,11 @@ namespace PlanLink.Ingest.Csv;
 /// <see cref="Settle"/> reports every error in line order, as a one-pass read would.</summary>
 internal sealed class ParsedFile<T>(string file, string keyColumn) where T : class
 {
-    private readonly List<(T Record, long Line)> _rows = [];
+    private readonly List<T> _rows = [];
+    // The line of each parsed row: the line after the previous row's, except at the rows listed here (after a
+    // rejected row, an empty line or a record of several lines). A list of lines would double the list of rows.
+    private readonly List<(int Row, long Line)> _lineJumps = [];
+    private long _lastLine;
     private readonly List<(int Before, RowError Error)> _errors = [];
     private Dictionary<(int Row, string Column), string?>? _raws;
     private long _rejected;
@@ -16,7 +20,12 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
     /// <summary>The rows parsed, awaiting <see cref="Settle"/>.</summary>
     public int Count => _rows.Count;
 
-    public void Accept(T record, long line) => _rows.Add((record, line));
+    public void Accept(T record, long line)
+    {
+        if (line != _lastLine + 1) _lineJumps.Add((_rows.Count, line));
+        _lastLine = line;
+        _rows.Add(record);
+    }
 
     /// <summary>Makes room for the rows a file is expected to hold: growing a list of millions by doubling copies it
     /// over and over and leaves up to half of it unused.</summary>
@@ -45,11 +54,13 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
     {
         long accepted = 0, rejected = _rejected, duplicates = 0;
         var row = new PendingRow(file, _raws);
-        var nextError = 0;
+        var (nextError, nextJump) = (0, 0);
+        long line = 0;
         for (var i = 0; i < _rows.Count; i++)
         {
             while (nextError < _errors.Count && _errors[nextError].Before <= i) errors.Add(_errors[nextError++].Error);
-            var (record, line) = _rows[i];
+            line = nextJump < _lineJumps.Count && _lineJumps[nextJump].Row == i ? _lineJumps[nextJump++].Line : line + 1;
+            var record = _rows[i];
             row.MoveTo(i, line);
             check?.Invoke(record, row);
             if (!row.HasErrors)

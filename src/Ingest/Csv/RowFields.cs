@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Collections.Frozen;
 using System.Text;
 using CsvHelper;
@@ -26,7 +27,10 @@ public sealed class RowFields
     private const int MaxCached = 4096, MaxCachedLength = 64;
     // Entries of the per-field caches of parsed bytes: codes have few values, phrases more, office numbers and
     // municipality codes many (and the cache makes one string of each).
-    private const int CodeCacheEntries = 1 << 12, TextCacheEntries = 1 << 14, IdCacheEntries = 1 << 16;
+    // Free text is cached as long as the screen's own cache of clean values (see ScreenedCache).
+    private const int CodeCacheEntries = 1 << 12, TextCacheEntries = 1 << 16, TextCacheKeyLength = 512, IdCacheEntries = 1 << 16;
+    // The caches of the screened columns' fields, by header index (see ScreenedCache).
+    private readonly IByteKeys?[] _screenedCaches;
     private readonly IReadOnlyDictionary<long, string>? _officeNumbers;
 
     /// <param name="officeNumbers">The office numbers of offices.csv by value (see <see cref="OfficeNumbersByValue"/>), if read.</param>
@@ -71,6 +75,7 @@ public sealed class RowFields
         _valueRow = new int[headers.Count];
         Headers = headers;
         ScreenedColumns = screened;
+        _screenedCaches = new IByteKeys?[headers.Count];
         MissingRequired = spec.Columns.Where(c => c.Required && !_ordinal.ContainsKey(c.Name)).Select(c => c.Name).ToList();
     }
 
@@ -109,8 +114,21 @@ public sealed class RowFields
     /// <summary>The bytes of the field at header index <paramref name="i"/>; empty when the row has no such field.</summary>
     internal ReadOnlySpan<byte> Bytes(int i) => (uint)i < (uint)_csv.FieldCount ? _csv.GetSpan(i) : default;
 
-    private Field<T> Field<T>(string column, Func<RowFields, string, T> parse, int cacheEntries, FastParse<T>? fast = null) =>
-        new(this, column, Ordinal(column), parse, cacheEntries > 0 ? new FieldCache<T>(cacheEntries) : null, fast);
+    private Field<T> Field<T>(string column, Func<RowFields, string, T> parse, int cacheEntries, FastParse<T>? fast = null,
+        int maxKeyLength = FieldCache<T>.DefaultMaxKeyLength)
+    {
+        var index = Ordinal(column);
+        var cache = cacheEntries > 0 ? new FieldCache<T>(cacheEntries, maxKeyLength) : null;
+        foreach (var (screened, _) in ScreenedColumns)
+        {
+            if (screened == index) _screenedCaches[index] = cache;
+        }
+        return new(this, column, index, parse, cache, fast);
+    }
+
+    /// <summary>The cache of the field read from a screened column, if one is: every value it holds passed the
+    /// identifier screen, which runs on every row before its fields are read (a row with an identifier ends the read).</summary>
+    internal IByteKeys? ScreenedCache(int i) => _screenedCaches[i];
 
     /// <summary>A field parsed by <paramref name="parse"/> (a pure function of the row's value of the column), cached.</summary>
     internal Field<T> CachedField<T>(string column, Func<RowFields, string, T> parse) => Field(column, parse, CodeCacheEntries);
@@ -119,8 +137,9 @@ public sealed class RowFields
     /// adjacent, so the previous row's string is reused when the bytes are the same, without a lookup.</summary>
     internal Field<string> IdField(string column) => Field(column, static (r, c) => r.Text(c), 0, new RecentId().TryRead);
 
-    internal Field<string> TextField(string column) => Field(column, static (r, c) => r.Text(c), TextCacheEntries);
-    internal Field<string?> OptionalTextField(string column) => Field(column, static (r, c) => r.OptionalText(c), TextCacheEntries);
+    internal Field<string> TextField(string column) => Field(column, static (r, c) => r.Text(c), TextCacheEntries, null, TextCacheKeyLength);
+    internal Field<string?> OptionalTextField(string column) =>
+        Field(column, static (r, c) => r.OptionalText(c), TextCacheEntries, null, TextCacheKeyLength);
     internal Field<string> CodeField(string column) => Field(column, static (r, c) => r.Code(c), CodeCacheEntries);
 
     internal Field<int> IntField(string column, int min, int max) =>
@@ -194,29 +213,39 @@ public sealed class RowFields
     {
         public const int Length = 10;
         private readonly Dictionary<long, string> _strings = [];
-        private long _last = -1;
-        private string _lastString = "";
+        // The numbers read lately, by a hash of their value: rows near each other name the same few offices (of one
+        // area), and this small table stays in the CPU's cache where the dictionary of tens of thousands does not.
+        private const int RecentBits = 10;
+        private readonly (long Value, string? Id)[] _recent = new (long, string?)[1 << RecentBits];
 
+        /// <summary>The value of 10 ASCII digits, eight of them at once (SWAR: a word of bytes, no loop).</summary>
         public static bool TryValue(ReadOnlySpan<byte> bytes, out long value)
         {
             value = 0;
             if (bytes.Length != Length) return false;
-            foreach (var b in bytes)
-            {
-                var d = b - '0';
-                if ((uint)d > 9) return false;
-                value = value * 10 + d;
-            }
+            var head = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            var tail = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
+            if (!AllDigits(head) || !AllDigits(tail | 0x3030_3030_3030_0000UL)) return false;
+            // Each byte less '0', its digit; pairs, then fours, then the eight combined (the first byte is the leading digit).
+            var d = head - 0x3030_3030_3030_3030UL;
+            d = d * 10 + (d >> 8);
+            d = ((d & 0x0000_00FF_0000_00FFUL) * (100 + (1_000_000UL << 32)) + ((d >> 16) & 0x0000_00FF_0000_00FFUL) * (1 + (10_000UL << 32))) >> 32;
+            value = (long)d * 100 + (tail & 0xF) * 10 + ((tail >> 8) & 0xF);
             return true;
         }
+
+        /// <summary>Whether every byte of the word is an ASCII digit: its high nibble 3, and adding 6 keeps it so.</summary>
+        private static bool AllDigits(ulong word) =>
+            ((word & 0xF0F0_F0F0_F0F0_F0F0UL) | (((word + 0x0606_0606_0606_0606UL) & 0xF0F0_F0F0_F0F0_F0F0UL) >> 4)) == 0x3333_3333_3333_3333UL;
 
         public bool TryRead(ReadOnlySpan<byte> bytes, out string id)
         {
             id = "";
             if (!TryValue(bytes, out var value)) return false;
-            if (value == _last)
+            ref var recent = ref _recent[(int)((ulong)value * 0x9E37_79B9_7F4A_7C15UL >> (64 - RecentBits))];
+            if (recent.Value == value && recent.Id is not null)
             {
-                id = _lastString;
+                id = recent.Id;
                 return true;
             }
             if (_strings.TryGetValue(value, out var known)) id = known;
@@ -226,7 +255,7 @@ public sealed class RowFields
                 // Bounded as the byte cache is: beyond it, a number gets a string of its own per row.
                 if (_strings.Count < IdCacheEntries) _strings.Add(value, id);
             }
-            (_last, _lastString) = (value, id);
+            recent = (value, id);
             return true;
         }
     }

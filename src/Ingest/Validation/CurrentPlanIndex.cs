@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using PlanLink.Ingest.Model;
 
@@ -10,71 +11,124 @@ namespace PlanLink.Ingest.Validation;
 /// is checked against the person's earliest plan.</summary>
 public sealed class CurrentPlanIndex
 {
-    private readonly Dictionary<string, Plan[]> _plansByPerson;
-    private readonly Dictionary<string, PrioritySet> _prioritiesByPlan;
+    // Every plan, each person's side by side by date then id (see Sort), and each person's range in it: one array,
+    // not a list and an array per person (hundreds of thousands).
+    private readonly Plan[] _plans;
+    private readonly Dictionary<string, (int Start, int Count)> _plansByPerson;
+    // The priorities of the needs of each plan id, at the index of the id's first plan; that index for each plan of _plans.
+    private readonly PrioritySet[] _priorities;
+    private readonly int[] _prioritiesAt;
 
-    public CurrentPlanIndex(IEnumerable<Plan> plans, IEnumerable<PlanNeed> needs)
+    public CurrentPlanIndex(IEnumerable<Plan> plans, IEnumerable<PlanNeed> needs) : this(plans.ToList(), needs, null) { }
+
+    /// <param name="planIds">The index in <paramref name="plans"/> of the first plan with an id (-1 for none); by
+    /// default a table of them is made.</param>
+    internal CurrentPlanIndex(IReadOnlyList<Plan> plans, IEnumerable<PlanNeed> needs, KnownIds? planIds)
     {
+        planIds ??= FirstIndexes(plans);
         // A person's plans, and a plan's needs, are usually adjacent and share one key string: one lookup per run.
-        var byPerson = new Dictionary<string, List<Plan>>(StringComparer.Ordinal);
-        List<Plan>? list = null;
+        // First each person's count, then their ranges, then the plans placed in input order.
+        _plansByPerson = new Dictionary<string, (int Start, int Count)>(StringComparer.Ordinal);
+        string? person = null;
+        ref var range = ref Unsafe.NullRef<(int Start, int Count)>();
         foreach (var p in plans)
         {
-            if (list is null || !ReferenceEquals(p.PersonKey, list[0].PersonKey))
-                list = CollectionsMarshal.GetValueRefOrAddDefault(byPerson, p.PersonKey, out _) ??= [];
-            list.Add(p);
+            if (!ReferenceEquals(p.PersonKey, person)) range = ref CollectionsMarshal.GetValueRefOrAddDefault(_plansByPerson, person = p.PersonKey, out _);
+            range.Count++;
         }
-        _plansByPerson = new Dictionary<string, Plan[]>(byPerson.Count, StringComparer.Ordinal);
-        foreach (var (person, plansOfPerson) in byPerson) _plansByPerson.Add(person, Sorted(plansOfPerson));
-        _prioritiesByPlan = new Dictionary<string, PrioritySet>(plans.TryGetNonEnumeratedCount(out var count) ? count : 0, StringComparer.Ordinal);
+        var start = 0;
+        foreach (var key in _plansByPerson.Keys)
+        {
+            ref var r = ref CollectionsMarshal.GetValueRefOrNullRef(_plansByPerson, key);
+            (r.Start, r.Count, start) = (start, 0, start + r.Count);
+        }
+        _plans = new Plan[plans.Count];
+        var firstOf = new int[plans.Count];
+        person = null;
+        foreach (var p in plans)
+        {
+            if (!ReferenceEquals(p.PersonKey, person)) range = ref CollectionsMarshal.GetValueRefOrNullRef(_plansByPerson, person = p.PersonKey);
+            firstOf[range.Start + range.Count] = planIds.IndexOf(p.PlanId);
+            _plans[range.Start + range.Count++] = p;
+        }
+        foreach (var (from, count) in _plansByPerson.Values) Sort(_plans.AsSpan(from, count), firstOf.AsSpan(from, count));
+        _prioritiesAt = firstOf;
+
+        _priorities = new PrioritySet[plans.Count];
         string? planId = null;
         var run = new PrioritySet();
         foreach (var n in needs)
         {
             if (!ReferenceEquals(n.PlanId, planId))
             {
-                if (planId is not null) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, planId, out _).UnionWith(run);
+                if (planId is not null) AddPriorities(planIds.IndexOf(planId), run);
                 (planId, run) = (n.PlanId, new PrioritySet());
             }
             run.Add(n.Priority);
         }
-        if (planId is not null) CollectionsMarshal.GetValueRefOrAddDefault(_prioritiesByPlan, planId, out _).UnionWith(run);
+        if (planId is not null) AddPriorities(planIds.IndexOf(planId), run);
     }
 
-    /// <summary>A person's plans by date, then id, stably (equal pairs keep their input order): by insertion for the
-    /// few plans a person has, without the allocations of OrderBy/ThenBy, which sorts the rare long lists.</summary>
-    private static Plan[] Sorted(List<Plan> plans)
+    /// <summary>The needs of a plan id no plan has are never asked for.</summary>
+    private void AddPriorities(int index, PrioritySet priorities)
     {
-        if (plans.Count > 16) return plans.OrderBy(p => p.PlanDate).ThenBy(p => p.PlanId, StringComparer.Ordinal).ToArray();
-        var sorted = plans.ToArray();
-        for (var i = 1; i < sorted.Length; i++)
+        if (index >= 0) _priorities[index].UnionWith(priorities);
+    }
+
+    private static KnownIds FirstIndexes(IReadOnlyList<Plan> plans)
+    {
+        var first = new Dictionary<string, int>(plans.Count, StringComparer.Ordinal);
+        for (var i = 0; i < plans.Count; i++) first.TryAdd(plans[i].PlanId, i);
+        return new KnownIds(id => first.TryGetValue(id, out var i) ? i : -1, plans.Count);
+    }
+
+    /// <summary>Sorts a person's plans (and the entries of <paramref name="with"/> along) by date, then id, stably
+    /// (equal pairs keep their input order): by insertion for the few plans a person has, without the allocations
+    /// of OrderBy/ThenBy, which sorts the rare long lists.</summary>
+    private static void Sort(Span<Plan> plans, Span<int> with)
+    {
+        if (plans.Length > 16)
         {
-            var plan = sorted[i];
-            var j = i - 1;
-            for (; j >= 0 && Before(plan, sorted[j]); j--) sorted[j + 1] = sorted[j];
-            sorted[j + 1] = plan;
+            var order = Enumerable.Range(0, plans.Length).ToArray();
+            var (copy, copyWith) = (plans.ToArray(), with.ToArray());
+            var sorted = order.OrderBy(i => copy[i].PlanDate).ThenBy(i => copy[i].PlanId, StringComparer.Ordinal).ToArray();
+            for (var k = 0; k < sorted.Length; k++) (plans[k], with[k]) = (copy[sorted[k]], copyWith[sorted[k]]);
+            return;
         }
-        return sorted;
+        for (var i = 1; i < plans.Length; i++)
+        {
+            var (plan, w) = (plans[i], with[i]);
+            var j = i - 1;
+            for (; j >= 0 && Before(plan, plans[j]); j--) (plans[j + 1], with[j + 1]) = (plans[j], with[j]);
+            (plans[j + 1], with[j + 1]) = (plan, w);
+        }
     }
 
     private static bool Before(Plan a, Plan b) =>
         a.PlanDate != b.PlanDate ? a.PlanDate < b.PlanDate : string.CompareOrdinal(a.PlanId, b.PlanId) < 0;
 
     /// <summary>The person's plan current at <paramref name="date"/>, or null when the person has no plan.</summary>
-    public Plan? CurrentPlan(string personKey, DateOnly date)
+    public Plan? CurrentPlan(string personKey, DateOnly date) => CurrentPlanAt(personKey, date) is var at and >= 0 ? _plans[at] : null;
+
+    /// <summary>Where the person's plan current at <paramref name="date"/> is (-1 when the person has no plan), for
+    /// <see cref="PlanAt"/> and <see cref="PrioritiesAt"/>.</summary>
+    internal int CurrentPlanAt(string personKey, DateOnly date)
     {
-        if (!_plansByPerson.TryGetValue(personKey, out var plans)) return null;
-        Plan? current = null;
-        foreach (var p in plans)
+        if (!_plansByPerson.TryGetValue(personKey, out var range)) return -1;
+        var current = -1;
+        for (var at = range.Start; at < range.Start + range.Count; at++)
         {
+            var p = _plans[at];
             if (p.PlanDate > date) break;
-            if (p.EndDate is null || p.EndDate >= date) current = p;
+            if (p.EndDate is null || p.EndDate >= date) current = at;
         }
-        return current ?? plans[0];
+        return current >= 0 ? current : range.Start;
     }
 
-    /// <summary>The priorities of the needs of a plan (none when it has no need).</summary>
-    internal PrioritySet PrioritiesOf(string planId) => _prioritiesByPlan.GetValueOrDefault(planId);
+    internal Plan PlanAt(int at) => _plans[at];
+
+    /// <summary>The priorities of the needs of the plan at <paramref name="at"/> (none when it has no need).</summary>
+    internal PrioritySet PrioritiesAt(int at) => _prioritiesAt[at] is var index and >= 0 ? _priorities[index] : default;
 }
 
 /// <summary>The priorities of a plan's needs: a bit each for 0-127 (a read file's are 1-99), a set for any other.

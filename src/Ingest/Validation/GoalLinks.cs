@@ -5,7 +5,8 @@ namespace PlanLink.Ingest.Validation;
 /// <summary>What the goal check looks up, once per support plan rather than per goal: the goals of a support plan
 /// are adjacent and share one id string. Its support plan, the plan current for its person at its date, and that
 /// plan's priorities. One per checking thread.</summary>
-internal sealed class GoalLinks(IReadOnlyDictionary<string, SupportPlan> supportPlans, CurrentPlanIndex currentPlans)
+/// <param name="supportPlanIds">The support plans' ids, each with its index in <paramref name="supportPlans"/>.</param>
+internal sealed class GoalLinks(KnownIds supportPlanIds, IReadOnlyList<SupportPlan> supportPlans, CurrentPlanIndex currentPlans)
 {
     private string? _supportPlanId;
     private SupportPlan? _supportPlan;
@@ -13,13 +14,17 @@ internal sealed class GoalLinks(IReadOnlyDictionary<string, SupportPlan> support
     private Plan? _current;
     private PrioritySet _priorities;
 
+    /// <summary>The index of the support plan of that id among the support plans, or -1.</summary>
+    public int IndexOf(string supportPlanId) => supportPlanIds.IndexOf(supportPlanId);
+
     /// <summary>The support plan of that id, or null when support_plans.csv has none.</summary>
     public SupportPlan? SupportPlan(string supportPlanId)
     {
         if (!ReferenceEquals(supportPlanId, _supportPlanId))
         {
             _supportPlanId = supportPlanId;
-            _supportPlan = supportPlans.GetValueOrDefault(supportPlanId);
+            var index = supportPlanIds.IndexOf(supportPlanId);
+            _supportPlan = index >= 0 ? supportPlans[index] : null;
             _currentLookedUp = false;
         }
         return _supportPlan;
@@ -30,8 +35,8 @@ internal sealed class GoalLinks(IReadOnlyDictionary<string, SupportPlan> support
     {
         if (!_currentLookedUp)
         {
-            _current = currentPlans.CurrentPlan(_supportPlan!.PersonKey, _supportPlan.PlanDate);
-            _priorities = _current is null ? default : currentPlans.PrioritiesOf(_current.PlanId);
+            var at = currentPlans.CurrentPlanAt(_supportPlan!.PersonKey, _supportPlan.PlanDate);
+            (_current, _priorities) = at >= 0 ? (currentPlans.PlanAt(at), currentPlans.PrioritiesAt(at)) : (null, default);
             _currentLookedUp = true;
         }
         return _current;

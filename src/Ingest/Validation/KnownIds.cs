@@ -1,24 +1,47 @@
+using System.Runtime.CompilerServices;
+
 namespace PlanLink.Ingest.Validation;
 
 /// <summary>The ids a reference check looks rows up in (plan ids, office numbers), remembering its last answer:
 /// the rows of one plan are adjacent and share one id string, so most rows need no lookup in a table of
-/// millions. One per checking thread.</summary>
-internal sealed class KnownIds(Func<string, bool> contains, int count)
+/// millions. The answer is the id's index among the ids (-1 when unknown), which also places the row's keys
+/// beside its parent's (<see cref="Csv.KeyTable{T, TKey}"/>). Files list their rows in the same order, so a new id
+/// is first compared with the one after the last found, whose record is likely in cache, unlike the table's
+/// entry. One per checking thread.</summary>
+/// <param name="idAt">The id at an index, when ids have an order (their records').</param>
+internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, string>? idAt = null)
 {
     private string? _last;
-    private bool _lastKnown;
+    private int _lastIndex, _next;
+    // The answers for the ids met lately, by the id's identity, for ids that are not adjacent (office numbers: the
+    // rows near each other name the same few offices, one string each); a small table that stays in the CPU's cache.
+    private readonly (string? Id, int Index)[]? _recent;
+    private const int RecentSize = 1 << 10;
 
-    public KnownIds(IReadOnlySet<string> ids) : this(ids.Contains, ids.Count) { }
+    /// <summary>Ids known by membership only (each known id has index 0), which rows name in no order.</summary>
+    public KnownIds(IReadOnlySet<string> ids) : this(id => ids.Contains(id) ? 0 : -1, ids.Count) =>
+        _recent = new (string?, int)[RecentSize];
 
     public int Count => count;
 
-    public bool Contains(string id)
+    public bool Contains(string id) => IndexOf(id) >= 0;
+
+    /// <summary>The index of <paramref name="id"/>, or -1 when it is not known.</summary>
+    public int IndexOf(string id)
     {
-        if (!ReferenceEquals(id, _last))
+        if (ReferenceEquals(id, _last)) return _lastIndex;
+        if (_recent is not null)
         {
-            _lastKnown = contains(id);
-            _last = id;
+            ref var recent = ref _recent[RuntimeHelpers.GetHashCode(id) & (RecentSize - 1)];
+            if (!ReferenceEquals(recent.Id, id)) recent = (id, indexOf(id));
+            _lastIndex = recent.Index;
         }
-        return _lastKnown;
+        else
+        {
+            _lastIndex = idAt is not null && _next < count && string.Equals(idAt(_next), id, StringComparison.Ordinal) ? _next : indexOf(id);
+            if (_lastIndex >= 0) _next = _lastIndex + 1;
+        }
+        _last = id;
+        return _lastIndex;
     }
 }

@@ -188,14 +188,15 @@ public class IngestFastPathTests
     {
         using var temp = new TempFolder();
         // Numbers equal as values but not as text (leading zeros), near misses of 9 and 11 digits, a letter, each twice.
-        string[] offices = ["0000000001", "0000000010", "1310100011", "0000000001", "000000001", "00000000011", "131010001a", "000000001", "１３１０１０００１１"];
+        string[] offices = ["0000000001", "0000000010", "1310100011", "0000000001", "000000001", "00000000011", "131010001a", "000000001", "１３１０１０００１１",
+            "131010001:", "/310100011"];
         var plans = new System.Text.StringBuilder(PlansHeader);
         for (var i = 0; i < offices.Length; i++) plans.Append($"P{i + 1},pk-a,{offices[i]},131016,2026-04-01,本計画,30-39,知的,1,3,,\n");
         var folder = Folder(temp, ("plans.csv", plans.ToString()));
 
         var result = ContractReader.ReadFolders([folder]);
 
-        Assert.Equal([(6L, "000000001"), (7L, "00000000011"), (8L, "131010001a"), (9L, "000000001")],
+        Assert.Equal([(6L, "000000001"), (7L, "00000000011"), (8L, "131010001a"), (9L, "000000001"), (11L, "131010001:"), (12L, "/310100011")],
             result.Errors.Select(e => (e.Line, e.Value)));
         Assert.All(result.Errors, e => Assert.Equal("office_id", e.Column));
         var kept = result.Dataset.Plans;
@@ -228,5 +229,97 @@ public class IngestFastPathTests
         var office = result.Dataset.Offices[0].OfficeId;
         Assert.Same(office, result.Dataset.Plans[0].OfficeId);
         Assert.Same(office, services[0].ProviderOfficeId);
+    }
+
+    [Fact]
+    public void ReadFolders_UndecodableBytesAnywhereInALargeFile_FailTheirOwnFieldOnly()
+    {
+        using var temp = new TempFolder();
+        // Enough rows for many reads of the file, some longer than a read's carry-over, with bad bytes (an invalid
+        // byte, a cut character, U+FFFD) in any column, at a field's end, on the last line (without a line feed), in CRLF lines.
+        var random = new Random(5);
+        var file = new MemoryStream();
+        void Write(string text) => file.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        Write("\uFEFFplan_id,priority,need_text,domain,goal_text,target_months,person_role\n");
+        string[] columns = ["plan_id", "priority", "need_text", "domain", "goal_text", "target_months", "person_role"];
+        byte[][] bad = [[0xFF], [0xE6, 0x97], [0xEF, 0xBF, 0xBD]];
+        var expected = new List<(long, string)>();
+        const int rows = 3000;
+        for (var row = 1; row <= rows; row++)
+        {
+            string[] cells = [$"P{row}", "1", row % 97 == 0 ? new string('長', 2000) : "自分で買い物をしたい", "", "週に二回は外出する", "", "本人"];
+            var spoiled = row == rows || random.Next(40) == 0 ? random.Next(cells.Length) : -1;
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (c > 0) Write(",");
+                Write(cells[c]);
+                if (c == spoiled) file.Write(bad[random.Next(bad.Length)]);
+            }
+            if (spoiled >= 0) expected.Add((row + 1, columns[spoiled]));
+            if (row < rows) Write(row % 5 == 0 ? "\r\n" : "\n");
+        }
+        var plans = new System.Text.StringBuilder(PlansHeader);
+        for (var p = 1; p <= rows; p++) plans.Append($"P{p},pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n");
+        var folder = Folder(temp, ("plans.csv", plans.ToString()));
+        File.WriteAllBytes(Path.Combine(folder, "plan_needs.csv"), file.ToArray());
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.True(expected.Count > 50);
+        Assert.Equal(expected, result.Errors.Select(e => (e.Line, e.Column)));
+        Assert.All(result.Errors, e => Assert.Contains("文字化け", e.Reason));
+        Assert.Equal(rows - expected.Count, result.Dataset.Needs.Count);
+    }
+
+    [Fact]
+    public void ReadFolders_TextsOfEveryLengthDifferingInTheirLastByte_ParseToTheirOwnValues()
+    {
+        using var temp = new TempFolder();
+        var texts = new List<string>();
+        for (var length = 1; length <= 40; length++)
+        {
+            texts.Add(new string('a', length - 1) + "b");
+            texts.Add(new string('a', length - 1) + "c");
+        }
+        var needs = new System.Text.StringBuilder("plan_id,priority,need_text,domain,goal_text,target_months,person_role\n");
+        var priority = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var text in texts) needs.Append($"P{++priority},1,{text},,{text},,\n");
+        }
+        var plans = new System.Text.StringBuilder(PlansHeader);
+        for (var p = 1; p <= priority; p++) plans.Append($"P{p},pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n");
+        var folder = Folder(temp, ("plans.csv", plans.ToString()), ("plan_needs.csv", needs.ToString()));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal([.. texts, .. texts], result.Dataset.Needs.Select(n => n.NeedText));
+    }
+
+    [Fact]
+    public void ReadFolders_ChildrenInAnotherOrderThanTheirParents_AreCheckedAndDeduplicatedAlike()
+    {
+        using var temp = new TempFolder();
+        // Needs and goals out of their parents' order, a parent without children, a dangling id between runs,
+        // parents coming back, duplicates and conflicts in each.
+        var plans = new System.Text.StringBuilder(PlansHeader);
+        foreach (var p in new[] { "P1", "P2", "P3", "P4" }) plans.Append($"{p},pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n");
+        var folder = Folder(temp, ("plans.csv", plans.ToString()),
+            ("plan_needs.csv", "plan_id,priority,need_text,domain,goal_text,target_months,person_role\n" +
+                "P3,1,a,,b,,\nP1,1,a,,b,,\nPX,1,a,,b,,\nP1,2,a,,b,,\nP4,1,a,,b,,\nP3,1,a,,b,,\nP3,2,a,,b,,\nP1,2,c,,b,,\nP4,1,a,,b,,\n"),
+            ("support_plans.csv", "support_plan_id,person_key,provider_office_id,service,plan_date,long_goal,short_goal\n" +
+                "S1,pk-a,1310100011,group_home,2026-05-01,,\nS2,pk-a,1310100011,group_home,2026-05-01,,\nS3,pk-a,1310100011,group_home,2026-05-01,,\n"),
+            ("support_goals.csv", "support_plan_id,goal_no,goal_text,linked_priority,period_months,staff_role\n" +
+                "S3,1,g,,,\nS1,1,g,,,\nSX,1,g,,,\nS1,1,g,,,\nS3,1,h,,,\nS3,2,g,,,\n"));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        Assert.Equal([(4L, "plan_id"), (9L, "plan_id"), (4L, "support_plan_id"), (6L, "support_plan_id")],
+            result.Errors.Select(e => (e.Line, e.Column)));
+        Assert.Equal([("P3", 1), ("P1", 1), ("P1", 2), ("P4", 1), ("P3", 2)], result.Dataset.Needs.Select(n => (n.PlanId, n.Priority)));
+        Assert.Equal([("S3", 1), ("S1", 1), ("S3", 2)], result.Dataset.SupportGoals.Select(g => (g.SupportPlanId, g.GoalNo)));
+        var needs = result.Tallies.Single(t => t.File == "export/plan_needs.csv");
+        Assert.Equal((9L, 7L, 2L, 2L), (needs.Read, needs.Accepted, needs.Rejected, needs.Duplicates));
     }
 }
