@@ -10,6 +10,8 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     public IReadOnlySet<string>? PublicNumbers { get; set; }
     /// <summary>The office numbers of offices.csv by value: the later files' rows share their strings.</summary>
     public IReadOnlyDictionary<long, string>? OfficeNumbers { get; set; }
+    /// <summary>The identifiers read so far, shared by every file of the read (and by its forks).</summary>
+    public IdPool Ids { get; private init; } = new();
 
     private IEnumerable<string> Find(FileSpec spec) =>
         roots.SelectMany(root => Directory.EnumerateFiles(root, spec.FileName, new EnumerationOptions
@@ -83,6 +85,7 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     {
         PublicNumbers = PublicNumbers,
         OfficeNumbers = OfficeNumbers,
+        Ids = Ids,
         AnnounceAfter = announceAfter,
         Announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
     };
