@@ -21,18 +21,29 @@ public sealed class DatasetIndex
     private readonly Dictionary<string, int> _personOf;
     private readonly Plan[] _plans;
     private readonly int[] _planStart;
+    /// <summary>Per plan version, its date and end date (<see cref="NoEnd"/> when open) as day numbers and its monitoring interval: what every snapshot
+    /// reads of every version, kept beside the rows (reading the rows themselves chases pointers all over the heap).</summary>
+    private readonly int[] _planDay, _planEndDay, _planMonitoringMonths;
     private readonly int[] _planKeyAt;
     private readonly int[] _municipalityAt;
     private readonly PlanNeed[] _needs;
     private readonly int[] _needStart;
-    /// <summary>Per need, its priority: read for every need of every snapshot, so kept beside the rows.</summary>
+    /// <summary>Per need, its priority and domain: read for every need of every snapshot, so kept beside the rows.</summary>
     private readonly int[] _needPriority;
+    private readonly LifeDomain?[] _needDomain;
     private readonly PlannedService[] _services;
     private readonly int[] _serviceStart, _serviceEnd;
     /// <summary>Per service row, the number of its provider's office, or −1.</summary>
     private readonly int[] _serviceOffice;
+    /// <summary>Per service row, its since (day number), service and status: what snapshots read of every row.</summary>
+    private readonly int[] _serviceSince;
+    private readonly ServiceType[] _serviceType;
+    private readonly ServiceStatus[] _serviceStatus;
     private readonly MonitoringRecord[] _monitoring;
     private readonly int[] _monitoringStart;
+    /// <summary>Per monitoring row, its date (day number), priority and achievement: what snapshots read of every row.</summary>
+    private readonly int[] _monitoringDay, _monitoringPriority;
+    private readonly Achievement[] _monitoringAchievement;
     private readonly SupportPlan[] _supportPlans;
     private readonly int[] _supportPlanStart;
     private readonly int[] _supportPlanKeyAt;
@@ -69,6 +80,7 @@ public sealed class DatasetIndex
 
         (_plans, _planStart, _) = Group(data.Plans, p => p.PersonKey, _personOf,
             (x, y) => x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId));
+        (_planDay, _planEndDay, _planMonitoringMonths) = (new int[_plans.Length], new int[_plans.Length], new int[_plans.Length]);
         // Plan ids get keys in plan order; versions sharing an id share its needs, services and monitoring.
         var planKeyOf = new Dictionary<string, int>(_plans.Length, StringComparer.Ordinal);
         _planKeyAt = new int[_plans.Length];
@@ -79,6 +91,7 @@ public sealed class DatasetIndex
             var plan = _plans[i];
             if (!planKeyOf.TryGetValue(plan.PlanId, out var key)) planKeyOf[plan.PlanId] = key = planKeyOf.Count;
             _planKeyAt[i] = key;
+            (_planDay[i], _planEndDay[i], _planMonitoringMonths[i]) = (plan.PlanDate.DayNumber, plan.EndDate?.DayNumber ?? NoEnd, plan.MonitoringMonths);
             // A person's versions mostly share one municipality code string.
             if (!ReferenceEquals(plan.MunicipalityCode, lastCode))
                 (lastCode, lastMunicipality) = (plan.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, plan.MunicipalityCode));
@@ -86,31 +99,51 @@ public sealed class DatasetIndex
         }
 
         // The three families of rows are independent: grouped on every core.
-        (PlanNeed[] Rows, int[] Start, int[] Priority) needs = ([], [], []);
-        (PlannedService[] Rows, int[] Start, int[] Office) services = ([], [], []);
-        (MonitoringRecord[] Rows, int[] Start, int[] _) monitoring = ([], [], []);
+        (PlanNeed[] Rows, int[] Start, int[] Positions) needs = ([], [], []);
+        (PlannedService[] Rows, int[] Start, int[] Positions) services = ([], [], []);
+        (MonitoringRecord[] Rows, int[] Start, int[] Positions) monitoring = ([], [], []);
         (SupportPlan[] Rows, int[] Start, int[] _) supportPlans = ([], [], []);
-        (SupportGoal[] Rows, int[] Start, int[] LinkedPriority) goals = ([], [], []);
+        (SupportGoal[] Rows, int[] Start, int[] Positions) goals = ([], [], []);
         var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        // The fields kept beside the rows (fields cannot be set from the lambdas).
+        var (needPriority, needDomain) = (Array.Empty<int>(), Array.Empty<LifeDomain?>());
+        var (servicePriority, serviceOffice, serviceSince) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var (serviceType, serviceStatus) = (Array.Empty<ServiceType>(), Array.Empty<ServiceStatus>());
+        var (monitoringDay, monitoringPriority, monitoringAchievement) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<Achievement>());
+        var goalLinked = Array.Empty<int>();
         Parallel.Invoke(
             () =>
             {
-                needs = Group(data.Needs, n => n.PlanId, planKeyOf,
-                    (x, y) => x.Priority.CompareTo(y.Priority), n => n.Priority);
-                // The office number of each row's provider (rows of a plan mostly repeat the previous row's id).
-                var (lastId, lastNumber) = ((string?)null, -1);
+                needs = Group(data.Needs, n => n.PlanId, planKeyOf, (x, y) => x.Priority.CompareTo(y.Priority));
+                needPriority = Field(data.Needs, needs.Positions, n => n.Priority);
+                needDomain = Field(data.Needs, needs.Positions, n => n.Domain);
+            },
+            () =>
+            {
                 services = Group(data.Services, s => s.PlanId, planKeyOf,
                     (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
-                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since),
-                    s =>
-                    {
-                        if (s.ProviderOfficeId is not { } id) return -1;
-                        if (!ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
-                        return lastNumber;
-                    });
+                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since));
+                servicePriority = Field(data.Services, services.Positions, s => s.Priority);
+                serviceSince = Field(data.Services, services.Positions, s => s.Since.DayNumber);
+                serviceType = Field(data.Services, services.Positions, s => s.Service);
+                serviceStatus = Field(data.Services, services.Positions, s => s.Status);
+                // The office number of each row's provider (rows of a plan mostly repeat the previous row's id).
+                var (lastId, lastNumber) = ((string?)null, -1);
+                serviceOffice = Field(data.Services, services.Positions, s =>
+                {
+                    if (s.ProviderOfficeId is not { } id) return -1;
+                    if (!ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
+                    return lastNumber;
+                });
             },
-            () => monitoring = Group(data.Monitoring, m => m.PlanId, planKeyOf,
-                (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority)),
+            () =>
+            {
+                monitoring = Group(data.Monitoring, m => m.PlanId, planKeyOf,
+                    (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority));
+                monitoringDay = Field(data.Monitoring, monitoring.Positions, m => m.MonitoringDate.DayNumber);
+                monitoringPriority = Field(data.Monitoring, monitoring.Positions, m => m.Priority);
+                monitoringAchievement = Field(data.Monitoring, monitoring.Positions, m => m.Achievement);
+            },
             () =>
             {
                 supportPlans = Group(data.SupportPlans, s => s.PersonKey, _personOf,
@@ -130,17 +163,18 @@ public sealed class DatasetIndex
                     if (!known) line = lineOf.Count - 1;
                     supportPlanLine[i] = line;
                 }
-                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf,
-                    (x, y) => x.GoalNo.CompareTo(y.GoalNo), g => g.LinkedPriority ?? NotLinked);
+                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf, (x, y) => x.GoalNo.CompareTo(y.GoalNo));
+                goalLinked = Field(data.SupportGoals, goals.Positions, g => g.LinkedPriority ?? NotLinked);
             });
-        (_needs, _needStart, _needPriority) = needs;
+        (_needs, _needStart, _needPriority, _needDomain) = (needs.Rows, needs.Start, needPriority, needDomain);
         _services = services.Rows;
-        (_serviceStart, _serviceEnd) = ServicesPerNeed(needs.Priority, needs.Start, services.Rows, services.Start);
-        _serviceOffice = services.Office;
-        (_monitoring, _monitoringStart, _) = monitoring;
+        (_serviceStart, _serviceEnd) = ServicesPerNeed(needPriority, needs.Start, servicePriority, services.Start);
+        (_serviceOffice, _serviceSince, _serviceType, _serviceStatus) = (serviceOffice, serviceSince, serviceType, serviceStatus);
+        (_monitoring, _monitoringStart) = (monitoring.Rows, monitoring.Start);
+        (_monitoringDay, _monitoringPriority, _monitoringAchievement) = (monitoringDay, monitoringPriority, monitoringAchievement);
         (_supportPlans, _supportPlanStart, _) = supportPlans;
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine) = (supportPlanKeyAt, supportPlanDay, supportPlanLine);
-        (_goals, _goalStart, _goalLinked) = goals;
+        (_goals, _goalStart, _goalLinked) = (goals.Rows, goals.Start, goalLinked);
 
         (FirstDate, LastDate) = DateRange(data);
     }
@@ -194,6 +228,14 @@ public sealed class DatasetIndex
     public ReadOnlySpan<Plan> Plans => _plans;
     /// <summary>The positions in <see cref="Plans"/> of a person's plan versions.</summary>
     public (int Start, int End) PlansOf(int person) => (_planStart[person], _planStart[person + 1]);
+    /// <summary>What <see cref="PlanEndDays"/> gives a version that has no end date.</summary>
+    public const int NoEnd = int.MaxValue;
+    /// <summary>Per plan of <see cref="Plans"/>, its date as a day number (<see cref="DateOnly.DayNumber"/>).</summary>
+    public ReadOnlySpan<int> PlanDays => _planDay;
+    /// <summary>Per plan of <see cref="Plans"/>, its end date as a day number, or <see cref="NoEnd"/>.</summary>
+    public ReadOnlySpan<int> PlanEndDays => _planEndDay;
+    /// <summary>Per plan of <see cref="Plans"/>, its monitoring interval in months.</summary>
+    public ReadOnlySpan<int> PlanMonitoringMonths => _planMonitoringMonths;
     /// <summary>The key of the plan id of the plan at a position: what its needs and monitoring are found by.</summary>
     public int PlanKeyAt(int plan) => _planKeyAt[plan];
     /// <summary>The area index of the municipality of the plan at a position, or −1 when it is not in the hierarchy.</summary>
@@ -205,6 +247,18 @@ public sealed class DatasetIndex
     public (int Start, int End) NeedsOf(int planKey) => (_needStart[planKey], _needStart[planKey + 1]);
     /// <summary>The status rows of the services planned for the need at a position, by service, then since.</summary>
     public ReadOnlySpan<PlannedService> ServicesOf(int need) => _services.AsSpan(_serviceStart[need].._serviceEnd[need]);
+    /// <summary>The since, service and status of the rows of <see cref="ServicesOf"/>, without reading the rows.</summary>
+    public StatusRows StatusRowsOf(int need)
+    {
+        var (start, length) = (_serviceStart[need], _serviceEnd[need] - _serviceStart[need]);
+        return new(_serviceSince.AsSpan(start, length), _serviceType.AsSpan(start, length), _serviceStatus.AsSpan(start, length));
+    }
+    /// <summary>The date, priority and achievement of the rows of <see cref="MonitoringOf"/>, without reading the rows.</summary>
+    public Reviews ReviewsOf(int planKey)
+    {
+        var (start, length) = (_monitoringStart[planKey], _monitoringStart[planKey + 1] - _monitoringStart[planKey]);
+        return new(_monitoringDay.AsSpan(start, length), _monitoringPriority.AsSpan(start, length), _monitoringAchievement.AsSpan(start, length));
+    }
     /// <summary>The monitoring rows of a plan key, by date, then priority.</summary>
     public ReadOnlySpan<MonitoringRecord> MonitoringOf(int planKey) => _monitoring.AsSpan(_monitoringStart[planKey].._monitoringStart[planKey + 1]);
 
@@ -223,6 +277,8 @@ public sealed class DatasetIndex
         _goalLinked.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
     /// <summary>The priority of the need at a position of <see cref="Needs"/>.</summary>
     public int NeedPriority(int need) => _needPriority[need];
+    /// <summary>The life domain the office gave the need at a position of <see cref="Needs"/>, if any.</summary>
+    public LifeDomain? NeedDomain(int need) => _needDomain[need];
     /// <summary>The goals of the individual support plan at a position (of its id), by goal number.</summary>
     public ReadOnlySpan<SupportGoal> GoalsOf(int supportPlan) =>
         _goals.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
@@ -234,16 +290,14 @@ public sealed class DatasetIndex
     /// input order, as LINQ's GroupBy then OrderBy would; group g is rows[start[g] .. start[g + 1]). A row's group is
     /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
     /// One pass over the rows finds their groups and the groups whose rows do not come in order (rows mostly come
-    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).</summary>
-    /// <paramref name="field"/>, when given, is read from each row in that pass (in file order, which is the rows' order in memory)
-    /// and returned in the order of the result, so that hot loops need not visit the rows again.</summary>
-    private static (T[] Rows, int[] Start, int[] Field) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
-        Comparison<T> order, Func<T, int>? field = null)
+    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).
+    /// <c>Positions[i]</c> is the position in <paramref name="source"/> of <c>Rows[i]</c>, for <see cref="Field"/>.</summary>
+    private static (T[] Rows, int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
+        Comparison<T> order)
         where T : class
     {
         var rows = Rows(source);
         var groupOf = new int[rows.Length];
-        var fieldOf = field is null ? [] : new int[rows.Length];
         var start = new int[groups.Count + 1];
         var lastRow = new int[groups.Count];
         Array.Fill(lastRow, -1);
@@ -260,7 +314,6 @@ public sealed class DatasetIndex
             }
             groupOf[i] = group;
             if (group < 0) continue;
-            if (field is not null) fieldOf[i] = field(rows[i]);
             start[group + 1]++;
             if (lastRow[group] >= 0 && order(rows[lastRow[group]], rows[i]) > 0) unsorted[group] = true;
             lastRow[group] = i;
@@ -278,14 +331,24 @@ public sealed class DatasetIndex
         var result = new T[positions.Length];
         var into = result.AsSpan();
         for (var i = 0; i < into.Length; i++) into[i] = rows[positions[i]];
-        var fields = field is null ? [] : new int[positions.Length];
-        for (var i = 0; i < fields.Length; i++) fields[i] = fieldOf[positions[i]];
-        return (result, start, fields);
+        return (result, start, positions);
+    }
+
+    /// <summary>A field of every row in the order <see cref="Group"/> gave them (<paramref name="positions"/>), so that hot
+    /// loops need not visit the rows. Read in file order, which is the rows' order in memory.</summary>
+    private static TField[] Field<T, TField>(IReadOnlyList<T> source, int[] positions, Func<T, TField> field)
+    {
+        var rows = Rows(source);
+        var inFileOrder = new TField[rows.Length];
+        for (var i = 0; i < rows.Length; i++) inFileOrder[i] = field(rows[i]);
+        var result = new TField[positions.Length];
+        for (var i = 0; i < result.Length; i++) result[i] = inFileOrder[positions[i]];
+        return result;
     }
 
     /// <summary>Per need: the range of the service rows with its plan key and priority. Both are ordered by
     /// plan key then priority, so one merge finds them; needs sharing a priority share the rows.</summary>
-    private static (int[] Start, int[] End) ServicesPerNeed(int[] needPriority, int[] needStart, PlannedService[] services, int[] serviceStart)
+    private static (int[] Start, int[] End) ServicesPerNeed(int[] needPriority, int[] needStart, int[] servicePriority, int[] serviceStart)
     {
         var (start, end) = (new int[needPriority.Length], new int[needPriority.Length]);
         for (var planKey = 0; planKey + 1 < needStart.Length; planKey++)
@@ -294,9 +357,9 @@ public sealed class DatasetIndex
             for (var n = needStart[planKey]; n < needStart[planKey + 1]; n++)
             {
                 var priority = needPriority[n];
-                while (next < stop && services[next].Priority < priority) next++;
+                while (next < stop && servicePriority[next] < priority) next++;
                 var last = next;
-                while (last < stop && services[last].Priority == priority) last++;
+                while (last < stop && servicePriority[last] == priority) last++;
                 (start[n], end[n]) = (next, last);
             }
         }
