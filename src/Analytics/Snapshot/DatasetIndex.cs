@@ -49,6 +49,8 @@ public sealed class DatasetIndex
     private readonly int[] _supportPlanKeyAt;
     /// <summary>Per individual support plan, its date (day number) and the number of its provider and service.</summary>
     private readonly int[] _supportPlanDay, _supportPlanLine;
+    /// <summary>Per individual support plan, its service.</summary>
+    private readonly ServiceType[] _supportPlanService;
     private readonly SupportGoal[] _goals;
     private readonly int[] _goalStart;
     /// <summary>Per goal, the priority it links to, or <see cref="NotLinked"/>.</summary>
@@ -105,6 +107,7 @@ public sealed class DatasetIndex
         (SupportPlan[] Rows, int[] Start, int[] _) supportPlans = ([], [], []);
         (SupportGoal[] Rows, int[] Start, int[] Positions) goals = ([], [], []);
         var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var supportPlanService = Array.Empty<ServiceType>();
         // The fields kept beside the rows (fields cannot be set from the lambdas).
         var (needPriority, needDomain) = (Array.Empty<int>(), Array.Empty<LifeDomain?>());
         var (servicePriority, serviceOffice, serviceSince) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
@@ -149,8 +152,8 @@ public sealed class DatasetIndex
                 supportPlans = Group(data.SupportPlans, s => s.PersonKey, _personOf,
                     (x, y) => x.PlanDate.CompareTo(y.PlanDate));
                 var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Rows.Length, StringComparer.Ordinal);
-                (supportPlanKeyAt, supportPlanDay, supportPlanLine) =
-                    (new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length]);
+                (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService) =
+                    (new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new ServiceType[supportPlans.Rows.Length]);
                 var lineOf = new Dictionary<(string, ServiceType), int>();
                 for (var i = 0; i < supportPlans.Rows.Length; i++)
                 {
@@ -158,7 +161,7 @@ public sealed class DatasetIndex
                     if (!supportPlanKeyOf.TryGetValue(plan.SupportPlanId, out var key))
                         supportPlanKeyOf[plan.SupportPlanId] = key = supportPlanKeyOf.Count;
                     supportPlanKeyAt[i] = key;
-                    supportPlanDay[i] = plan.PlanDate.DayNumber;
+                    (supportPlanDay[i], supportPlanService[i]) = (plan.PlanDate.DayNumber, plan.Service);
                     ref var line = ref CollectionsMarshal.GetValueRefOrAddDefault(lineOf, (plan.ProviderOfficeId, plan.Service), out var known);
                     if (!known) line = lineOf.Count - 1;
                     supportPlanLine[i] = line;
@@ -173,7 +176,7 @@ public sealed class DatasetIndex
         (_monitoring, _monitoringStart) = (monitoring.Rows, monitoring.Start);
         (_monitoringDay, _monitoringPriority, _monitoringAchievement) = (monitoringDay, monitoringPriority, monitoringAchievement);
         (_supportPlans, _supportPlanStart, _) = supportPlans;
-        (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine) = (supportPlanKeyAt, supportPlanDay, supportPlanLine);
+        (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine, _supportPlanService) = (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService);
         (_goals, _goalStart, _goalLinked) = (goals.Rows, goals.Start, goalLinked);
 
         (FirstDate, LastDate) = DateRange(data);
@@ -270,6 +273,8 @@ public sealed class DatasetIndex
     public DateOnly SupportPlanDate(int supportPlan) => DateOnly.FromDayNumber(_supportPlanDay[supportPlan]);
     /// <summary>A number per provider office and service: plans at one provider for one service share it.</summary>
     public int SupportPlanLine(int supportPlan) => _supportPlanLine[supportPlan];
+    /// <summary>The service of the individual support plan at a position (without reading the plan).</summary>
+    public ServiceType SupportPlanService(int supportPlan) => _supportPlanService[supportPlan];
     /// <summary>What <see cref="LinkedPrioritiesOf"/> gives a goal that links to no need.</summary>
     public const int NotLinked = int.MinValue;
     /// <summary>Per goal of <see cref="GoalsOf"/>, the priority of the need it links to, or <see cref="NotLinked"/>.</summary>

@@ -54,6 +54,8 @@ public sealed class PlanSnapshot
     public int MunicipalityOf(int plan) => _municipalityOf[plan];
     /// <summary>The numbers of the needs of <c>Plans[plan]</c>.</summary>
     public (int Start, int End) NeedsOf(int plan) => (_needStart[plan], _needStart[plan + 1]);
+    /// <summary>The position in <see cref="DatasetIndex.Needs"/> of the need with a number.</summary>
+    public int NeedPositionOf(int need) => _needAt[need];
     /// <summary>The need with a number.</summary>
     public PlanNeed Need(int need) => Index.Needs[_needAt[need]];
     /// <summary>The priority of the need with a number (without reading the need).</summary>
