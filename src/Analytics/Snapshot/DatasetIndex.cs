@@ -16,6 +16,7 @@ public sealed class DatasetIndex
 {
     /// <summary>Offices by number (in order of first row), and the number of each office id.</summary>
     private readonly OfficeInfo[] _offices;
+    private readonly string[] _officeIds;
     private readonly Dictionary<string, int> _officeNumber;
     private readonly string[] _persons;
     private readonly Dictionary<string, int> _personOf;
@@ -39,6 +40,10 @@ public sealed class DatasetIndex
     private readonly int[] _serviceSince;
     private readonly ServiceType[] _serviceType;
     private readonly ServiceStatus[] _serviceStatus;
+    /// <summary>Per service row, the number of its amount in <see cref="_amounts"/> (0: none). Amounts repeat, so a number
+    /// each holds them in a quarter of the room of a decimal (scale kept: 2.0 and 2.00 are different amounts).</summary>
+    private readonly int[] _serviceAmount;
+    private readonly decimal?[] _amounts;
     private readonly MonitoringRecord[] _monitoring;
     private readonly int[] _monitoringStart;
     /// <summary>Per monitoring row, its date (day number), priority and achievement: what snapshots read of every row.</summary>
@@ -62,11 +67,14 @@ public sealed class DatasetIndex
         Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
 
         _officeNumber = new Dictionary<string, int>(StringComparer.Ordinal);
-        var offices = new List<OfficeInfo>();
+        var (offices, officeIds) = (new List<OfficeInfo>(), new List<string>());
         foreach (var o in data.Offices)
             if (_officeNumber.TryAdd(o.OfficeId, offices.Count))
+            {
                 offices.Add(new OfficeInfo(o.OfficeName, o.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, o.MunicipalityCode)));
-        _offices = [.. offices];
+                officeIds.Add(o.OfficeId);
+            }
+        (_offices, _officeIds) = ([.. offices], [.. officeIds]);
 
         // Persons in ordinal order of their key: the order of every snapshot.
         _personOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -112,6 +120,7 @@ public sealed class DatasetIndex
         var (needPriority, needDomain) = (Array.Empty<int>(), Array.Empty<LifeDomain?>());
         var (servicePriority, serviceOffice, serviceSince) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
         var (serviceType, serviceStatus) = (Array.Empty<ServiceType>(), Array.Empty<ServiceStatus>());
+        var (serviceAmount, amounts) = (Array.Empty<int>(), new List<decimal?> { null });
         var (monitoringDay, monitoringPriority, monitoringAchievement) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<Achievement>());
         var goalLinked = Array.Empty<int>();
         Parallel.Invoke(
@@ -130,6 +139,17 @@ public sealed class DatasetIndex
                 serviceSince = Field(data.Services, services.Positions, s => s.Since.DayNumber);
                 serviceType = Field(data.Services, services.Positions, s => s.Service);
                 serviceStatus = Field(data.Services, services.Positions, s => s.Status);
+                var amountOf = new Dictionary<(int, int, int, int), int>();
+                serviceAmount = Field(data.Services, services.Positions, s =>
+                {
+                    if (s.Amount is not { } amount) return 0;
+                    Span<int> bits = stackalloc int[4];
+                    decimal.GetBits(amount, bits);
+                    ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(amountOf, (bits[0], bits[1], bits[2], bits[3]), out var known);
+                    if (known) return number;
+                    amounts.Add(amount);
+                    return number = amounts.Count - 1;
+                });
                 // The office number of each row's provider (rows of a plan mostly repeat the previous row's id).
                 var (lastId, lastNumber) = ((string?)null, -1);
                 serviceOffice = Field(data.Services, services.Positions, s =>
@@ -173,6 +193,7 @@ public sealed class DatasetIndex
         _services = services.Rows;
         (_serviceStart, _serviceEnd) = ServicesPerNeed(needPriority, needs.Start, servicePriority, services.Start);
         (_serviceOffice, _serviceSince, _serviceType, _serviceStatus) = (serviceOffice, serviceSince, serviceType, serviceStatus);
+        (_serviceAmount, _amounts) = (serviceAmount, [.. amounts]);
         (_monitoring, _monitoringStart) = (monitoring.Rows, monitoring.Start);
         (_monitoringDay, _monitoringPriority, _monitoringAchievement) = (monitoringDay, monitoringPriority, monitoringAchievement);
         (_supportPlans, _supportPlanStart, _) = supportPlans;
@@ -255,6 +276,15 @@ public sealed class DatasetIndex
     {
         var (start, length) = (_serviceStart[need], _serviceEnd[need] - _serviceStart[need]);
         return new(_serviceSince.AsSpan(start, length), _serviceType.AsSpan(start, length), _serviceStatus.AsSpan(start, length));
+    }
+    /// <summary>The state row i of <see cref="ServicesOf"/> gives, from the arrays beside the rows (the row itself is read only
+    /// for a provider that offices.csv lacks, or none).</summary>
+    public ServiceState StateOf(int need, int i)
+    {
+        var row = _serviceStart[need] + i;
+        var office = _serviceOffice[row];
+        return new(_serviceType[row], _serviceStatus[row], DateOnly.FromDayNumber(_serviceSince[row]), _amounts[_serviceAmount[row]],
+            office >= 0 ? _officeIds[office] : _services[row].ProviderOfficeId);
     }
     /// <summary>The date, priority and achievement of the rows of <see cref="MonitoringOf"/>, without reading the rows.</summary>
     public Reviews ReviewsOf(int planKey)

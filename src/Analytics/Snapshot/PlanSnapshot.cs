@@ -93,7 +93,7 @@ public sealed class PlanSnapshot
     public static PlanSnapshot At(DatasetIndex index, DateOnly date)
     {
         // First each person's current plan and how many needs and states it has, from the index's flat arrays, so that
-        // every array is made once at its size; then the needs and their states (only states read the rows).
+        // every array is made once at its size; then the needs and their states.
         var day = date.DayNumber;
         var (personOf, planAt) = (new List<int>(), new List<int>());
         var (needCount, stateCount) = (0, 0);
@@ -124,13 +124,12 @@ public sealed class PlanSnapshot
             for (var n = needFrom; n < needTo; n++, need++)
             {
                 needAt[need] = n;
-                var flat = index.StatusRowsOf(n);
-                var rows = index.ServicesOf(n);
+                var rows = index.StatusRowsOf(n);
                 var offices = index.ServiceOfficesOf(n);
-                for (var i = 0; i < flat.Length; i++)
-                    if (flat.IsStateAt(i, day))
+                for (var i = 0; i < rows.Length; i++)
+                    if (rows.IsStateAt(i, day))
                     {
-                        states[state] = ToState(rows[i]);
+                        states[state] = index.StateOf(n, i);
                         stateOffice[state++] = offices[i];
                     }
                 stateStart[need + 1] = state;
