@@ -48,13 +48,13 @@ public static class UnmetFigures
             ByCategory(snapshot, unmet, period, "unmet_needs_by_support_category", "障害支援区分別の未充足ニーズ", SupportCategory,
                 SupportCategoryLabels[..7], SupportCategoryLabels, (snapshot, u, into) =>
                 {
-                    into.Add(snapshot.Plans[u.Plan].SupportCategory);
+                    into.Add(snapshot.Index.PlanSupportCategories[snapshot.PositionOf(u.Plan)]);
                     return false;
                 }),
             ByCategory(snapshot, unmet, period, "unmet_needs_by_disability_type", "障害種別の未充足ニーズ", Breakdowns.DisabilityType,
                 DisabilityTypeLabels.Select(d => d.Label), [.. DisabilityTypeLabels.Select(d => d.Label)], (snapshot, u, into) =>
                 {
-                    var types = snapshot.Plans[u.Plan].DisabilityTypes;
+                    var types = snapshot.Index.PlanDisabilityTypes[snapshot.PositionOf(u.Plan)];
                     for (var i = 0; i < DisabilityTypeLabels.Length; i++)
                         if (types.HasFlag(DisabilityTypeLabels[i].Type)) into.Add(i);
                     return false;

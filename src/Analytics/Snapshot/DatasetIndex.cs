@@ -25,6 +25,9 @@ public sealed class DatasetIndex
     /// <summary>Per plan version, its date and end date (<see cref="NoEnd"/> when open) as day numbers and its monitoring interval: what every snapshot
     /// reads of every version, kept beside the rows (reading the rows themselves chases pointers all over the heap).</summary>
     private readonly int[] _planDay, _planEndDay, _planMonitoringMonths;
+    /// <summary>Per plan version, its 障害支援区分 and 障害種別 (what the unmet-need tables break down by).</summary>
+    private readonly byte[] _planSupportCategory;
+    private readonly DisabilityType[] _planDisabilityTypes;
     private readonly int[] _planKeyAt;
     private readonly int[] _municipalityAt;
     private readonly PlanNeed[] _needs;
@@ -91,6 +94,7 @@ public sealed class DatasetIndex
         (_plans, _planStart, _) = Group(data.Plans, p => p.PersonKey, _personOf,
             (x, y) => x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId));
         (_planDay, _planEndDay, _planMonitoringMonths) = (new int[_plans.Length], new int[_plans.Length], new int[_plans.Length]);
+        (_planSupportCategory, _planDisabilityTypes) = (new byte[_plans.Length], new DisabilityType[_plans.Length]);
         // Plan ids get keys in plan order; versions sharing an id share its needs, services and monitoring.
         var planKeyOf = new Dictionary<string, int>(_plans.Length, StringComparer.Ordinal);
         _planKeyAt = new int[_plans.Length];
@@ -102,6 +106,7 @@ public sealed class DatasetIndex
             if (!planKeyOf.TryGetValue(plan.PlanId, out var key)) planKeyOf[plan.PlanId] = key = planKeyOf.Count;
             _planKeyAt[i] = key;
             (_planDay[i], _planEndDay[i], _planMonitoringMonths[i]) = (plan.PlanDate.DayNumber, plan.EndDate?.DayNumber ?? NoEnd, plan.MonitoringMonths);
+            (_planSupportCategory[i], _planDisabilityTypes[i]) = (plan.SupportCategory, plan.DisabilityTypes);
             // A person's versions mostly share one municipality code string.
             if (!ReferenceEquals(plan.MunicipalityCode, lastCode))
                 (lastCode, lastMunicipality) = (plan.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, plan.MunicipalityCode));
@@ -260,6 +265,10 @@ public sealed class DatasetIndex
     public ReadOnlySpan<int> PlanEndDays => _planEndDay;
     /// <summary>Per plan of <see cref="Plans"/>, its monitoring interval in months.</summary>
     public ReadOnlySpan<int> PlanMonitoringMonths => _planMonitoringMonths;
+    /// <summary>Per plan of <see cref="Plans"/>, its 障害支援区分.</summary>
+    public ReadOnlySpan<byte> PlanSupportCategories => _planSupportCategory;
+    /// <summary>Per plan of <see cref="Plans"/>, its 障害種別.</summary>
+    public ReadOnlySpan<DisabilityType> PlanDisabilityTypes => _planDisabilityTypes;
     /// <summary>The key of the plan id of the plan at a position: what its needs and monitoring are found by.</summary>
     public int PlanKeyAt(int plan) => _planKeyAt[plan];
     /// <summary>The area index of the municipality of the plan at a position, or −1 when it is not in the hierarchy.</summary>

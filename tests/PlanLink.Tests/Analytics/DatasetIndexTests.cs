@@ -67,8 +67,9 @@ public class DatasetIndexTests
                 AssertSameRows(monitoring[planId].OrderBy(m => m.MonitoringDate).ThenBy(m => m.Priority), index.MonitoringOf(index.PlanKeyAt(plan)),
                     $"monitoring of {planId}");
                 // The arrays kept beside the rows say what the rows say.
-                Assert.Equal((index.Plans[plan].PlanDate.DayNumber, index.Plans[plan].EndDate?.DayNumber ?? DatasetIndex.NoEnd, index.Plans[plan].MonitoringMonths),
-                    (index.PlanDays[plan], index.PlanEndDays[plan], index.PlanMonitoringMonths[plan]));
+                var p = index.Plans[plan];
+                Assert.Equal((p.PlanDate.DayNumber, p.EndDate?.DayNumber ?? DatasetIndex.NoEnd, p.MonitoringMonths, p.SupportCategory, p.DisabilityTypes),
+                    (index.PlanDays[plan], index.PlanEndDays[plan], index.PlanMonitoringMonths[plan], index.PlanSupportCategories[plan], index.PlanDisabilityTypes[plan]));
                 for (var need = needFrom; need < needTo; need++)
                 {
                     Assert.Equal(index.Needs[need].Domain, index.NeedDomain(need));
