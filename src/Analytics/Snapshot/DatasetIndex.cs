@@ -113,7 +113,7 @@ public sealed class DatasetIndex
             _municipalityAt[i] = lastMunicipality;
         }
 
-        // The three families of rows are independent: grouped on every core.
+        // The families of rows are independent: grouped, and their fields read, on every core.
         (PlanNeed[] Rows, int[] Start, int[] Positions) needs = ([], [], []);
         (PlannedService[] Rows, int[] Start, int[] Positions) services = ([], [], []);
         (MonitoringRecord[] Rows, int[] Start, int[] Positions) monitoring = ([], [], []);
