@@ -47,9 +47,9 @@ public sealed class DatasetIndex
     /// each holds them in a quarter of the room of a decimal (scale kept: 2.0 and 2.00 are different amounts).</summary>
     private readonly int[] _serviceAmount;
     private readonly decimal?[] _amounts;
-    private readonly MonitoringRecord[] _monitoring;
     private readonly int[] _monitoringStart;
-    /// <summary>Per monitoring row, its date (day number), priority and achievement: what snapshots read of every row.</summary>
+    /// <summary>Per monitoring row, its date (day number), priority and achievement: all that snapshots read of the rows,
+    /// so the rows themselves are not kept.</summary>
     private readonly int[] _monitoringDay, _monitoringPriority;
     private readonly Achievement[] _monitoringAchievement;
     private readonly SupportPlan[] _supportPlans;
@@ -116,7 +116,6 @@ public sealed class DatasetIndex
         // The families of rows are independent: grouped, and their fields read, on every core.
         (PlanNeed[] Rows, int[] Start, int[] Positions) needs = ([], [], []);
         (PlannedService[] Rows, int[] Start, int[] Positions) services = ([], [], []);
-        (MonitoringRecord[] Rows, int[] Start, int[] Positions) monitoring = ([], [], []);
         (SupportPlan[] Rows, int[] Start, int[] _) supportPlans = ([], [], []);
         (SupportGoal[] Rows, int[] Start, int[] Positions) goals = ([], [], []);
         var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
@@ -126,7 +125,8 @@ public sealed class DatasetIndex
         var (servicePriority, serviceOffice, serviceSince) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
         var (serviceType, serviceStatus) = (Array.Empty<ServiceType>(), Array.Empty<ServiceStatus>());
         var (serviceAmount, amounts) = (Array.Empty<int>(), new List<decimal?> { null });
-        var (monitoringDay, monitoringPriority, monitoringAchievement) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<Achievement>());
+        var (monitoringStart, monitoringDay, monitoringPriority) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var monitoringAchievement = Array.Empty<Achievement>();
         var goalLinked = Array.Empty<int>();
         Parallel.Invoke(
             () =>
@@ -166,11 +166,11 @@ public sealed class DatasetIndex
             },
             () =>
             {
-                monitoring = Group(data.Monitoring, m => m.PlanId, planKeyOf,
+                (_, monitoringStart, var positions) = Group(data.Monitoring, m => m.PlanId, planKeyOf,
                     (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority));
-                monitoringDay = Field(data.Monitoring, monitoring.Positions, m => m.MonitoringDate.DayNumber);
-                monitoringPriority = Field(data.Monitoring, monitoring.Positions, m => m.Priority);
-                monitoringAchievement = Field(data.Monitoring, monitoring.Positions, m => m.Achievement);
+                monitoringDay = Field(data.Monitoring, positions, m => m.MonitoringDate.DayNumber);
+                monitoringPriority = Field(data.Monitoring, positions, m => m.Priority);
+                monitoringAchievement = Field(data.Monitoring, positions, m => m.Achievement);
             },
             () =>
             {
@@ -199,8 +199,7 @@ public sealed class DatasetIndex
         (_serviceStart, _serviceEnd) = ServicesPerNeed(needPriority, needs.Start, servicePriority, services.Start);
         (_serviceOffice, _serviceSince, _serviceType, _serviceStatus) = (serviceOffice, serviceSince, serviceType, serviceStatus);
         (_serviceAmount, _amounts) = (serviceAmount, [.. amounts]);
-        (_monitoring, _monitoringStart) = (monitoring.Rows, monitoring.Start);
-        (_monitoringDay, _monitoringPriority, _monitoringAchievement) = (monitoringDay, monitoringPriority, monitoringAchievement);
+        (_monitoringStart, _monitoringDay, _monitoringPriority, _monitoringAchievement) = (monitoringStart, monitoringDay, monitoringPriority, monitoringAchievement);
         (_supportPlans, _supportPlanStart, _) = supportPlans;
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine, _supportPlanService) = (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService);
         (_goals, _goalStart, _goalLinked) = (goals.Rows, goals.Start, goalLinked);
@@ -295,14 +294,12 @@ public sealed class DatasetIndex
         return new(_serviceType[row], _serviceStatus[row], DateOnly.FromDayNumber(_serviceSince[row]), _amounts[_serviceAmount[row]],
             office >= 0 ? _officeIds[office] : _services[row].ProviderOfficeId);
     }
-    /// <summary>The date, priority and achievement of the rows of <see cref="MonitoringOf"/>, without reading the rows.</summary>
+    /// <summary>The date, priority and achievement of the monitoring rows of a plan key, by date, then priority.</summary>
     public Reviews ReviewsOf(int planKey)
     {
         var (start, length) = (_monitoringStart[planKey], _monitoringStart[planKey + 1] - _monitoringStart[planKey]);
         return new(_monitoringDay.AsSpan(start, length), _monitoringPriority.AsSpan(start, length), _monitoringAchievement.AsSpan(start, length));
     }
-    /// <summary>The monitoring rows of a plan key, by date, then priority.</summary>
-    public ReadOnlySpan<MonitoringRecord> MonitoringOf(int planKey) => _monitoring.AsSpan(_monitoringStart[planKey].._monitoringStart[planKey + 1]);
 
     /// <summary>Every individual support plan, by person, then date.</summary>
     public ReadOnlySpan<SupportPlan> SupportPlans => _supportPlans;
