@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using PlanLink.Analytics.Snapshot;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Analytics.Classification;
@@ -84,6 +86,27 @@ public sealed class DomainInference
         need.Domain is { } d ? (d, false)
         : _inferred.TryGetValue((need.PlanId, need.Priority), out var i) && i.Domain is { } inferred ? (inferred, true)
         : (null, false);
+
+    /// <summary><see cref="DomainOf(PlanNeed)"/> of a need of a snapshot, by its number: without reading the need or
+    /// hashing its plan id (figures ask this for many needs of every quarter).</summary>
+    public (LifeDomain? Domain, bool Inferred) DomainOf(PlanSnapshot snapshot, int need)
+    {
+        if (snapshot.NeedDomain(need) is { } d) return (d, false);
+        if (_inferred.Count == 0) return (null, false);
+        var inferred = _byPosition.GetValue(snapshot.Index, InferredByPosition)[snapshot.NeedPositionOf(need)];
+        return inferred >= 0 ? ((LifeDomain)inferred, true) : (null, false);
+    }
+
+    /// <summary>Per index, the inferred domain of each need by its position in <see cref="DatasetIndex.Needs"/> (−1 when none): made once.</summary>
+    private readonly ConditionalWeakTable<DatasetIndex, sbyte[]> _byPosition = [];
+
+    private sbyte[] InferredByPosition(DatasetIndex index)
+    {
+        var result = new sbyte[index.Needs.Length];
+        for (var n = 0; n < result.Length; n++)
+            result[n] = index.NeedDomain(n) is null && DomainOf(index.Needs[n]) is ({ } d, true) ? (sbyte)d : (sbyte)-1;
+        return result;
+    }
 
     public int InferredCount => _inferred.Values.Count(i => i.Domain is not null);
     public int UnclassifiedCount => _inferred.Values.Count(i => i.Domain is null);

@@ -71,7 +71,7 @@ public static class LinkageFigures
         // Columns by service type value.
         var needs = Enum.GetValues<ServiceType>().Select(s => t.Column(Service, ServiceCatalog.Get(s).JapaneseName, Needs, MeasureUnit.Needs)).ToArray();
         var needsLinked = Enum.GetValues<ServiceType>().Select(s => t.Column(Service, ServiceCatalog.Get(s).JapaneseName, NeedsLinked, MeasureUnit.Needs)).ToArray();
-        var supportPlans = snapshot.Index.SupportPlans;
+        var index = snapshot.Index;
         for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
             var municipality = snapshot.MunicipalityOf(plan);
@@ -87,7 +87,7 @@ public static class LinkageFigures
                     if (states[i].Status != ServiceStatus.InUse || service == ServiceType.Informal || InUseBefore(states, i)) continue;
                     t.AddMacro(municipality, needs[(int)service]);
                     foreach (var p in linkedPlans)
-                        if (supportPlans[p].Service == service)
+                        if (index.SupportPlanService(p) == service)
                         {
                             t.AddMacro(municipality, needsLinked[(int)service]);
                             break;

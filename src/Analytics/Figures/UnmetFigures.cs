@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using PlanLink.Analytics.Classification;
 using PlanLink.Analytics.Periods;
 using PlanLink.Analytics.Snapshot;
@@ -42,20 +41,20 @@ public static class UnmetFigures
             ByCategory(snapshot, unmet, period, "unmet_needs_by_life_domain", "生活領域別の未充足ニーズ（推定を含む）", Breakdowns.LifeDomain, DomainLabels,
                 DomainLabels, (snapshot, u, into) =>
                 {
-                    var (domain, inferred) = domains.DomainOf(snapshot.Need(u.Need));
+                    var (domain, inferred) = domains.DomainOf(snapshot, u.Need);
                     into.Add(domain is { } d ? (int)d : DomainLabels.Length - 1);
                     return inferred;
                 }),
             ByCategory(snapshot, unmet, period, "unmet_needs_by_support_category", "障害支援区分別の未充足ニーズ", SupportCategory,
                 SupportCategoryLabels[..7], SupportCategoryLabels, (snapshot, u, into) =>
                 {
-                    into.Add(snapshot.Plans[u.Plan].SupportCategory);
+                    into.Add(snapshot.Index.PlanSupportCategories[snapshot.PositionOf(u.Plan)]);
                     return false;
                 }),
             ByCategory(snapshot, unmet, period, "unmet_needs_by_disability_type", "障害種別の未充足ニーズ", Breakdowns.DisabilityType,
                 DisabilityTypeLabels.Select(d => d.Label), [.. DisabilityTypeLabels.Select(d => d.Label)], (snapshot, u, into) =>
                 {
-                    var types = snapshot.Plans[u.Plan].DisabilityTypes;
+                    var types = snapshot.Index.PlanDisabilityTypes[snapshot.PositionOf(u.Plan)];
                     for (var i = 0; i < DisabilityTypeLabels.Length; i++)
                         if (types.HasFlag(DisabilityTypeLabels[i].Type)) into.Add(i);
                     return false;
@@ -142,8 +141,7 @@ public static class UnmetFigures
                 t.Column(breakdown, category, NeedsUnmetInferred, MeasureUnit.Needs));
         var total = ColumnsOf(Cell.Total);
         // Whether a category (by its needs column) was counted for the current need and person: stamped with their number + 1.
-        var needStamp = new Dictionary<int, int>();
-        var personStamp = new Dictionary<int, int>();
+        var (needStamp, personStamp) = (new int[64], new int[64]);
         var personColumns = new List<int>();
         var categories = new List<int>();
         for (var i = 0; i < unmet.Count;)
@@ -158,8 +156,8 @@ public static class UnmetFigures
                 foreach (var category in categories)
                 {
                     var c = columnsOf[category] ??= ColumnsOf(labels[category]);
-                    if (!Stamp(needStamp, c.Needs, unmet[i].Need + 1)) continue; // once per need
-                    if (Stamp(personStamp, c.Needs, plan + 1)) personColumns.Add(c.Persons);
+                    if (!Stamp(ref needStamp, c.Needs, unmet[i].Need + 1)) continue; // once per need
+                    if (Stamp(ref personStamp, c.Needs, plan + 1)) personColumns.Add(c.Persons);
                     t.AddMacro(municipality, c.Needs);
                     if (isInferred) t.AddMacro(municipality, c.Inferred);
                 }
@@ -171,12 +169,12 @@ public static class UnmetFigures
         return t.Build();
     }
 
-    /// <summary>Stamps a key with a number; false when it already had it.</summary>
-    private static bool Stamp(Dictionary<int, int> stamps, int key, int number)
+    /// <summary>Stamps a key (a column) with a number; false when it already had it. The stamps grow with the columns.</summary>
+    private static bool Stamp(ref int[] stamps, int key, int number)
     {
-        ref var stamp = ref CollectionsMarshal.GetValueRefOrAddDefault(stamps, key, out _);
-        if (stamp == number) return false;
-        stamp = number;
+        if (key >= stamps.Length) Array.Resize(ref stamps, Math.Max(key + 1, 2 * stamps.Length));
+        if (stamps[key] == number) return false;
+        stamps[key] = number;
         return true;
     }
 }

@@ -90,9 +90,13 @@ public static class ResourceGapFigures
                 }
             }
         }
+        // The capacity column of each service, found once rather than by its names for every office.
+        var capacityColumns = new int?[columns.Length];
         foreach (var office in snapshot.Index.Data.Offices)
-            if (office.IsOpenOn(snapshot.Date) && office.Service != ServiceType.Informal)
-                t.AddMacro(office.MunicipalityCode, b, ServiceCatalog.Get(office.Service).JapaneseName, Capacity, MeasureUnit.Capacity, office.Capacity);
+            if (office.IsOpenOn(snapshot.Date) && office.Service != ServiceType.Informal
+                && areas.IndexOf(AreaLevel.Municipality, office.MunicipalityCode) is var m and >= 0)
+                t.AddMacro(m, capacityColumns[(int)office.Service] ??= t.Column(b, ServiceCatalog.Get(office.Service).JapaneseName, Capacity, MeasureUnit.Capacity),
+                    office.Capacity);
 
         AddDerived(t, areas, services);
         return t.Build();
@@ -135,6 +139,8 @@ public static class ResourceGapFigures
     {
         const string b = Figures.Breakdowns.Service;
         var levels = areas.AggregateLevels;
+        // Up to six derived cells per service and area: room for them at once rather than by doubling.
+        t.ExpectDerived(6 * services.Count * areas.Count);
         foreach (var service in services)
         {
             var name = service.JapaneseName;

@@ -22,16 +22,16 @@ public static class ConsultationOfficeFigures
         var personsUnmet = t.Column(Total, Cell.Total, Figures.Measures.PersonsUnmet, MeasureUnit.Persons);
         var overdue = t.Column(Total, Cell.Total, MonitoringFigures.PlansOverdue, MeasureUnit.Persons);
         var reasons = NeedAssessment.ReasonsOf(snapshot);
-        var statuses = MonitoringStatus.Assess(snapshot);
-        for (var plan = 0; plan < statuses.Count; plan++)
+        var monitoring = SnapshotMonitoring.Of(snapshot);
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var office = t.Area(AreaLevel.Office, statuses[plan].Plan.OfficeId);
+            var office = t.Area(AreaLevel.Office, snapshot.Plans[plan].OfficeId);
             var (start, end) = snapshot.NeedsOf(plan);
             var unmet = false;
             for (var n = start; n < end && !unmet; n++) unmet = reasons[n].Any;
             t.Add(office, plans);
             t.Add(office, personsUnmet, unmet ? 1 : 0);
-            t.Add(office, overdue, statuses[plan].IsOverdue ? 1 : 0);
+            t.Add(office, overdue, monitoring.IsOverdue(plan) ? 1 : 0);
         }
         t.AddRate(MonitoringFigures.OverdueRate, MeasureUnit.Percent, MonitoringFigures.PlansOverdue, MonitoringFigures.Plans);
         return t.Build();

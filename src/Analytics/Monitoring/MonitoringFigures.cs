@@ -22,9 +22,9 @@ public static class MonitoringFigures
         var monitoring = SnapshotMonitoring.Of(snapshot);
         return
         [
-            Summary(snapshot, monitoring.Statuses, period),
+            Summary(snapshot, monitoring, period),
             Achievement(snapshot, monitoring, period, "monitoring_achievement_by_life_domain", "生活領域別の支援目標の達成度", Figures.Breakdowns.LifeDomain,
-                DomainLabels, (snapshot, need, into) => into.Add(snapshot.Need(need).Domain is { } d ? (int)d : DomainLabels.Length - 1)),
+                DomainLabels, (snapshot, need, into) => into.Add(snapshot.NeedDomain(need) is { } d ? (int)d : DomainLabels.Length - 1)),
             Achievement(snapshot, monitoring, period, "monitoring_achievement_by_service", "サービス種類別の支援目標の達成度", Service,
                 ServiceLabels, (snapshot, need, into) =>
                 {
@@ -35,9 +35,8 @@ public static class MonitoringFigures
         ];
     }
 
-    /// <summary>Overdue monitoring and persistent unmet needs per area. <paramref name="statuses"/> are those of
-    /// <see cref="MonitoringStatus.Assess(PlanSnapshot)"/>, in the order of the snapshot's plans.</summary>
-    public static ResultTable Summary(PlanSnapshot snapshot, IReadOnlyList<MonitoringStatus> statuses, FiscalQuarter period)
+    /// <summary>Overdue monitoring and persistent unmet needs per area; <paramref name="monitoring"/> is the snapshot's.</summary>
+    public static ResultTable Summary(PlanSnapshot snapshot, SnapshotMonitoring monitoring, FiscalQuarter period)
     {
         var t = new TableBuilder("monitoring_summary", "モニタリングの実施状況と継続する未充足", snapshot.Index.Areas, period);
         t.EnsureMacro(Total, [Cell.Total], (Plans, MeasureUnit.Persons), (PlansOverdue, MeasureUnit.Persons),
@@ -46,16 +45,16 @@ public static class MonitoringFigures
         var overdue = t.Column(Total, Cell.Total, PlansOverdue, MeasureUnit.Persons);
         var personsPersistent = t.Column(Total, Cell.Total, PersonsPersistent, MeasureUnit.Persons);
         var needsPersistent = t.Column(Total, Cell.Total, NeedsPersistent, MeasureUnit.Needs);
-        for (var plan = 0; plan < statuses.Count; plan++)
+        for (var plan = 0; plan < snapshot.Plans.Count; plan++)
         {
-            var (s, m) = (statuses[plan], snapshot.MunicipalityOf(plan));
+            var m = snapshot.MunicipalityOf(plan);
             if (m < 0) continue;
             t.AddMacro(m, plans);
-            if (s.IsOverdue) t.AddMacro(m, overdue);
-            if (s.PersistentlyUnmetPriorities.Count > 0)
+            if (monitoring.IsOverdue(plan)) t.AddMacro(m, overdue);
+            if (monitoring.PersistentlyUnmet(plan).Length is > 0 and var persistent)
             {
                 t.AddMacro(m, personsPersistent);
-                t.AddMacro(m, needsPersistent, s.PersistentlyUnmetPriorities.Count);
+                t.AddMacro(m, needsPersistent, persistent);
             }
         }
         t.AddRate(OverdueRate, MeasureUnit.Percent, PlansOverdue, Plans);

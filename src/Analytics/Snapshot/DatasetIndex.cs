@@ -16,28 +16,49 @@ public sealed class DatasetIndex
 {
     /// <summary>Offices by number (in order of first row), and the number of each office id.</summary>
     private readonly OfficeInfo[] _offices;
+    private readonly string[] _officeIds;
     private readonly Dictionary<string, int> _officeNumber;
     private readonly string[] _persons;
     private readonly Dictionary<string, int> _personOf;
     private readonly Plan[] _plans;
     private readonly int[] _planStart;
+    /// <summary>Per plan version, its date and end date (<see cref="NoEnd"/> when open) as day numbers and its monitoring interval: what every snapshot
+    /// reads of every version, kept beside the rows (reading the rows themselves chases pointers all over the heap).</summary>
+    private readonly int[] _planDay, _planEndDay, _planMonitoringMonths;
+    /// <summary>Per plan version, its 障害支援区分 and 障害種別 (what the unmet-need tables break down by).</summary>
+    private readonly byte[] _planSupportCategory;
+    private readonly DisabilityType[] _planDisabilityTypes;
     private readonly int[] _planKeyAt;
     private readonly int[] _municipalityAt;
     private readonly PlanNeed[] _needs;
     private readonly int[] _needStart;
-    /// <summary>Per need, its priority: read for every need of every snapshot, so kept beside the rows.</summary>
+    /// <summary>Per need, its priority and domain: read for every need of every snapshot, so kept beside the rows.</summary>
     private readonly int[] _needPriority;
+    private readonly LifeDomain?[] _needDomain;
     private readonly PlannedService[] _services;
     private readonly int[] _serviceStart, _serviceEnd;
     /// <summary>Per service row, the number of its provider's office, or −1.</summary>
     private readonly int[] _serviceOffice;
-    private readonly MonitoringRecord[] _monitoring;
+    /// <summary>Per service row, its since (day number), service and status: what snapshots read of every row.</summary>
+    private readonly int[] _serviceSince;
+    private readonly ServiceType[] _serviceType;
+    private readonly ServiceStatus[] _serviceStatus;
+    /// <summary>Per service row, the number of its amount in <see cref="_amounts"/> (0: none). Amounts repeat, so a number
+    /// each holds them in a quarter of the room of a decimal (scale kept: 2.0 and 2.00 are different amounts).</summary>
+    private readonly int[] _serviceAmount;
+    private readonly decimal?[] _amounts;
     private readonly int[] _monitoringStart;
+    /// <summary>Per monitoring row, its date (day number), priority and achievement: all that snapshots read of the rows,
+    /// so the rows themselves are not kept.</summary>
+    private readonly int[] _monitoringDay, _monitoringPriority;
+    private readonly Achievement[] _monitoringAchievement;
     private readonly SupportPlan[] _supportPlans;
     private readonly int[] _supportPlanStart;
     private readonly int[] _supportPlanKeyAt;
     /// <summary>Per individual support plan, its date (day number) and the number of its provider and service.</summary>
     private readonly int[] _supportPlanDay, _supportPlanLine;
+    /// <summary>Per individual support plan, its service.</summary>
+    private readonly ServiceType[] _supportPlanService;
     private readonly SupportGoal[] _goals;
     private readonly int[] _goalStart;
     /// <summary>Per goal, the priority it links to, or <see cref="NotLinked"/>.</summary>
@@ -49,11 +70,14 @@ public sealed class DatasetIndex
         Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
 
         _officeNumber = new Dictionary<string, int>(StringComparer.Ordinal);
-        var offices = new List<OfficeInfo>();
+        var (offices, officeIds) = (new List<OfficeInfo>(), new List<string>());
         foreach (var o in data.Offices)
             if (_officeNumber.TryAdd(o.OfficeId, offices.Count))
+            {
                 offices.Add(new OfficeInfo(o.OfficeName, o.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, o.MunicipalityCode)));
-        _offices = [.. offices];
+                officeIds.Add(o.OfficeId);
+            }
+        (_offices, _officeIds) = ([.. offices], [.. officeIds]);
 
         // Persons in ordinal order of their key: the order of every snapshot.
         _personOf = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -69,6 +93,8 @@ public sealed class DatasetIndex
 
         (_plans, _planStart, _) = Group(data.Plans, p => p.PersonKey, _personOf,
             (x, y) => x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId));
+        (_planDay, _planEndDay, _planMonitoringMonths) = (new int[_plans.Length], new int[_plans.Length], new int[_plans.Length]);
+        (_planSupportCategory, _planDisabilityTypes) = (new byte[_plans.Length], new DisabilityType[_plans.Length]);
         // Plan ids get keys in plan order; versions sharing an id share its needs, services and monitoring.
         var planKeyOf = new Dictionary<string, int>(_plans.Length, StringComparer.Ordinal);
         _planKeyAt = new int[_plans.Length];
@@ -79,45 +105,80 @@ public sealed class DatasetIndex
             var plan = _plans[i];
             if (!planKeyOf.TryGetValue(plan.PlanId, out var key)) planKeyOf[plan.PlanId] = key = planKeyOf.Count;
             _planKeyAt[i] = key;
+            (_planDay[i], _planEndDay[i], _planMonitoringMonths[i]) = (plan.PlanDate.DayNumber, plan.EndDate?.DayNumber ?? NoEnd, plan.MonitoringMonths);
+            (_planSupportCategory[i], _planDisabilityTypes[i]) = (plan.SupportCategory, plan.DisabilityTypes);
             // A person's versions mostly share one municipality code string.
             if (!ReferenceEquals(plan.MunicipalityCode, lastCode))
                 (lastCode, lastMunicipality) = (plan.MunicipalityCode, Areas.IndexOf(AreaLevel.Municipality, plan.MunicipalityCode));
             _municipalityAt[i] = lastMunicipality;
         }
 
-        // The three families of rows are independent: grouped on every core.
-        (PlanNeed[] Rows, int[] Start, int[] Priority) needs = ([], [], []);
-        (PlannedService[] Rows, int[] Start, int[] Office) services = ([], [], []);
-        (MonitoringRecord[] Rows, int[] Start, int[] _) monitoring = ([], [], []);
+        // The families of rows are independent: grouped, and their fields read, on every core.
+        (PlanNeed[] Rows, int[] Start, int[] Positions) needs = ([], [], []);
+        (PlannedService[] Rows, int[] Start, int[] Positions) services = ([], [], []);
         (SupportPlan[] Rows, int[] Start, int[] _) supportPlans = ([], [], []);
-        (SupportGoal[] Rows, int[] Start, int[] LinkedPriority) goals = ([], [], []);
+        (SupportGoal[] Rows, int[] Start, int[] Positions) goals = ([], [], []);
         var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var supportPlanService = Array.Empty<ServiceType>();
+        // The fields kept beside the rows (fields cannot be set from the lambdas).
+        var (needPriority, needDomain) = (Array.Empty<int>(), Array.Empty<LifeDomain?>());
+        var (servicePriority, serviceOffice, serviceSince) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var (serviceType, serviceStatus) = (Array.Empty<ServiceType>(), Array.Empty<ServiceStatus>());
+        var (serviceAmount, amounts) = (Array.Empty<int>(), new List<decimal?> { null });
+        var (monitoringStart, monitoringDay, monitoringPriority) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var monitoringAchievement = Array.Empty<Achievement>();
+        var goalLinked = Array.Empty<int>();
         Parallel.Invoke(
             () =>
             {
-                needs = Group(data.Needs, n => n.PlanId, planKeyOf,
-                    (x, y) => x.Priority.CompareTo(y.Priority), n => n.Priority);
-                // The office number of each row's provider (rows of a plan mostly repeat the previous row's id).
-                var (lastId, lastNumber) = ((string?)null, -1);
+                needs = Group(data.Needs, n => n.PlanId, planKeyOf, (x, y) => x.Priority.CompareTo(y.Priority));
+                needPriority = Field(data.Needs, needs.Positions, n => n.Priority);
+                needDomain = Field(data.Needs, needs.Positions, n => n.Domain);
+            },
+            () =>
+            {
                 services = Group(data.Services, s => s.PlanId, planKeyOf,
                     (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
-                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since),
-                    s =>
-                    {
-                        if (s.ProviderOfficeId is not { } id) return -1;
-                        if (!ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
-                        return lastNumber;
-                    });
+                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since));
+                servicePriority = Field(data.Services, services.Positions, s => s.Priority);
+                serviceSince = Field(data.Services, services.Positions, s => s.Since.DayNumber);
+                serviceType = Field(data.Services, services.Positions, s => s.Service);
+                serviceStatus = Field(data.Services, services.Positions, s => s.Status);
+                var amountOf = new Dictionary<(int, int, int, int), int>();
+                serviceAmount = Field(data.Services, services.Positions, s =>
+                {
+                    if (s.Amount is not { } amount) return 0;
+                    Span<int> bits = stackalloc int[4];
+                    decimal.GetBits(amount, bits);
+                    ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(amountOf, (bits[0], bits[1], bits[2], bits[3]), out var known);
+                    if (known) return number;
+                    amounts.Add(amount);
+                    return number = amounts.Count - 1;
+                });
+                // The office number of each row's provider (rows of a plan mostly repeat the previous row's id).
+                var (lastId, lastNumber) = ((string?)null, -1);
+                serviceOffice = Field(data.Services, services.Positions, s =>
+                {
+                    if (s.ProviderOfficeId is not { } id) return -1;
+                    if (!ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
+                    return lastNumber;
+                });
             },
-            () => monitoring = Group(data.Monitoring, m => m.PlanId, planKeyOf,
-                (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority)),
+            () =>
+            {
+                (_, monitoringStart, var positions) = Group(data.Monitoring, m => m.PlanId, planKeyOf,
+                    (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority));
+                monitoringDay = Field(data.Monitoring, positions, m => m.MonitoringDate.DayNumber);
+                monitoringPriority = Field(data.Monitoring, positions, m => m.Priority);
+                monitoringAchievement = Field(data.Monitoring, positions, m => m.Achievement);
+            },
             () =>
             {
                 supportPlans = Group(data.SupportPlans, s => s.PersonKey, _personOf,
                     (x, y) => x.PlanDate.CompareTo(y.PlanDate));
                 var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Rows.Length, StringComparer.Ordinal);
-                (supportPlanKeyAt, supportPlanDay, supportPlanLine) =
-                    (new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length]);
+                (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService) =
+                    (new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new ServiceType[supportPlans.Rows.Length]);
                 var lineOf = new Dictionary<(string, ServiceType), int>();
                 for (var i = 0; i < supportPlans.Rows.Length; i++)
                 {
@@ -125,22 +186,23 @@ public sealed class DatasetIndex
                     if (!supportPlanKeyOf.TryGetValue(plan.SupportPlanId, out var key))
                         supportPlanKeyOf[plan.SupportPlanId] = key = supportPlanKeyOf.Count;
                     supportPlanKeyAt[i] = key;
-                    supportPlanDay[i] = plan.PlanDate.DayNumber;
+                    (supportPlanDay[i], supportPlanService[i]) = (plan.PlanDate.DayNumber, plan.Service);
                     ref var line = ref CollectionsMarshal.GetValueRefOrAddDefault(lineOf, (plan.ProviderOfficeId, plan.Service), out var known);
                     if (!known) line = lineOf.Count - 1;
                     supportPlanLine[i] = line;
                 }
-                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf,
-                    (x, y) => x.GoalNo.CompareTo(y.GoalNo), g => g.LinkedPriority ?? NotLinked);
+                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf, (x, y) => x.GoalNo.CompareTo(y.GoalNo));
+                goalLinked = Field(data.SupportGoals, goals.Positions, g => g.LinkedPriority ?? NotLinked);
             });
-        (_needs, _needStart, _needPriority) = needs;
+        (_needs, _needStart, _needPriority, _needDomain) = (needs.Rows, needs.Start, needPriority, needDomain);
         _services = services.Rows;
-        (_serviceStart, _serviceEnd) = ServicesPerNeed(needs.Priority, needs.Start, services.Rows, services.Start);
-        _serviceOffice = services.Office;
-        (_monitoring, _monitoringStart, _) = monitoring;
+        (_serviceStart, _serviceEnd) = ServicesPerNeed(needPriority, needs.Start, servicePriority, services.Start);
+        (_serviceOffice, _serviceSince, _serviceType, _serviceStatus) = (serviceOffice, serviceSince, serviceType, serviceStatus);
+        (_serviceAmount, _amounts) = (serviceAmount, [.. amounts]);
+        (_monitoringStart, _monitoringDay, _monitoringPriority, _monitoringAchievement) = (monitoringStart, monitoringDay, monitoringPriority, monitoringAchievement);
         (_supportPlans, _supportPlanStart, _) = supportPlans;
-        (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine) = (supportPlanKeyAt, supportPlanDay, supportPlanLine);
-        (_goals, _goalStart, _goalLinked) = goals;
+        (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine, _supportPlanService) = (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService);
+        (_goals, _goalStart, _goalLinked) = (goals.Rows, goals.Start, goalLinked);
 
         (FirstDate, LastDate) = DateRange(data);
     }
@@ -194,6 +256,18 @@ public sealed class DatasetIndex
     public ReadOnlySpan<Plan> Plans => _plans;
     /// <summary>The positions in <see cref="Plans"/> of a person's plan versions.</summary>
     public (int Start, int End) PlansOf(int person) => (_planStart[person], _planStart[person + 1]);
+    /// <summary>What <see cref="PlanEndDays"/> gives a version that has no end date.</summary>
+    public const int NoEnd = int.MaxValue;
+    /// <summary>Per plan of <see cref="Plans"/>, its date as a day number (<see cref="DateOnly.DayNumber"/>).</summary>
+    public ReadOnlySpan<int> PlanDays => _planDay;
+    /// <summary>Per plan of <see cref="Plans"/>, its end date as a day number, or <see cref="NoEnd"/>.</summary>
+    public ReadOnlySpan<int> PlanEndDays => _planEndDay;
+    /// <summary>Per plan of <see cref="Plans"/>, its monitoring interval in months.</summary>
+    public ReadOnlySpan<int> PlanMonitoringMonths => _planMonitoringMonths;
+    /// <summary>Per plan of <see cref="Plans"/>, its 障害支援区分.</summary>
+    public ReadOnlySpan<byte> PlanSupportCategories => _planSupportCategory;
+    /// <summary>Per plan of <see cref="Plans"/>, its 障害種別.</summary>
+    public ReadOnlySpan<DisabilityType> PlanDisabilityTypes => _planDisabilityTypes;
     /// <summary>The key of the plan id of the plan at a position: what its needs and monitoring are found by.</summary>
     public int PlanKeyAt(int plan) => _planKeyAt[plan];
     /// <summary>The area index of the municipality of the plan at a position, or −1 when it is not in the hierarchy.</summary>
@@ -205,8 +279,27 @@ public sealed class DatasetIndex
     public (int Start, int End) NeedsOf(int planKey) => (_needStart[planKey], _needStart[planKey + 1]);
     /// <summary>The status rows of the services planned for the need at a position, by service, then since.</summary>
     public ReadOnlySpan<PlannedService> ServicesOf(int need) => _services.AsSpan(_serviceStart[need].._serviceEnd[need]);
-    /// <summary>The monitoring rows of a plan key, by date, then priority.</summary>
-    public ReadOnlySpan<MonitoringRecord> MonitoringOf(int planKey) => _monitoring.AsSpan(_monitoringStart[planKey].._monitoringStart[planKey + 1]);
+    /// <summary>The since, service and status of the rows of <see cref="ServicesOf"/>, without reading the rows.</summary>
+    public StatusRows StatusRowsOf(int need)
+    {
+        var (start, length) = (_serviceStart[need], _serviceEnd[need] - _serviceStart[need]);
+        return new(_serviceSince.AsSpan(start, length), _serviceType.AsSpan(start, length), _serviceStatus.AsSpan(start, length));
+    }
+    /// <summary>The state row i of <see cref="ServicesOf"/> gives, from the arrays beside the rows (the row itself is read only
+    /// for a provider that offices.csv lacks, or none).</summary>
+    public ServiceState StateOf(int need, int i)
+    {
+        var row = _serviceStart[need] + i;
+        var office = _serviceOffice[row];
+        return new(_serviceType[row], _serviceStatus[row], DateOnly.FromDayNumber(_serviceSince[row]), _amounts[_serviceAmount[row]],
+            office >= 0 ? _officeIds[office] : _services[row].ProviderOfficeId);
+    }
+    /// <summary>The date, priority and achievement of the monitoring rows of a plan key, by date, then priority.</summary>
+    public Reviews ReviewsOf(int planKey)
+    {
+        var (start, length) = (_monitoringStart[planKey], _monitoringStart[planKey + 1] - _monitoringStart[planKey]);
+        return new(_monitoringDay.AsSpan(start, length), _monitoringPriority.AsSpan(start, length), _monitoringAchievement.AsSpan(start, length));
+    }
 
     /// <summary>Every individual support plan, by person, then date.</summary>
     public ReadOnlySpan<SupportPlan> SupportPlans => _supportPlans;
@@ -216,6 +309,8 @@ public sealed class DatasetIndex
     public DateOnly SupportPlanDate(int supportPlan) => DateOnly.FromDayNumber(_supportPlanDay[supportPlan]);
     /// <summary>A number per provider office and service: plans at one provider for one service share it.</summary>
     public int SupportPlanLine(int supportPlan) => _supportPlanLine[supportPlan];
+    /// <summary>The service of the individual support plan at a position (without reading the plan).</summary>
+    public ServiceType SupportPlanService(int supportPlan) => _supportPlanService[supportPlan];
     /// <summary>What <see cref="LinkedPrioritiesOf"/> gives a goal that links to no need.</summary>
     public const int NotLinked = int.MinValue;
     /// <summary>Per goal of <see cref="GoalsOf"/>, the priority of the need it links to, or <see cref="NotLinked"/>.</summary>
@@ -223,6 +318,8 @@ public sealed class DatasetIndex
         _goalLinked.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
     /// <summary>The priority of the need at a position of <see cref="Needs"/>.</summary>
     public int NeedPriority(int need) => _needPriority[need];
+    /// <summary>The life domain the office gave the need at a position of <see cref="Needs"/>, if any.</summary>
+    public LifeDomain? NeedDomain(int need) => _needDomain[need];
     /// <summary>The goals of the individual support plan at a position (of its id), by goal number.</summary>
     public ReadOnlySpan<SupportGoal> GoalsOf(int supportPlan) =>
         _goals.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
@@ -234,16 +331,14 @@ public sealed class DatasetIndex
     /// input order, as LINQ's GroupBy then OrderBy would; group g is rows[start[g] .. start[g + 1]). A row's group is
     /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
     /// One pass over the rows finds their groups and the groups whose rows do not come in order (rows mostly come
-    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).</summary>
-    /// <paramref name="field"/>, when given, is read from each row in that pass (in file order, which is the rows' order in memory)
-    /// and returned in the order of the result, so that hot loops need not visit the rows again.</summary>
-    private static (T[] Rows, int[] Start, int[] Field) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
-        Comparison<T> order, Func<T, int>? field = null)
+    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).
+    /// <c>Positions[i]</c> is the position in <paramref name="source"/> of <c>Rows[i]</c>, for <see cref="Field"/>.</summary>
+    private static (T[] Rows, int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
+        Comparison<T> order)
         where T : class
     {
         var rows = Rows(source);
         var groupOf = new int[rows.Length];
-        var fieldOf = field is null ? [] : new int[rows.Length];
         var start = new int[groups.Count + 1];
         var lastRow = new int[groups.Count];
         Array.Fill(lastRow, -1);
@@ -260,7 +355,6 @@ public sealed class DatasetIndex
             }
             groupOf[i] = group;
             if (group < 0) continue;
-            if (field is not null) fieldOf[i] = field(rows[i]);
             start[group + 1]++;
             if (lastRow[group] >= 0 && order(rows[lastRow[group]], rows[i]) > 0) unsorted[group] = true;
             lastRow[group] = i;
@@ -278,14 +372,24 @@ public sealed class DatasetIndex
         var result = new T[positions.Length];
         var into = result.AsSpan();
         for (var i = 0; i < into.Length; i++) into[i] = rows[positions[i]];
-        var fields = field is null ? [] : new int[positions.Length];
-        for (var i = 0; i < fields.Length; i++) fields[i] = fieldOf[positions[i]];
-        return (result, start, fields);
+        return (result, start, positions);
+    }
+
+    /// <summary>A field of every row in the order <see cref="Group"/> gave them (<paramref name="positions"/>), so that hot
+    /// loops need not visit the rows. Read in file order, which is the rows' order in memory.</summary>
+    private static TField[] Field<T, TField>(IReadOnlyList<T> source, int[] positions, Func<T, TField> field)
+    {
+        var rows = Rows(source);
+        var inFileOrder = new TField[rows.Length];
+        for (var i = 0; i < rows.Length; i++) inFileOrder[i] = field(rows[i]);
+        var result = new TField[positions.Length];
+        for (var i = 0; i < result.Length; i++) result[i] = inFileOrder[positions[i]];
+        return result;
     }
 
     /// <summary>Per need: the range of the service rows with its plan key and priority. Both are ordered by
     /// plan key then priority, so one merge finds them; needs sharing a priority share the rows.</summary>
-    private static (int[] Start, int[] End) ServicesPerNeed(int[] needPriority, int[] needStart, PlannedService[] services, int[] serviceStart)
+    private static (int[] Start, int[] End) ServicesPerNeed(int[] needPriority, int[] needStart, int[] servicePriority, int[] serviceStart)
     {
         var (start, end) = (new int[needPriority.Length], new int[needPriority.Length]);
         for (var planKey = 0; planKey + 1 < needStart.Length; planKey++)
@@ -294,9 +398,9 @@ public sealed class DatasetIndex
             for (var n = needStart[planKey]; n < needStart[planKey + 1]; n++)
             {
                 var priority = needPriority[n];
-                while (next < stop && services[next].Priority < priority) next++;
+                while (next < stop && servicePriority[next] < priority) next++;
                 var last = next;
-                while (last < stop && services[last].Priority == priority) last++;
+                while (last < stop && servicePriority[last] == priority) last++;
                 (start[n], end[n]) = (next, last);
             }
         }

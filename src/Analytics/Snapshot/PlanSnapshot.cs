@@ -54,10 +54,14 @@ public sealed class PlanSnapshot
     public int MunicipalityOf(int plan) => _municipalityOf[plan];
     /// <summary>The numbers of the needs of <c>Plans[plan]</c>.</summary>
     public (int Start, int End) NeedsOf(int plan) => (_needStart[plan], _needStart[plan + 1]);
+    /// <summary>The position in <see cref="DatasetIndex.Needs"/> of the need with a number.</summary>
+    public int NeedPositionOf(int need) => _needAt[need];
     /// <summary>The need with a number.</summary>
     public PlanNeed Need(int need) => Index.Needs[_needAt[need]];
     /// <summary>The priority of the need with a number (without reading the need).</summary>
     public int NeedPriority(int need) => Index.NeedPriority(_needAt[need]);
+    /// <summary>The life domain the office gave the need with a number, if any (without reading the need).</summary>
+    public LifeDomain? NeedDomain(int need) => Index.NeedDomain(_needAt[need]);
     /// <summary>The current status row of each service planned for a need, by service.</summary>
     public ReadOnlySpan<ServiceState> StatesOf(int need) => _states.AsSpan(_stateStart[need], _stateStart[need + 1] - _stateStart[need]);
     /// <summary>Per state of <see cref="StatesOf"/>, the number of its provider's office (see <see cref="DatasetIndex.Office"/>),
@@ -88,74 +92,79 @@ public sealed class PlanSnapshot
 
     public static PlanSnapshot At(DatasetIndex index, DateOnly date)
     {
-        // First each person's current plan and how many needs and status rows it has, so that every array is made
-        // once (at most as long as the status rows; states are fewer), then the needs and their states.
+        // First each person's current plan and how many needs and states it has, from the index's flat arrays, so that
+        // every array is made once at its size; then the needs and their states.
+        var day = date.DayNumber;
         var (personOf, planAt) = (new List<int>(), new List<int>());
-        var (needCount, rowCount) = (0, 0);
+        var (needCount, stateCount) = (0, 0);
         for (var person = 0; person < index.PersonCount; person++)
         {
             var (first, end) = index.PlansOf(person);
-            if (CurrentVersion(index.Plans[first..end], date) is not (>= 0 and var version)) continue;
+            if (CurrentVersion(index.PlanDays[first..end], index.PlanEndDays[first..end], day) is not (>= 0 and var version)) continue;
+            var plan = first + version;
             personOf.Add(person);
-            planAt.Add(first + version);
-            var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(first + version));
+            planAt.Add(plan);
+            var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(plan));
             needCount += needTo - needFrom;
-            for (var n = needFrom; n < needTo; n++) rowCount += index.ServicesOf(n).Length;
+            for (var n = needFrom; n < needTo; n++)
+            {
+                var rows = index.StatusRowsOf(n);
+                for (var i = 0; i < rows.Length; i++)
+                    if (rows.IsStateAt(i, day)) stateCount++;
+            }
         }
         var (plans, needStart, needAt, stateStart) = (new Plan[planAt.Count], new int[planAt.Count + 1], new int[needCount], new int[needCount + 1]);
-        var (states, stateOffice) = (new List<ServiceState>(rowCount), new List<int>(rowCount));
-        var need = 0;
+        var (states, stateOffice) = (new ServiceState[stateCount], new int[stateCount]);
+        var plansInto = plans.AsSpan(); // no per-plan array covariance check, which would read every plan's type
+        var (need, state) = (0, 0);
         for (var plan = 0; plan < plans.Length; plan++)
         {
-            plans[plan] = index.Plans[planAt[plan]];
+            plansInto[plan] = index.Plans[planAt[plan]];
             var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(planAt[plan]));
             for (var n = needFrom; n < needTo; n++, need++)
             {
                 needAt[need] = n;
-                var rows = index.ServicesOf(n);
+                var rows = index.StatusRowsOf(n);
                 var offices = index.ServiceOfficesOf(n);
                 for (var i = 0; i < rows.Length; i++)
-                    if (IsStateAt(rows, i, date))
+                    if (rows.IsStateAt(i, day))
                     {
-                        states.Add(ToState(rows[i]));
-                        stateOffice.Add(offices[i]);
+                        states[state] = index.StateOf(n, i);
+                        stateOffice[state++] = offices[i];
                     }
-                stateStart[need + 1] = states.Count;
+                stateStart[need + 1] = state;
             }
             needStart[plan + 1] = need;
         }
-        return new PlanSnapshot(index, date, plans, [.. personOf], [.. planAt], needStart, needAt, [.. states], [.. stateOffice], stateStart);
+        return new PlanSnapshot(index, date, plans, [.. personOf], [.. planAt], needStart, needAt, states, stateOffice, stateStart);
     }
 
     /// <summary>The latest version dated on or before <paramref name="date"/>, unless it ended before the date.</summary>
-    public static Plan? CurrentPlan(ReadOnlySpan<Plan> versionsByDate, DateOnly date) =>
-        CurrentVersion(versionsByDate, date) is >= 0 and var i ? versionsByDate[i] : null;
+    public static Plan? CurrentPlan(ReadOnlySpan<Plan> versionsByDate, DateOnly date)
+    {
+        var (days, ends) = (new int[versionsByDate.Length], new int[versionsByDate.Length]);
+        for (var i = 0; i < days.Length; i++) (days[i], ends[i]) = (versionsByDate[i].PlanDate.DayNumber, versionsByDate[i].EndDate?.DayNumber ?? DatasetIndex.NoEnd);
+        return CurrentVersion(days, ends, date.DayNumber) is >= 0 and var v ? versionsByDate[v] : null;
+    }
 
-    /// <summary>The position of <see cref="CurrentPlan"/> among the versions, or −1 when there is none.</summary>
-    private static int CurrentVersion(ReadOnlySpan<Plan> versionsByDate, DateOnly date)
+    /// <summary>The position of the current version among versions given by their dates and end dates (day numbers), or −1 when there is none.</summary>
+    private static int CurrentVersion(ReadOnlySpan<int> days, ReadOnlySpan<int> ends, int day)
     {
         var current = -1;
-        for (var i = 0; i < versionsByDate.Length && versionsByDate[i].PlanDate <= date; i++) current = i;
-        return current >= 0 && versionsByDate[current] is { EndDate: { } end } && end < date ? -1 : current;
+        for (var i = 0; i < days.Length && days[i] <= day; i++) current = i;
+        return current >= 0 && ends[current] < day ? -1 : current;
     }
 
     /// <summary>Per planned service, the status row with the latest <c>since</c> on or before the date.</summary>
     public static IReadOnlyList<ServiceState> StatesAt(ReadOnlySpan<PlannedService> rowsByServiceThenSince, DateOnly date)
     {
-        var count = 0;
-        for (var i = 0; i < rowsByServiceThenSince.Length; i++)
-            if (IsStateAt(rowsByServiceThenSince, i, date)) count++;
-        if (count == 0) return [];
-        var states = new ServiceState[count];
-        count = 0;
-        for (var i = 0; i < rowsByServiceThenSince.Length; i++)
-            if (IsStateAt(rowsByServiceThenSince, i, date)) states[count++] = ToState(rowsByServiceThenSince[i]);
+        var flat = StatusRows.Of(rowsByServiceThenSince);
+        var day = date.DayNumber;
+        var states = new List<ServiceState>();
+        for (var i = 0; i < flat.Length; i++)
+            if (flat.IsStateAt(i, day)) states.Add(ToState(rowsByServiceThenSince[i]));
         return states;
     }
-
-    /// <summary>Whether row i is its service's latest row on or before the date (rows of a service are ordered by since).</summary>
-    internal static bool IsStateAt(ReadOnlySpan<PlannedService> rows, int i, DateOnly date) =>
-        rows[i].Since <= date && (i + 1 == rows.Length || rows[i + 1].Service != rows[i].Service || rows[i + 1].Since > date);
 
     private static ServiceState ToState(PlannedService s) => new(s.Service, s.Status, s.Since, s.Amount, s.ProviderOfficeId);
 }

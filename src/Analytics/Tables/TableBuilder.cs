@@ -180,6 +180,9 @@ public sealed class TableBuilder(string id, string title, AreaHierarchy areas, F
         _extra.Add((area, column, new Cell(level, code, AreaName(area), period, c.Breakdown, c.Category, c.Measure, c.Unit, value) { Rate = Shared(from) }));
     }
 
+    /// <summary>Makes room for about this many more computed cells (a hint: a table of many saves growing the list by doubling).</summary>
+    public void ExpectDerived(int count) => _extra.EnsureCapacity(_extra.Count + count);
+
     private RateMeasures? _lastFrom;
 
     /// <summary>The measures a derived cell comes from, as the instance the previous one used when they are the same

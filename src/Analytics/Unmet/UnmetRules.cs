@@ -10,13 +10,14 @@ public static class UnmetRules
     public const int ArrangingDaysLimit = 90;
 
     /// <summary>Why a planned service is unmet at <paramref name="date"/>, or null when it is not.</summary>
-    public static UnmetReason? ServiceUnmet(ServiceState s, DateOnly date) => ServiceUnmet(s.Status, s.Since, date);
+    public static UnmetReason? ServiceUnmet(ServiceState s, DateOnly date) => ServiceUnmet(s.Status, s.Since.DayNumber, date);
 
-    private static UnmetReason? ServiceUnmet(ServiceStatus status, DateOnly since, DateOnly date) => status switch
+    /// <summary><see cref="ServiceUnmet(ServiceState, DateOnly)"/> of a status since a day number.</summary>
+    private static UnmetReason? ServiceUnmet(ServiceStatus status, int sinceDay, DateOnly date) => status switch
     {
         ServiceStatus.Waiting => UnmetReason.Waiting,
         ServiceStatus.NoResource => UnmetReason.NoResource,
-        ServiceStatus.Arranging when date.DayNumber - since.DayNumber > ArrangingDaysLimit => UnmetReason.LongArranging,
+        ServiceStatus.Arranging when date.DayNumber - sinceDay > ArrangingDaysLimit => UnmetReason.LongArranging,
         _ => null,
     };
 
@@ -51,15 +52,15 @@ public static class UnmetRules
         return reasons;
     }
 
-    /// <summary>Whether a need with these status rows (by service, then since) is unmet at the date: as
-    /// <see cref="NeedUnmet(NeedState, DateOnly)"/> on <see cref="PlanSnapshot.StatesAt"/>, without building the states.</summary>
-    public static bool IsUnmet(ReadOnlySpan<PlannedService> rowsByServiceThenSince, DateOnly date)
+    /// <summary>Whether a need with these status rows is unmet at the date: as <see cref="NeedUnmet(NeedState, DateOnly)"/>
+    /// on <see cref="PlanSnapshot.StatesAt"/>, without building the states.</summary>
+    public static bool IsUnmet(StatusRows rows, DateOnly date)
     {
         var anyState = false;
-        for (var i = 0; i < rowsByServiceThenSince.Length; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
-            if (!PlanSnapshot.IsStateAt(rowsByServiceThenSince, i, date)) continue;
-            if (ServiceUnmet(rowsByServiceThenSince[i].Status, rowsByServiceThenSince[i].Since, date) is not null) return true;
+            if (!rows.IsStateAt(i, date.DayNumber)) continue;
+            if (ServiceUnmet(rows.Status[i], rows.Since[i], date) is not null) return true;
             anyState = true;
         }
         return !anyState;

@@ -175,7 +175,7 @@ public class AnalyticsTests
         Assert.Equal(["K2"], statuses.Where(s => s.IsOverdue).Select(s => s.Plan.PersonKey));
         // K1's GH need was waiting at both monitorings (06-15, 09-15): persistent. K3 had one monitoring only.
         Assert.Equal([1], statuses.Single(s => s.Plan.PersonKey == "K1").PersistentlyUnmetPriorities);
-        var summary = MonitoringFigures.Summary(Snapshot, statuses, Q);
+        var summary = MonitoringFigures.Summary(Snapshot, SnapshotMonitoring.Of(Snapshot), Q);
         Assert.Equal(1, V(summary, AreaLevel.Municipality, A, Cell.Total, MonitoringFigures.PlansOverdue));
         Assert.Equal(1, V(summary, AreaLevel.Prefecture, Pref, Cell.Total, MonitoringFigures.NeedsPersistent));
         var achievement = Table(MonitoringFigures.Compute(Snapshot, Q), "monitoring_achievement_by_life_domain");

@@ -64,12 +64,27 @@ public class DatasetIndexTests
                 for (var need = needFrom; need < needTo; need++)
                     AssertSameRows(services[(planId, index.Needs[need].Priority)].OrderBy(s => s.Service).ThenBy(s => s.Since),
                         index.ServicesOf(need), $"services of {planId} #{index.Needs[need].Priority}");
-                AssertSameRows(monitoring[planId].OrderBy(m => m.MonitoringDate).ThenBy(m => m.Priority), index.MonitoringOf(index.PlanKeyAt(plan)),
-                    $"monitoring of {planId}");
+                // The arrays kept beside the rows say what the rows say.
+                var p = index.Plans[plan];
+                Assert.Equal((p.PlanDate.DayNumber, p.EndDate?.DayNumber ?? DatasetIndex.NoEnd, p.MonitoringMonths, p.SupportCategory, p.DisabilityTypes),
+                    (index.PlanDays[plan], index.PlanEndDays[plan], index.PlanMonitoringMonths[plan], index.PlanSupportCategories[plan], index.PlanDisabilityTypes[plan]));
+                for (var need = needFrom; need < needTo; need++)
+                {
+                    Assert.Equal(index.Needs[need].Domain, index.NeedDomain(need));
+                    var flat = index.StatusRowsOf(need);
+                    Assert.Equal(index.ServicesOf(need).ToArray().Select(r => (r.Since.DayNumber, r.Service, r.Status)),
+                        flat.Since.ToArray().Zip(flat.Service.ToArray(), flat.Status.ToArray()));
+                }
+                // Monitoring is kept as its fields only (a stable order by date, then priority).
+                var reviews = index.ReviewsOf(index.PlanKeyAt(plan));
+                Assert.Equal(monitoring[planId].OrderBy(m => m.MonitoringDate).ThenBy(m => m.Priority).Select(r => (r.MonitoringDate.DayNumber, r.Priority, r.Achievement)),
+                    reviews.Day.ToArray().Zip(reviews.Priority.ToArray(), reviews.Achievement.ToArray()));
                 Assert.Equal(index.Areas.IndexOf(AreaLevel.Municipality, index.Plans[plan].MunicipalityCode), index.MunicipalityAt(plan));
             }
             var (supportFrom, supportTo) = index.SupportPlansOf(person);
             AssertSameRows(supportPlans[key].OrderBy(s => s.PlanDate), index.SupportPlans[supportFrom..supportTo], $"support plans of {key}");
+            for (var s = supportFrom; s < supportTo; s++)
+                Assert.Equal(index.SupportPlans[s].Service, index.SupportPlanService(s));
             for (var s = supportFrom; s < supportTo; s++)
                 AssertSameRows(goals[index.SupportPlans[s].SupportPlanId].OrderBy(g => g.GoalNo), index.GoalsOf(s), $"goals of {index.SupportPlans[s].SupportPlanId}");
         }
@@ -103,6 +118,11 @@ public class DatasetIndexTests
                 // The flat arrays figures read say what the records say.
                 Assert.Equal(snapshot.Needs[n].Need.Priority, snapshot.NeedPriority(n));
                 Assert.Equal(snapshot.Needs[n].Services, snapshot.StatesOf(n).ToArray());
+                Assert.Equal(snapshot.Needs[n].Need.Domain, snapshot.NeedDomain(n));
+                // The states made from the arrays beside the rows are those of the rows, amounts to their scale (2.0 is not 2.00).
+                var fromRows = PlanSnapshot.StatesAt(index.ServicesOf(snapshot.NeedPositionOf(n)), snapshot.Date);
+                Assert.Equal(fromRows, snapshot.StatesOf(n).ToArray());
+                Assert.Equal(fromRows.Select(s => s.Amount?.ToString()), snapshot.StatesOf(n).ToArray().Select(s => s.Amount?.ToString()));
                 for (var i = 0; i < snapshot.StatesOf(n).Length; i++)
                     Assert.Equal(snapshot.StatesOf(n)[i].ProviderOfficeId is { } office && index.TryGetOffice(office, out var o) ? o : (OfficeInfo?)null,
                         snapshot.OfficesOf(n)[i] >= 0 ? index.Office(snapshot.OfficesOf(n)[i]) : null);
