@@ -322,4 +322,21 @@ public class IngestFastPathTests
         var needs = result.Tallies.Single(t => t.File == "export/plan_needs.csv");
         Assert.Equal((9L, 7L, 2L, 2L), (needs.Read, needs.Accepted, needs.Rejected, needs.Duplicates));
     }
+
+    [Fact]
+    public void ReadFolders_AnIdNamedInSeveralFiles_IsOneStringInstance()
+    {
+        // Nationally every plan id is written in four files: the read keeps one string per id, not one per file.
+        var read = ContractReader.ReadFolders([RepoRoot.Combine("data-samples", "region")]);
+        var d = read.Dataset;
+        var plans = d.Plans.GroupBy(p => p.PlanId).ToDictionary(g => g.Key, g => g.First().PlanId);
+        Assert.All(d.Needs, n => Assert.Same(plans[n.PlanId], n.PlanId));
+        Assert.All(d.Services, s => Assert.Same(plans[s.PlanId], s.PlanId));
+        Assert.All(d.Monitoring, m => Assert.Same(plans[m.PlanId], m.PlanId));
+        var supportPlans = d.SupportPlans.GroupBy(p => p.SupportPlanId).ToDictionary(g => g.Key, g => g.First().SupportPlanId);
+        Assert.All(d.SupportGoals, g => Assert.Same(supportPlans[g.SupportPlanId], g.SupportPlanId));
+        var persons = d.Plans.GroupBy(p => p.PersonKey).ToDictionary(g => g.Key, g => g.First().PersonKey);
+        Assert.All(d.SupportPlans.Where(s => persons.ContainsKey(s.PersonKey)), s => Assert.Same(persons[s.PersonKey], s.PersonKey));
+        Assert.Contains(d.SupportPlans, s => persons.ContainsKey(s.PersonKey));
+    }
 }
