@@ -48,25 +48,10 @@ public static class QuarterlyReport
             trends.WriteTo(figures);
             figures.Write(targetTable);
         });
-        ReportDocument document;
-        string htmlPath, workbookPath, csvPath, internalDir;
+        ReportResult result;
         try
         {
-            Step(2);
-            var byId = tables.Concat(trends.Summaries.Values).Append(targetTable).ToDictionary(t => t.Id);
-            document = new ReportDocument(analysis, byId, options, isSynthetic);
-            htmlPath = Path.Combine(options.OutDir, "report.html");
-            File.WriteAllText(htmlPath, document.Render());
-
-            Step(3);
-            var targets = new PlanTargetSheet(targetRows, targetTable, analysis.Quarter, options, isSynthetic);
-            workbookPath = Path.Combine(options.OutDir, "plan-targets.xlsx");
-            PlanTargetWorkbook.Write(workbookPath, targets);
-            csvPath = Path.Combine(options.OutDir, "plan-targets.csv");
-            PlanTargetCsv.Write(csvPath, targets);
-
-            Step(4);
-            internalDir = InternalReport.Write(analysis, Path.Combine(options.OutDir, "internal"), options, isSynthetic);
+            result = Render();
         }
         catch
         {
@@ -75,6 +60,26 @@ public static class QuarterlyReport
             throw;
         }
         writingFigures.GetAwaiter().GetResult();
-        return new ReportResult(htmlPath, figuresPath, workbookPath, csvPath, internalDir, document.Charts);
+        return result;
+
+        ReportResult Render()
+        {
+            Step(2);
+            var byId = tables.Concat(trends.Summaries.Values).Append(targetTable).ToDictionary(t => t.Id);
+            var document = new ReportDocument(analysis, byId, options, isSynthetic);
+            var htmlPath = Path.Combine(options.OutDir, "report.html");
+            File.WriteAllText(htmlPath, document.Render());
+
+            Step(3);
+            var targets = new PlanTargetSheet(targetRows, targetTable, analysis.Quarter, options, isSynthetic);
+            var workbookPath = Path.Combine(options.OutDir, "plan-targets.xlsx");
+            PlanTargetWorkbook.Write(workbookPath, targets);
+            var csvPath = Path.Combine(options.OutDir, "plan-targets.csv");
+            PlanTargetCsv.Write(csvPath, targets);
+
+            Step(4);
+            var internalDir = InternalReport.Write(analysis, Path.Combine(options.OutDir, "internal"), options, isSynthetic);
+            return new ReportResult(htmlPath, figuresPath, workbookPath, csvPath, internalDir, document.Charts);
+        }
     }
 }
