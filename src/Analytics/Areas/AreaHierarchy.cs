@@ -15,7 +15,6 @@ public sealed class AreaHierarchy
     private readonly List<Area> _areas = [];
     private readonly Dictionary<(AreaLevel, string), int> _indexOf = [];
     private readonly Dictionary<(AreaLevel, string), List<Area>> _children = [];
-    private readonly Dictionary<string, Area[]> _macroAreas = [];
     private readonly Dictionary<string, Area> _supportCenterOf = [];
     private readonly int[] _parentOf;
     /// <summary>Per area index: the indexes of the areas a municipality's figures count in (empty for other areas).</summary>
@@ -57,11 +56,7 @@ public sealed class AreaHierarchy
         _parentOf = [.. _areas.Select(a => a.ParentCode is { } parent ? IndexOf(a.Level + 1, parent) : -1)];
         _macroIndexesAt = new int[_areas.Count][];
         Array.Fill(_macroIndexesAt, []);
-        foreach (var (municipality, areas) in macroIndexes)
-        {
-            _macroAreas[_areas[municipality].Code] = [.. areas.Select(a => _areas[a])];
-            _macroIndexesAt[municipality] = areas;
-        }
+        foreach (var (municipality, areas) in macroIndexes) _macroIndexesAt[municipality] = areas;
     }
 
     /// <summary>The 基幹相談支援センター area a municipality belongs to, when configured.</summary>
@@ -105,10 +100,6 @@ public sealed class AreaHierarchy
 
     public Area? Municipality(string code) => Find(AreaLevel.Municipality, code);
 
-    /// <summary>The areas a municipality's figures count in: itself, its 圏域, its prefecture and, when
-    /// configured, its 基幹相談支援センター area.</summary>
-    public IReadOnlyList<Area> MacroAreasOf(string municipalityCode) => _macroAreas.GetValueOrDefault(municipalityCode) ?? [];
-
     public IReadOnlyList<Area> Children(Area parent) => _children.GetValueOrDefault(Key(parent.Level, parent.Code)) ?? [];
 
     /// <summary>How many areas there are: indexes run from 0 to Count − 1.</summary>
@@ -129,6 +120,7 @@ public sealed class AreaHierarchy
 
     private int[]? _cellOrder;
 
-    /// <summary>The indexes of <see cref="MacroAreasOf"/> for the municipality with index <paramref name="municipality"/>.</summary>
+    /// <summary>The indexes of the areas the figures of the municipality with index <paramref name="municipality"/> count in:
+    /// itself, its 圏域, its prefecture and, when configured, its 基幹相談支援センター area.</summary>
     public ReadOnlySpan<int> MacroIndexesOf(int municipality) => _macroIndexesAt[municipality];
 }

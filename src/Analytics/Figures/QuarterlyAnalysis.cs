@@ -49,11 +49,12 @@ public sealed record QuarterlyAnalysis(
 
     public static QuarterlyAnalysis Compute(PlanDataset data, FiscalQuarter? quarter = null, bool inferDomains = true)
     {
-        var q = quarter ?? DefaultQuarter(DatasetIndex.DateRange(data).Last);
+        var dateRange = DatasetIndex.DateRange(data);
+        var q = quarter ?? DefaultQuarter(dateRange.Last);
         // The index and the classifier read the same rows and nothing of each other: built side by side.
         DatasetIndex index = null!;
         var domains = DomainInference.None;
-        Parallel.Invoke(() => index = new DatasetIndex(data), () => { if (inferDomains) domains = DomainInference.Infer(data, q.End); });
+        Parallel.Invoke(() => index = new DatasetIndex(data, dateRange), () => { if (inferDomains) domains = DomainInference.Infer(data, q.End); });
         var first = data.Plans.Count > 0 ? FiscalQuarter.Of(index.FirstDate) : q;
         var history = FiscalQuarter.Range(first.CompareTo(q) <= 0 ? first : q, q).ToList();
         var snapshot = PlanSnapshot.At(index, q.End);

@@ -64,7 +64,10 @@ public sealed class DatasetIndex
     /// <summary>Per goal, the priority it links to, or <see cref="NotLinked"/>.</summary>
     private readonly int[] _goalLinked;
 
-    public DatasetIndex(PlanDataset data)
+    public DatasetIndex(PlanDataset data) : this(data, DateRange(data)) { }
+
+    /// <param name="dateRange">The data's <see cref="DateRange"/>, when the caller has it already.</param>
+    internal DatasetIndex(PlanDataset data, (DateOnly First, DateOnly Last) dateRange)
     {
         Data = data;
         Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
@@ -204,7 +207,7 @@ public sealed class DatasetIndex
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine, _supportPlanService) = (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService);
         (_goals, _goalStart, _goalLinked) = (goals.Rows, goals.Start, goalLinked);
 
-        (FirstDate, LastDate) = DateRange(data);
+        (FirstDate, LastDate) = dateRange;
     }
 
     /// <summary>The earliest plan date and the latest date any row speaks of (see <see cref="FirstDate"/>,

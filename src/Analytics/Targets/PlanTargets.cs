@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PlanLink.Analytics.Areas;
 using PlanLink.Analytics.Forecasting;
 using PlanLink.Analytics.Periods;
@@ -63,10 +64,10 @@ public static class PlanTargets
 
         int Distinct(QuarterlySeries s)
         {
-            if (distinct.TryGetValue(new SeriesKey(s), out var i)) return i;
-            distinct.Add(new SeriesKey(s), toForecast.Count);
+            ref var i = ref CollectionsMarshal.GetValueRefOrAddDefault(distinct, new SeriesKey(s), out var known);
+            if (known) return i;
             toForecast.Add(s);
-            return toForecast.Count - 1;
+            return i = toForecast.Count - 1;
         }
     }
 

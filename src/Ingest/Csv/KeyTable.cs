@@ -32,6 +32,9 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     /// <summary>The records kept, in the order they were added.</summary>
     public List<T> Kept { get; } = new(capacity);
 
+    /// <summary>The key of a record of this file type.</summary>
+    public TKey KeyOf(T record) => key(record);
+
     /// <summary>The index in <see cref="Kept"/> of the record of a key, or -1; only when keys are not grouped by parent.</summary>
     public int IndexOf(TKey k) =>
         (_flat ?? throw new InvalidOperationException("keys grouped by parent have no single table")).TryGetValue(k, out var i) ? i : -1;

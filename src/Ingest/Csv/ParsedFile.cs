@@ -49,7 +49,7 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
 
     /// <summary>Runs the reference checks on the parsed rows and keeps the first of each key (across the files of
     /// a file type, in file order): <paramref name="errors"/> gets this file's errors in line order.</summary>
-    public FileTally Settle<TKey>(Func<T, TKey> key, Action<T, PendingRow>? check, KeyTable<T, TKey> kept, List<RowError> errors)
+    public FileTally Settle<TKey>(Action<T, PendingRow>? check, KeyTable<T, TKey> kept, List<RowError> errors)
         where TKey : notnull
     {
         long accepted = 0, rejected = _rejected, duplicates = 0;
@@ -65,7 +65,7 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
             check?.Invoke(record, row);
             if (!row.HasErrors)
             {
-                var k = key(record);
+                var k = kept.KeyOf(record);
                 if (!kept.TryAdd(record, k, out var existing))
                 {
                     if (existing.Equals(record)) duplicates++;

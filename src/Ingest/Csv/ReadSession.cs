@@ -69,7 +69,7 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
         // Sized for every parsed row up front: growing a table of millions of keys rehashes them all, more than once.
         var rows = parsed.Sum(f => f.Count);
         var kept = new KeyTable<T, TKey>(key, parentIndex, rows, parents);
-        foreach (var file in parsed) Tallies.Add(file.Settle(key, check, kept, Errors));
+        foreach (var file in parsed) Tallies.Add(file.Settle(check, kept, Errors));
         return kept;
     }
 

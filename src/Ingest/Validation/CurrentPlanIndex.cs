@@ -9,7 +9,7 @@ namespace PlanLink.Ingest.Validation;
 /// individual support plan follows). Current = the latest version dated on or before the date and
 /// not ended before it (domain.md §3, "as of"); a support plan dated before any plan of the person
 /// is checked against the person's earliest plan.</summary>
-public sealed class CurrentPlanIndex
+internal sealed class CurrentPlanIndex
 {
     // Every plan, each person's side by side by date then id (see Sort), and each person's range in it: one array,
     // not a list and an array per person (hundreds of thousands).
@@ -19,13 +19,9 @@ public sealed class CurrentPlanIndex
     private readonly PrioritySet[] _priorities;
     private readonly int[] _prioritiesAt;
 
-    public CurrentPlanIndex(IEnumerable<Plan> plans, IEnumerable<PlanNeed> needs) : this(plans.ToList(), needs, null) { }
-
-    /// <param name="planIds">The index in <paramref name="plans"/> of the first plan with an id (-1 for none); by
-    /// default a table of them is made.</param>
-    internal CurrentPlanIndex(IReadOnlyList<Plan> plans, IEnumerable<PlanNeed> needs, KnownIds? planIds)
+    /// <param name="planIds">The index in <paramref name="plans"/> of the first plan with an id (-1 for none).</param>
+    internal CurrentPlanIndex(IReadOnlyList<Plan> plans, IEnumerable<PlanNeed> needs, KnownIds planIds)
     {
-        planIds ??= FirstIndexes(plans);
         // A person's plans, and a plan's needs, are usually adjacent and share one key string: one lookup per run.
         // First each person's count, then their ranges, then the plans placed in input order.
         _plansByPerson = new Dictionary<string, (int Start, int Count)>(StringComparer.Ordinal);
@@ -56,30 +52,13 @@ public sealed class CurrentPlanIndex
 
         _priorities = new PrioritySet[plans.Count];
         string? planId = null;
-        var run = new PrioritySet();
+        var index = -1;
         foreach (var n in needs)
         {
-            if (!ReferenceEquals(n.PlanId, planId))
-            {
-                if (planId is not null) AddPriorities(planIds.IndexOf(planId), run);
-                (planId, run) = (n.PlanId, new PrioritySet());
-            }
-            run.Add(n.Priority);
+            if (!ReferenceEquals(n.PlanId, planId)) index = planIds.IndexOf(planId = n.PlanId);
+            // The needs of a plan id no plan has are never asked for.
+            if (index >= 0) _priorities[index].Add(n.Priority);
         }
-        if (planId is not null) AddPriorities(planIds.IndexOf(planId), run);
-    }
-
-    /// <summary>The needs of a plan id no plan has are never asked for.</summary>
-    private void AddPriorities(int index, PrioritySet priorities)
-    {
-        if (index >= 0) _priorities[index].UnionWith(priorities);
-    }
-
-    private static KnownIds FirstIndexes(IReadOnlyList<Plan> plans)
-    {
-        var first = new Dictionary<string, int>(plans.Count, StringComparer.Ordinal);
-        for (var i = 0; i < plans.Count; i++) first.TryAdd(plans[i].PlanId, i);
-        return new KnownIds(id => first.TryGetValue(id, out var i) ? i : -1, plans.Count);
     }
 
     /// <summary>Sorts a person's plans (and the entries of <paramref name="with"/> along) by date, then id, stably
@@ -106,9 +85,6 @@ public sealed class CurrentPlanIndex
 
     private static bool Before(Plan a, Plan b) =>
         a.PlanDate != b.PlanDate ? a.PlanDate < b.PlanDate : string.CompareOrdinal(a.PlanId, b.PlanId) < 0;
-
-    /// <summary>The person's plan current at <paramref name="date"/>, or null when the person has no plan.</summary>
-    public Plan? CurrentPlan(string personKey, DateOnly date) => CurrentPlanAt(personKey, date) is var at and >= 0 ? _plans[at] : null;
 
     /// <summary>Where the person's plan current at <paramref name="date"/> is (-1 when the person has no plan), for
     /// <see cref="PlanAt"/> and <see cref="PrioritiesAt"/>.</summary>
@@ -142,12 +118,6 @@ internal struct PrioritySet
     {
         if ((uint)priority < 128) _bits |= UInt128.One << priority;
         else (_others ??= []).Add(priority);
-    }
-
-    public void UnionWith(PrioritySet other)
-    {
-        _bits |= other._bits;
-        if (other._others is not null) (_others ??= []).UnionWith(other._others);
     }
 
     public readonly bool Contains(int priority) =>

@@ -30,7 +30,7 @@ internal sealed class GoalLinks(KnownIds supportPlanIds, IReadOnlyList<SupportPl
         return _supportPlan;
     }
 
-    /// <summary>The plan current for the person of the support plan last found, at its date (see <see cref="CurrentPlanIndex.CurrentPlan"/>).</summary>
+    /// <summary>The plan current for the person of the support plan last found, at its date (see <see cref="CurrentPlanIndex.CurrentPlanAt"/>).</summary>
     public Plan? CurrentPlan()
     {
         if (!_currentLookedUp)
