@@ -71,7 +71,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
                 FileError(1, "ヘッダー行がありません", "no header line");
                 return _parsed;
             }
-            var fields = new RowFields(csv, file, spec, headers, session.Warnings, session.OfficeNumbers, session.Ids);
+            var fields = new RowFields(csv, file, spec, headers, session.Warnings, session.OfficeNumbers);
             var map = bind(fields);
             var personKey = fields.Ordinal("person_key");
             var screened = fields.ScreenedColumns.ToArray();

@@ -10,8 +10,6 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     public IReadOnlySet<string>? PublicNumbers { get; set; }
     /// <summary>The office numbers of offices.csv by value: the later files' rows share their strings.</summary>
     public IReadOnlyDictionary<long, string>? OfficeNumbers { get; set; }
-    /// <summary>The identifiers read so far, shared by every file of the read (and by its forks).</summary>
-    public IdPool Ids { get; private init; } = new();
 
     private IEnumerable<string> Find(FileSpec spec) =>
         roots.SelectMany(root => Directory.EnumerateFiles(root, spec.FileName, new EnumerationOptions
@@ -60,7 +58,8 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     /// <summary>Runs the reference checks of a parsed file type and keeps the first row of each key (identical
     /// re-sent rows count once): the rows kept (<see cref="KeyTable{T, TKey}.Kept"/>), in file and line order. Errors and tallies go to this session.</summary>
     /// <param name="parentIndex">The index of the parent whose id leads the key, shared by adjacent rows (see
-    /// <see cref="KeyTable{T, TKey}"/>), if any: the check found it, so asking again costs no lookup.</param>
+    /// <see cref="KeyTable{T, TKey}"/>), if any: the check found it, so asking again costs no lookup. Asked once per row
+    /// that passed its checks, before it is kept, so it is also where the row takes its parent's id string.</param>
     /// <param name="parents">How many parents there are (the rows a parent id must name).</param>
     public KeyTable<T, TKey> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check,
         Func<T, int>? parentIndex = null, int parents = 0)
@@ -85,7 +84,6 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     {
         PublicNumbers = PublicNumbers,
         OfficeNumbers = OfficeNumbers,
-        Ids = Ids,
         AnnounceAfter = announceAfter,
         Announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
     };

@@ -32,16 +32,13 @@ public sealed class RowFields
     // The caches of the screened columns' fields, by header index (see ScreenedCache).
     private readonly IByteKeys?[] _screenedCaches;
     private readonly IReadOnlyDictionary<long, string>? _officeNumbers;
-    private readonly IdPool? _ids;
 
     /// <param name="officeNumbers">The office numbers of offices.csv by value (see <see cref="OfficeNumbersByValue"/>), if read.</param>
-    /// <param name="ids">The identifiers of the read so far, shared by its files, if any.</param>
     internal RowFields(CsvReader csv, string file, FileSpec spec, IReadOnlyList<string> headers, List<string> warnings,
-        IReadOnlyDictionary<long, string>? officeNumbers = null, IdPool? ids = null)
+        IReadOnlyDictionary<long, string>? officeNumbers = null)
     {
         _csv = csv;
         _officeNumbers = officeNumbers;
-        _ids = ids;
         File = file;
         var byName = new Dictionary<string, int>();
         var known = spec.Columns.SelectMany(c => c.Aliases.Prepend(c.Name).Select(n => (Name: n, Column: c.Name)))
@@ -137,9 +134,9 @@ public sealed class RowFields
     internal Field<T> CachedField<T>(string column, Func<RowFields, string, T> parse) => Field(column, parse, CodeCacheEntries);
 
     /// <summary><see cref="Text(string)"/> for an identifier (plan_id, person_key): the rows of a plan or person are
-    /// adjacent, so the previous row's string is reused when the bytes are the same, without a lookup; a new one comes
-    /// from the read's <see cref="IdPool"/>, so that the files naming the same id share its string.</summary>
-    internal Field<string> IdField(string column) => Field(column, static (r, c) => r.Text(c), 0, new RecentId(_ids).TryRead);
+    /// adjacent, so the previous row's string is reused when the bytes are the same, without a lookup. (The rows
+    /// of the files that name a parent's id later take the parent's string: see <see cref="Validation.KnownIds.Shared"/>.)</summary>
+    internal Field<string> IdField(string column) => Field(column, static (r, c) => r.Text(c), 0, new RecentId().TryRead);
 
     internal Field<string> TextField(string column) => Field(column, static (r, c) => r.Text(c), TextCacheEntries, null, TextCacheKeyLength);
     internal Field<string?> OptionalTextField(string column) =>
@@ -295,7 +292,7 @@ public sealed class RowFields
 
     /// <summary>The id of the previous row when the bytes are the same, else a new string of plain bytes; anything
     /// else takes the string path.</summary>
-    private sealed class RecentId(IdPool? pool)
+    private sealed class RecentId
     {
         private readonly byte[] _bytes = new byte[64];
         private int _length = -1;
@@ -313,7 +310,7 @@ public sealed class RowFields
                 id = "";
                 return false;
             }
-            id = _id = pool?.Get(bytes) ?? Encoding.ASCII.GetString(bytes);
+            id = _id = Encoding.ASCII.GetString(bytes);
             bytes.CopyTo(_bytes);
             _length = bytes.Length;
             return true;

@@ -14,13 +14,21 @@ public sealed record Plan(
 /// <summary>One 解決すべき課題 of a plan (plan_needs.csv).</summary>
 public sealed record PlanNeed(
     string PlanId, int Priority, string NeedText, LifeDomain? Domain, string GoalText,
-    int? TargetMonths, string? PersonRole);
+    int? TargetMonths, string? PersonRole)
+{
+    /// <summary>Set once by the read to the string plans.csv holds: one string per plan id across the files.</summary>
+    public string PlanId { get; internal set; } = PlanId;
+}
 
 /// <summary>One status row of a service planned for a need (plan_services.csv); rows of the same
 /// plan, priority and service form its status history.</summary>
 public sealed record PlannedService(
     string PlanId, int Priority, ServiceType Service, decimal? Amount, string? Unit,
-    string? ProviderOfficeId, ServiceStatus Status, DateOnly Since);
+    string? ProviderOfficeId, ServiceStatus Status, DateOnly Since)
+{
+    /// <summary>Set once by the read to the string plans.csv holds: one string per plan id across the files.</summary>
+    public string PlanId { get; internal set; } = PlanId;
+}
 
 /// <summary>One 個別支援計画 at a provider (support_plans.csv).</summary>
 public sealed record SupportPlan(
@@ -32,12 +40,20 @@ public sealed record SupportGoal(
     string SupportPlanId, int GoalNo, string GoalText,
     /// <summary>The priority of the service use plan need it serves; null = not linked.</summary>
     int? LinkedPriority,
-    int? PeriodMonths, string? StaffRole);
+    int? PeriodMonths, string? StaffRole)
+{
+    /// <summary>Set once by the read to the string support_plans.csv holds: one string per support plan id across the files.</summary>
+    public string SupportPlanId { get; internal set; } = SupportPlanId;
+}
 
 /// <summary>One 支援目標 reviewed at a モニタリング (monitoring.csv).</summary>
 public sealed record MonitoringRecord(
     string PlanId, DateOnly MonitoringDate, int Priority, Achievement Achievement,
-    bool ChangeServiceType, bool ChangeAmount, bool ChangeWeeklySchedule, string? NewIssue);
+    bool ChangeServiceType, bool ChangeAmount, bool ChangeWeeklySchedule, string? NewIssue)
+{
+    /// <summary>Set once by the read to the string plans.csv holds: one string per plan id across the files.</summary>
+    public string PlanId { get; internal set; } = PlanId;
+}
 
 /// <summary>One service line of a provider office: the supply side (offices.csv).</summary>
 public sealed record Office(
