@@ -131,50 +131,8 @@ public sealed class DatasetIndex
         var (monitoringStart, monitoringDay, monitoringPriority) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
         var monitoringAchievement = Array.Empty<Achievement>();
         var goalLinked = Array.Empty<int>();
+        // The longest chain (support plans, then their goals, keyed by them) first: Parallel.Invoke starts them in order.
         Parallel.Invoke(
-            () =>
-            {
-                needs = Group(data.Needs, n => n.PlanId, planKeyOf, (x, y) => x.Priority.CompareTo(y.Priority));
-                needPriority = Field(data.Needs, needs.Positions, n => n.Priority);
-                needDomain = Field(data.Needs, needs.Positions, n => n.Domain);
-            },
-            () =>
-            {
-                services = Group(data.Services, s => s.PlanId, planKeyOf,
-                    (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
-                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since));
-                servicePriority = Field(data.Services, services.Positions, s => s.Priority);
-                serviceSince = Field(data.Services, services.Positions, s => s.Since.DayNumber);
-                serviceType = Field(data.Services, services.Positions, s => s.Service);
-                serviceStatus = Field(data.Services, services.Positions, s => s.Status);
-                var amountOf = new Dictionary<(int, int, int, int), int>();
-                serviceAmount = Field(data.Services, services.Positions, s =>
-                {
-                    if (s.Amount is not { } amount) return 0;
-                    Span<int> bits = stackalloc int[4];
-                    decimal.GetBits(amount, bits);
-                    ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(amountOf, (bits[0], bits[1], bits[2], bits[3]), out var known);
-                    if (known) return number;
-                    amounts.Add(amount);
-                    return number = amounts.Count - 1;
-                });
-                // The office number of each row's provider (rows of a plan mostly repeat the previous row's id).
-                var (lastId, lastNumber) = ((string?)null, -1);
-                serviceOffice = Field(data.Services, services.Positions, s =>
-                {
-                    if (s.ProviderOfficeId is not { } id) return -1;
-                    if (!ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
-                    return lastNumber;
-                });
-            },
-            () =>
-            {
-                (_, monitoringStart, var positions) = Group(data.Monitoring, m => m.PlanId, planKeyOf,
-                    (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority));
-                monitoringDay = Field(data.Monitoring, positions, m => m.MonitoringDate.DayNumber);
-                monitoringPriority = Field(data.Monitoring, positions, m => m.Priority);
-                monitoringAchievement = Field(data.Monitoring, positions, m => m.Achievement);
-            },
             () =>
             {
                 supportPlans = Group(data.SupportPlans, s => s.PersonKey, _personOf,
@@ -194,8 +152,64 @@ public sealed class DatasetIndex
                     if (!known) line = lineOf.Count - 1;
                     supportPlanLine[i] = line;
                 }
-                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf, (x, y) => x.GoalNo.CompareTo(y.GoalNo));
-                goalLinked = Field(data.SupportGoals, goals.Positions, g => g.LinkedPriority ?? NotLinked);
+                var linked = new int[data.SupportGoals.Count];
+                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf, (x, y) => x.GoalNo.CompareTo(y.GoalNo),
+                    (g, i) => linked[i] = g.LinkedPriority ?? NotLinked);
+                goalLinked = InGroupOrder(linked, goals.Positions);
+            },
+            () =>
+            {
+                var (priority, domain) = (new int[data.Needs.Count], new LifeDomain?[data.Needs.Count]);
+                needs = Group(data.Needs, n => n.PlanId, planKeyOf, (x, y) => x.Priority.CompareTo(y.Priority),
+                    (n, i) => (priority[i], domain[i]) = (n.Priority, n.Domain));
+                (needPriority, needDomain) = (InGroupOrder(priority, needs.Positions), InGroupOrder(domain, needs.Positions));
+            },
+            () =>
+            {
+                var count = data.Monitoring.Count;
+                var (day, priority, achievement) = (new int[count], new int[count], new Achievement[count]);
+                (_, monitoringStart, var positions) = Group(data.Monitoring, m => m.PlanId, planKeyOf,
+                    (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority),
+                    (m, i) => (day[i], priority[i], achievement[i]) = (m.MonitoringDate.DayNumber, m.Priority, m.Achievement));
+                (monitoringDay, monitoringPriority, monitoringAchievement) =
+                    (InGroupOrder(day, positions), InGroupOrder(priority, positions), InGroupOrder(achievement, positions));
+            },
+            () =>
+            {
+                var count = data.Services.Count;
+                var (priority, since, service, status) = (new int[count], new int[count], new ServiceType[count], new ServiceStatus[count]);
+                var (amount, office) = (new int[count], new int[count]);
+                var amountOf = new Dictionary<(int, int, int, int), int>();
+                int AmountNumber(decimal? value)
+                {
+                    if (value is not { } known) return 0;
+                    Span<int> bits = stackalloc int[4];
+                    decimal.GetBits(known, bits);
+                    ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(amountOf, (bits[0], bits[1], bits[2], bits[3]), out var found);
+                    if (found) return number;
+                    amounts.Add(known);
+                    return number = amounts.Count - 1;
+                }
+                // The office number of each row's provider (rows of a plan mostly repeat the previous row's id).
+                var (lastId, lastNumber) = ((string?)null, -1);
+                int OfficeNumber(string? id)
+                {
+                    if (id is null) return -1;
+                    if (!ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
+                    return lastNumber;
+                }
+                services = Group(data.Services, s => s.PlanId, planKeyOf,
+                    (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
+                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since),
+                    (s, i) =>
+                    {
+                        (priority[i], since[i], service[i], status[i]) = (s.Priority, s.Since.DayNumber, s.Service, s.Status);
+                        (amount[i], office[i]) = (AmountNumber(s.Amount), OfficeNumber(s.ProviderOfficeId));
+                    });
+                var positions = services.Positions;
+                (servicePriority, serviceSince, serviceType, serviceStatus) =
+                    (InGroupOrder(priority, positions), InGroupOrder(since, positions), InGroupOrder(service, positions), InGroupOrder(status, positions));
+                (serviceAmount, serviceOffice) = (InGroupOrder(amount, positions), InGroupOrder(office, positions));
             });
         (_needs, _needStart, _needPriority, _needDomain) = (needs.Rows, needs.Start, needPriority, needDomain);
         _services = services.Rows;
@@ -207,7 +221,7 @@ public sealed class DatasetIndex
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine, _supportPlanService) = (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService);
         (_goals, _goalStart, _goalLinked) = (goals.Rows, goals.Start, goalLinked);
 
-        (FirstDate, LastDate) = dateRange;
+        (FirstDate, LastDate) = dateRange; 
     }
 
     /// <summary>The earliest plan date and the latest date any row speaks of (see <see cref="FirstDate"/>,
@@ -335,9 +349,11 @@ public sealed class DatasetIndex
     /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
     /// One pass over the rows finds their groups and the groups whose rows do not come in order (rows mostly come
     /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).
-    /// <c>Positions[i]</c> is the position in <paramref name="source"/> of <c>Rows[i]</c>, for <see cref="Field"/>.</summary>
+    /// <c>Positions[i]</c> is the position in <paramref name="source"/> of <c>Rows[i]</c>, for <see cref="InGroupOrder"/>.</summary>
+    /// <param name="read">Called with every row and its position, in file order (the rows' order in memory), while the
+    /// pass has the row in cache: what the hot loops read is copied out beside the rows here, in one pass, not one per field.</param>
     private static (T[] Rows, int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
-        Comparison<T> order)
+        Comparison<T> order, Action<T, int>? read = null)
         where T : class
     {
         var rows = Rows(source);
@@ -350,6 +366,7 @@ public sealed class DatasetIndex
         var group = -1;
         for (var i = 0; i < rows.Length; i++)
         {
+            read?.Invoke(rows[i], i);
             var key = keyOf(rows[i]);
             if (!string.Equals(key, lastKey, StringComparison.Ordinal))
             {
@@ -378,13 +395,9 @@ public sealed class DatasetIndex
         return (result, start, positions);
     }
 
-    /// <summary>A field of every row in the order <see cref="Group"/> gave them (<paramref name="positions"/>), so that hot
-    /// loops need not visit the rows. Read in file order, which is the rows' order in memory.</summary>
-    private static TField[] Field<T, TField>(IReadOnlyList<T> source, int[] positions, Func<T, TField> field)
+    /// <summary>A field of every row (in file order, as <see cref="Group"/>'s read copied it) in the order Group gave the rows.</summary>
+    private static TField[] InGroupOrder<TField>(TField[] inFileOrder, int[] positions)
     {
-        var rows = Rows(source);
-        var inFileOrder = new TField[rows.Length];
-        for (var i = 0; i < rows.Length; i++) inFileOrder[i] = field(rows[i]);
         var result = new TField[positions.Length];
         for (var i = 0; i < result.Length; i++) result[i] = inFileOrder[positions[i]];
         return result;
