@@ -221,7 +221,7 @@ public sealed class DatasetIndex
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine, _supportPlanService) = (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService);
         (_goals, _goalStart, _goalLinked) = (goals.Rows, goals.Start, goalLinked);
 
-        (FirstDate, LastDate) = dateRange; 
+        (FirstDate, LastDate) = dateRange;
     }
 
     /// <summary>The earliest plan date and the latest date any row speaks of (see <see cref="FirstDate"/>,
