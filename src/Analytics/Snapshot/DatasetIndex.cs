@@ -69,7 +69,7 @@ public sealed class DatasetIndex
     /// <param name="dateRange">The data's <see cref="DateRange"/>, when the caller has it already.</param>
     internal DatasetIndex(PlanDataset data, (DateOnly First, DateOnly Last) dateRange)
     {
-        Data = data;
+        Data = data.Monitoring.Count == 0 ? data : data with { Monitoring = [] };
         Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
 
         _officeNumber = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -236,6 +236,8 @@ public sealed class DatasetIndex
         return (data.Plans.Count == 0 ? default : first, last);
     }
 
+    /// <summary>The dataset the index was built from, without its monitoring rows: the index keeps what analytics read
+    /// of them (<see cref="ReviewsOf"/>), and the records themselves (nationally 5 M, ~0.3 GB) need not outlive the read.</summary>
     public PlanDataset Data { get; }
     public AreaHierarchy Areas { get; }
     /// <summary>The earliest plan date in the data.</summary>

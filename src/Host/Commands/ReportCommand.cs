@@ -56,13 +56,16 @@ internal static class ReportCommand
             var outDir = parse.GetRequiredValue(output);
             var console = parse.InvocationConfiguration.Output;
             var progress = ProgressSinks.For(console);
-            var read = parse.GetValue(input) is { Length: > 0 } folders
-                ? ReportJob.ReadFolders(folders, progress)
-                : LoadFromStore(ConnectionStrings.Resolve(parse.GetValue(db)), q, progress);
-            console.WriteLine(ReadSummary.Format(read));
-            var result = ReportJob.Write(read, outDir, q, kValue, progress, phase, parse.GetValue(planMap) ?? []);
+            var result = ReportJob.Write(() =>
+            {
+                var read = parse.GetValue(input) is { Length: > 0 } folders
+                    ? ReportJob.ReadFolders(folders, progress)
+                    : LoadFromStore(ConnectionStrings.Resolve(parse.GetValue(db)), q, progress);
+                console.WriteLine(ReadSummary.Format(read));
+                return read;
+            }, outDir, q, kValue, progress, phase, parse.GetValue(planMap) ?? []);
             console.WriteLine(result.Describe());
-            return read.RowsRejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Done;
+            return result.RowsRejected > 0 ? ExitCodes.RowsRejected : ExitCodes.Done;
         });
         return command;
     }

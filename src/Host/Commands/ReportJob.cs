@@ -61,10 +61,32 @@ public static class ReportJob
     }
 
     /// <summary>Writes errors.csv, the report, figures.csv and charts into <paramref name="outDir"/>; refuses an input without plans.</summary>
-    public static ReportJobResult Write(ReadResult read, string outDir, FiscalQuarter? quarter, int k, IProgressSink progress,
+    /// <param name="read">Gives the read (export folders or PostgreSQL). The job holds it only until the analysis is
+    /// done: from then on the analysis has what the report needs, and what it does not (nationally 5 M monitoring
+    /// records, ~0.3 GB and more of peak memory) is freed. So the caller passes the read in and keeps no reference.</param>
+    public static ReportJobResult Write(Func<ReadResult> read, string outDir, FiscalQuarter? quarter, int k, IProgressSink progress,
         UnmetPhaseIn? phaseIn = null, IReadOnlyList<string>? planMapPersons = null)
     {
         CheckK(k);
+        var (analysis, isSynthetic, rowsRejected) = Analyse(read, outDir, quarter, progress);
+        var steps = QuarterlyReport.Steps;
+        var step = 0;
+        var result = QuarterlyReport.Write(analysis, new ReportOptions
+        {
+            OutDir = outDir, Disclosure = DisclosureRules.WithK(k),
+            UnmetPhaseIn = phaseIn ?? UnmetPhaseIn.Default, PlanMapPersons = planMapPersons ?? [],
+            OnStep = name => progress.Report(PhaseRender, step++, steps.Count, name),
+        }, isSynthetic);
+        progress.Report(PhaseRender, steps.Count, steps.Count, $"{result.Charts.Count} charts");
+        return new ReportJobResult(analysis.Quarter, result, rowsRejected);
+    }
+
+    /// <summary>Reads, writes errors.csv and analyses. The read lives in this frame only, which has ended by the time the
+    /// report is rendered (a local of <see cref="Write"/> would keep it alive to the end, unoptimised code included).</summary>
+    private static (QuarterlyAnalysis Analysis, bool IsSynthetic, long RowsRejected) Analyse(Func<ReadResult> load, string outDir,
+        FiscalQuarter? quarter, IProgressSink progress)
+    {
+        var read = load();
         if (read.Dataset.Plans.Count == 0)
             throw new RefusedException("計画データ（plans.csv）が1件もありません / no plans found in the input");
         if (quarter is { } q && !read.Dataset.Plans.Any(p => p.PlanDate <= q.End))
@@ -75,16 +97,7 @@ public static class ReportJob
         progress.Report(PhaseAnalyse, 0, 1, quarter?.ToString());
         var analysis = QuarterlyAnalysis.Compute(read.Dataset, quarter);
         progress.Report(PhaseAnalyse, 1, 1, analysis.Quarter.ToString());
-        var steps = QuarterlyReport.Steps;
-        var step = 0;
-        var result = QuarterlyReport.Write(analysis, new ReportOptions
-        {
-            OutDir = outDir, Disclosure = DisclosureRules.WithK(k),
-            UnmetPhaseIn = phaseIn ?? UnmetPhaseIn.Default, PlanMapPersons = planMapPersons ?? [],
-            OnStep = name => progress.Report(PhaseRender, step++, steps.Count, name),
-        }, read.Dataset.IsSynthetic);
-        progress.Report(PhaseRender, steps.Count, steps.Count, $"{result.Charts.Count} charts");
-        return new ReportJobResult(analysis.Quarter, result, read.RowsRejected);
+        return (analysis, read.Dataset.IsSynthetic, read.RowsRejected);
     }
 
     /// <summary>Refuses a k below 3 (domain.md §6), before any data is read.</summary>

@@ -168,8 +168,7 @@ public sealed partial class InboxProcessor(IOptions<ServeOptions> options, IExpo
         var temporary = Path.Combine(Output, ".tmp-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            var read = store.Load(quarter);
-            var result = ReportJob.Write(read, temporary, quarter, _o.K, progress);
+            var result = ReportJob.Write(() => store.Load(quarter), temporary, quarter, _o.K, progress);
             var date = DateOnly.FromDateTime(time.GetLocalNow().DateTime).ToString("yyyy-MM-dd");
             var final = Path.Combine(Output, $"{date}_{result.Quarter}" + (onDemand ? "_on-demand" : ""));
             folder = FolderExportStore.Unique(final);
