@@ -92,7 +92,7 @@ public static class ResourceGapFigures
         }
         // The capacity column of each service, found once rather than by its names for every office.
         var capacityColumns = new int?[columns.Length];
-        foreach (var office in snapshot.Index.Data.Offices)
+        foreach (var office in snapshot.Index.OfficeLines)
             if (office.IsOpenOn(snapshot.Date) && office.Service != ServiceType.Informal
                 && areas.IndexOf(AreaLevel.Municipality, office.MunicipalityCode) is var m and >= 0)
                 t.AddMacro(m, capacityColumns[(int)office.Service] ??= t.Column(b, ServiceCatalog.Get(office.Service).JapaneseName, Capacity, MeasureUnit.Capacity),

@@ -69,7 +69,7 @@ public sealed class DatasetIndex
     /// <param name="dateRange">The data's <see cref="DateRange"/>, when the caller has it already.</param>
     internal DatasetIndex(PlanDataset data, (DateOnly First, DateOnly Last) dateRange)
     {
-        Data = data.Monitoring.Count == 0 ? data : data with { Monitoring = [] };
+        OfficeLines = data.Offices;
         Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
 
         _officeNumber = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -236,9 +236,11 @@ public sealed class DatasetIndex
         return (data.Plans.Count == 0 ? default : first, last);
     }
 
-    /// <summary>The dataset the index was built from, without its monitoring rows: the index keeps what analytics read
-    /// of them (<see cref="ReviewsOf"/>), and the records themselves (nationally 5 M, ~0.3 GB) need not outlive the read.</summary>
-    public PlanDataset Data { get; }
+    /// <summary>Every row of offices.csv: the supply side, one line per office and service.</summary>
+    /// <remarks>The index keeps no reference to the dataset it was built from: it holds the rows analytics read, in its
+    /// own order, and what they read of the monitoring rows (<see cref="ReviewsOf"/>), so that nationally the read's
+    /// lists and 5 M monitoring records (~0.4 GB) need not outlive it.</remarks>
+    public IReadOnlyList<Office> OfficeLines { get; }
     public AreaHierarchy Areas { get; }
     /// <summary>The earliest plan date in the data.</summary>
     public DateOnly FirstDate { get; }

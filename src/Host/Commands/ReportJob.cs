@@ -62,8 +62,8 @@ public static class ReportJob
 
     /// <summary>Writes errors.csv, the report, figures.csv and charts into <paramref name="outDir"/>; refuses an input without plans.</summary>
     /// <param name="read">Gives the read (export folders or PostgreSQL). The job holds it only until the analysis is
-    /// done: from then on the analysis has what the report needs, and what it does not (nationally 5 M monitoring
-    /// records, ~0.3 GB and more of peak memory) is freed. So the caller passes the read in and keeps no reference.</param>
+    /// done: from then on the analysis has what the report needs, and what it does not (nationally the read's lists
+    /// and 5 M monitoring records, ~0.4 GB and more of peak memory) is freed. So the caller passes the read in and keeps no reference.</param>
     public static ReportJobResult Write(Func<ReadResult> read, string outDir, FiscalQuarter? quarter, int k, IProgressSink progress,
         UnmetPhaseIn? phaseIn = null, IReadOnlyList<string>? planMapPersons = null)
     {
