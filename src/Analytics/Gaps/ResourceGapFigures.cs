@@ -71,22 +71,20 @@ public static class ResourceGapFigures
             for (var i = 0; i < demand.Length; i++)
             {
                 var service = demand[i].Service;
-                if (Before(demand, i, service, null)) continue; // counted at its first row
                 var c = columns[(int)service];
-                if (home >= 0)
+                // One service may serve several needs, each row repeating its amount: a person counts once per service,
+                // with the largest amount, at the first row of the service.
+                if (home >= 0 && !Before(demand, i, service, null))
                 {
                     t.AddMacro(home, c.DemandPersons);
-                    // One service may serve several needs, each row repeating its amount: count it once per person.
                     t.AddMacro(home, c.DemandVolume, LargestAmount(demand, i, null));
                 }
-                // Use counts where the provider is: that is what fills its capacity.
-                for (var j = i; j < demand.Length; j++)
+                // Use counts where the provider is, once per service and provider municipality: that is what fills its capacity.
+                var provider = demand[i].Provider;
+                if (provider >= 0 && !Before(demand, i, service, provider))
                 {
-                    var provider = demand[j].Provider;
-                    if (demand[j].Service != service || provider == NoOffice || Before(demand, j, service, provider)) continue;
-                    if (provider < 0) continue;
                     t.AddMacro(provider, c.InUsePersons);
-                    t.AddMacro(provider, c.InUseVolume, LargestAmount(demand, j, provider));
+                    t.AddMacro(provider, c.InUseVolume, LargestAmount(demand, i, provider));
                 }
             }
         }
