@@ -91,7 +91,7 @@ public sealed class DatasetIndex
         foreach (var s in Rows(data.SupportPlans))
             if (!ReferenceEquals(s.PersonKey, lastPerson)) _personOf.TryAdd(lastPerson = s.PersonKey, 0);
         _persons = [.. _personOf.Keys];
-        Array.Sort(_persons, StringComparer.Ordinal);
+        SortOrdinal(_persons);
         for (var i = 0; i < _persons.Length; i++) _personOf[_persons[i]] = i;
 
         (_plans, _planStart, _) = Group(data.Plans, p => p.PersonKey, _personOf,
@@ -344,6 +344,36 @@ public sealed class DatasetIndex
     /// <summary>The goals of the individual support plan at a position (of its id), by goal number.</summary>
     public ReadOnlySpan<SupportGoal> GoalsOf(int supportPlan) =>
         _goals.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
+
+    /// <summary>Sorts distinct strings in ordinal order, as <c>Array.Sort(keys, StringComparer.Ordinal)</c>, mostly by numbers: the
+    /// first eight characters of a key of single-byte characters, packed into a number (a key's end counting as a character
+    /// below all others), order keys as the strings do, and only keys sharing all eight compare as strings. Person keys
+    /// are hashes in ASCII: nationally 440 k of them sort in a fraction of the time string comparisons take.</summary>
+    internal static void SortOrdinal(string[] keys)
+    {
+        var prefixes = new ulong[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (key, prefix) = (keys[i], 0UL);
+            for (var c = 0; c < sizeof(ulong); c++)
+            {
+                var ch = c < key.Length ? key[c] : '\0';
+                if (ch > byte.MaxValue)
+                {
+                    Array.Sort(keys, StringComparer.Ordinal);
+                    return;
+                }
+                prefix = prefix << 8 | ch;
+            }
+            prefixes[i] = prefix;
+        }
+        Array.Sort(prefixes, keys);
+        for (int start = 0, end; start < keys.Length; start = end)
+        {
+            for (end = start + 1; end < keys.Length && prefixes[end] == prefixes[start]; end++) { }
+            if (end - start > 1) Array.Sort(keys, start, end - start, StringComparer.Ordinal);
+        }
+    }
 
     private static ReadOnlySpan<T> Rows<T>(IReadOnlyList<T> source) =>
         source is List<T> list ? CollectionsMarshal.AsSpan(list) : source is T[] array ? array : [.. source];

@@ -138,6 +138,25 @@ public class DatasetIndexTests
         Assert.Same(links, LinkageAssessment.Assess(snapshot));
     }
 
+    [Theory]
+    [InlineData("0123456789ABCDEF")]  // hex person keys: mostly settled by their first eight characters
+    [InlineData("ab")]                // few letters: long runs of equal prefixes and keys that are prefixes of others
+    [InlineData("a\0bé")]             // a NUL (below every character, as a key's end is) and a Latin-1 letter
+    [InlineData("ab漢")]              // a character beyond one byte: the plain sort
+    public void SortOrdinal_OrdersAsAnOrdinalSort(string alphabet)
+    {
+        var random = new Random(alphabet.Length);
+        var keys = Enumerable.Range(0, 5000)
+            .Select(_ => new string(Enumerable.Range(0, random.Next(0, 13)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()))
+            .Distinct().ToArray();
+        var expected = keys.ToArray();
+        Array.Sort(expected, StringComparer.Ordinal);
+
+        DatasetIndex.SortOrdinal(keys);
+
+        Assert.Equal(expected, keys);
+    }
+
     [Fact]
     public void Tables_CellsAreInTheirDefinedOrder()
     {
