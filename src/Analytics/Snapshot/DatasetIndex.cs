@@ -198,9 +198,10 @@ public sealed class DatasetIndex
                     if (!ReferenceEquals(id, lastId)) (lastId, lastNumber) = (id, _officeNumber.GetValueOrDefault(id, -1));
                     return lastNumber;
                 }
+                // Services compared through Comparer<ServiceType>: an enum's CompareTo takes an object, boxing on every row pair.
                 services = Group(data.Services, s => s.PlanId, planKeyOf,
                     (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
-                        : x.Service != y.Service ? x.Service.CompareTo(y.Service) : x.Since.CompareTo(y.Since),
+                        : x.Service != y.Service ? Comparer<ServiceType>.Default.Compare(x.Service, y.Service) : x.Since.CompareTo(y.Since),
                     (s, i) =>
                     {
                         (priority[i], since[i], service[i], status[i]) = (s.Priority, s.Since.DayNumber, s.Service, s.Status);

@@ -51,7 +51,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         }
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var encoding = options.EncodingFor(path);
-        // No string pool: the fields' caches and the id pool share repeated values.
+        // No string pool: the fields' caches share repeated values, and child rows take their parent's id string at settle.
         var csvOptions = CsvReaderOptions.Default with
         {
             Encoding = encoding, TrackLineNumbers = true,
