@@ -86,9 +86,9 @@ public sealed class DatasetIndex
         _personOf = new Dictionary<string, int>(StringComparer.Ordinal);
         // A person's rows mostly come together, sharing one key string: it is hashed once.
         string? lastPerson = null;
-        foreach (var p in Rows(data.Plans))
+        foreach (var p in data.Plans)
             if (!ReferenceEquals(p.PersonKey, lastPerson)) _personOf.TryAdd(lastPerson = p.PersonKey, 0);
-        foreach (var s in Rows(data.SupportPlans))
+        foreach (var s in data.SupportPlans)
             if (!ReferenceEquals(s.PersonKey, lastPerson)) _personOf.TryAdd(lastPerson = s.PersonKey, 0);
         _persons = [.. _personOf.Keys];
         SortOrdinal(_persons);
@@ -231,9 +231,9 @@ public sealed class DatasetIndex
     {
         // Every row counts, also those of plan ids the index leaves out; rows are read in file order (their order in memory).
         var (first, last) = (DateOnly.MaxValue, DateOnly.MinValue);
-        foreach (var p in Rows(data.Plans)) (first, last) = (p.PlanDate < first ? p.PlanDate : first, p.PlanDate > last ? p.PlanDate : last);
-        foreach (var r in Rows(data.Services)) if (r.Since > last) last = r.Since;
-        foreach (var m in Rows(data.Monitoring)) if (m.MonitoringDate > last) last = m.MonitoringDate;
+        foreach (var p in data.Plans) (first, last) = (p.PlanDate < first ? p.PlanDate : first, p.PlanDate > last ? p.PlanDate : last);
+        foreach (var r in data.Services) if (r.Since > last) last = r.Since;
+        foreach (var m in data.Monitoring) if (m.MonitoringDate > last) last = m.MonitoringDate;
         return (data.Plans.Count == 0 ? default : first, last);
     }
 
@@ -376,9 +376,6 @@ public sealed class DatasetIndex
         }
     }
 
-    private static ReadOnlySpan<T> Rows<T>(IReadOnlyList<T> source) =>
-        source is List<T> list ? CollectionsMarshal.AsSpan(list) : source is T[] array ? array : [.. source];
-
     /// <summary>The rows by group (a stable bucket sort), each group ordered by <paramref name="order"/> with ties in
     /// input order, as LINQ's GroupBy then OrderBy would; group g is rows[start[g] .. start[g + 1]). A row's group is
     /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
@@ -389,20 +386,19 @@ public sealed class DatasetIndex
     /// pass has the row in cache: what the hot loops read is copied out beside the rows here, in one pass, not one per field.</param>
     private static (T[] Rows, int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
         Comparison<T> order, Action<T, int>? read = null)
-        where T : class
     {
-        var rows = Rows(source);
-        var groupOf = new int[rows.Length];
+        var groupOf = new int[source.Count];
         var start = new int[groups.Count + 1];
         var lastRow = new int[groups.Count];
         Array.Fill(lastRow, -1);
         var unsorted = new bool[groups.Count];
         string? lastKey = null;
         var group = -1;
-        for (var i = 0; i < rows.Length; i++)
+        for (var i = 0; i < groupOf.Length; i++)
         {
-            read?.Invoke(rows[i], i);
-            var key = keyOf(rows[i]);
+            var row = source[i];
+            read?.Invoke(row, i);
+            var key = keyOf(row);
             if (!string.Equals(key, lastKey, StringComparison.Ordinal))
             {
                 lastKey = key;
@@ -411,7 +407,7 @@ public sealed class DatasetIndex
             groupOf[i] = group;
             if (group < 0) continue;
             start[group + 1]++;
-            if (lastRow[group] >= 0 && order(rows[lastRow[group]], rows[i]) > 0) unsorted[group] = true;
+            if (lastRow[group] >= 0 && order(source[lastRow[group]], row) > 0) unsorted[group] = true;
             lastRow[group] = i;
         }
         for (var g = 0; g < groups.Count; g++) start[g + 1] += start[g];
@@ -427,7 +423,7 @@ public sealed class DatasetIndex
         // Written through a span: no per-row array covariance check, which would read every row's type.
         var result = new T[positions.Length];
         var into = result.AsSpan();
-        for (var i = 0; i < into.Length; i++) into[i] = rows[positions[i]];
+        for (var i = 0; i < into.Length; i++) into[i] = source[positions[i]];
         return (result, start, positions);
     }
 

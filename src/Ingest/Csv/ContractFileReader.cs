@@ -8,7 +8,6 @@ namespace PlanLink.Ingest.Csv;
 /// come, in <see cref="ParsedFile{T}.Settle"/>) or rejected with its errors, so that read = accepted + rejected
 /// whatever the file holds. Parsing needs no other file, so every file type can be parsed at the same time.</summary>
 internal sealed class ContractFileReader<T>(string path, string file, FileSpec spec, ReadOptions options, ReadSession session)
-    where T : class
 {
     private readonly ParsedFile<T> _parsed = new(file, spec.Columns[0].Name);
     // Values of the screened columns no field reads (unknown ones) that the screen found clean in this file, by their
@@ -38,8 +37,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     /// kept for the rows where they differ from the record's (spaces, full-width digits).</param>
     public ParsedFile<T> Parse(Func<RowFields, Func<T>> bind, Action<RowFields, T>? rowCheck, IReadOnlyList<string> checkedColumns)
     {
-        var length = new FileInfo(path).Length;
-        if (length == 0)
+        if (new FileInfo(path).Length == 0)
         {
             FileError(1, "空のファイルです（ヘッダー行もありません）", "empty file (0 bytes, not even a header line)");
             return _parsed;
@@ -79,7 +77,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             var rows = 0;
             while (csv.Read())
             {
-                if (++rows == EstimateAfter) _parsed.Reserve(EstimateRows(length, csv.ByteOffset));
+                rows++;
                 _parsed.Read++;
                 fields.Reset();
                 line = fields.Line;
@@ -132,14 +130,6 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         }
         return _parsed;
     }
-
-    private const int EstimateAfter = 4096;
-
-    /// <summary>The rows a file of <paramref name="length"/> bytes likely holds, from the bytes its first
-    /// <see cref="EstimateAfter"/> rows took (with a margin, so that the list of parsed rows rarely has to grow).
-    /// At most one row per 16 bytes: short first rows must not make the list larger than the file.</summary>
-    private static int EstimateRows(long length, long offset) =>
-        offset <= 0 ? 0 : (int)Math.Min(Math.Min(Array.MaxLength, length / 16), 1.1 * EstimateAfter * length / offset);
 
     /// <summary>Throws when the person key is a raw certificate number, or a free-text (or unknown) column holds a direct identifier.</summary>
     private void Screen(RowFields fields, int personKey, (int Index, string Column)[] screened, IReadOnlySet<string>? publicNumbers)

@@ -67,7 +67,7 @@ public static class ContractReader
             var parsed = needsRead.Parse(ContractSchema.Needs, BindNeed, null, ["plan_id"]);
             var planIds = PlanIds();
             return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds),
-                n => { n.PlanId = planIds.Shared(n.PlanId, out var plan); return plan; }, planIds.Count).Kept;
+                (ref PlanNeed n) => { n = n with { PlanId = planIds.Shared(n.PlanId, out var plan) }; return plan; }, planIds.Count).Kept;
         });
         var servicesTask = Run(servicesRead, () =>
         {
@@ -77,7 +77,7 @@ public static class ContractReader
             {
                 ReferenceChecks.PlanExists(r, s.PlanId, planIds);
                 ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
-            }, s => { s.PlanId = planIds.Shared(s.PlanId, out var plan); return plan; }, planIds.Count).Kept;
+            }, (ref PlannedService s) => { s = s with { PlanId = planIds.Shared(s.PlanId, out var plan) }; return plan; }, planIds.Count).Kept;
         });
         var supportPlansTask = Run(supportPlansRead, () =>
         {
@@ -91,14 +91,14 @@ public static class ContractReader
             var links = new GoalLinks(new KnownIds(table.IndexOf, supportPlans.Count, i => supportPlans[i].SupportPlanId), supportPlans,
                 new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result, PlanIds()));
             return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
-                g => { g.SupportPlanId = links.Shared(g.SupportPlanId, out var supportPlan); return supportPlan; }, supportPlans.Count).Kept;
+                (ref SupportGoal g) => { g = g with { SupportPlanId = links.Shared(g.SupportPlanId, out var supportPlan) }; return supportPlan; }, supportPlans.Count).Kept;
         });
         var monitoringTask = Run(monitoringRead, () =>
         {
             var parsed = monitoringRead.Parse(ContractSchema.Monitoring, BindMonitoring, null, ["plan_id"]);
             var planIds = PlanIds();
             return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds),
-                m => { m.PlanId = planIds.Shared(m.PlanId, out var plan); return plan; }, planIds.Count).Kept;
+                (ref MonitoringRecord m) => { m = m with { PlanId = planIds.Shared(m.PlanId, out var plan) }; return plan; }, planIds.Count).Kept;
         });
         Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];
         try

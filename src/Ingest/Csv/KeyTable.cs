@@ -1,7 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
+using PlanLink.Ingest.Model;
 
 namespace PlanLink.Ingest.Csv;
+
+/// <summary>The index of a record's parent among the parents kept (negative for none), found by the record's
+/// reference check; the record may take its parent's id string here.</summary>
+internal delegate int ParentOf<T>(ref T record);
 
 /// <summary>The first record of each key of a file type, for de-duplication, appended in order to <see cref="Kept"/>.
 /// Keys led by the id of a parent (a plan's needs, services and monitoring, a support plan's goals) are grouped by
@@ -11,10 +16,12 @@ namespace PlanLink.Ingest.Csv;
 /// gets a table of its own.</summary>
 /// <param name="parentIndex">The index of a record's parent (0 to <paramref name="parents"/> - 1; negative for
 /// none), when keys are grouped by parent.</param>
+/// <param name="storage">Where the records kept go: the rows of the first file parsed, overwritten in place (a row
+/// kept is never placed after the parsed row it came from), so that the file type's rows are held once, not twice.</param>
 /// <param name="capacity">The records to be added at most.</param>
 /// <param name="parents">The parents there are, when keys are grouped by parent.</param>
-internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentIndex, int capacity, int parents = 0)
-    where T : class where TKey : notnull
+internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, ParentOf<T>? parentIndex, RowList<T> storage, int capacity, int parents = 0)
+    where TKey : notnull
 {
     private const int MaxScanned = 16;
     private static readonly EqualityComparer<TKey> Keys = EqualityComparer<TKey>.Default;
@@ -27,10 +34,14 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     private readonly TKey[] _scanned = new TKey[MaxScanned];
     private int _current = -1;
     // Records with no parent (their check let them through): keyed on their own.
-    private Dictionary<TKey, T>? _orphans;
+    private Dictionary<TKey, int>? _orphans;
+    private int _count;
 
-    /// <summary>The records kept, in the order they were added.</summary>
-    public List<T> Kept { get; } = new(capacity);
+    /// <summary>The records kept, in the order they were added (once <see cref="Complete"/> was called).</summary>
+    public RowList<T> Kept => storage;
+
+    /// <summary>Ends the adding: <see cref="Kept"/> then holds the records kept and nothing after them.</summary>
+    public void Complete() => storage.Truncate(_count);
 
     /// <summary>The key of a record of this file type.</summary>
     public TKey KeyOf(T record) => key(record);
@@ -40,21 +51,11 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         (_flat ?? throw new InvalidOperationException("keys grouped by parent have no single table")).TryGetValue(k, out var i) ? i : -1;
 
     /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
-    /// that holds the key, when one does.</summary>
-    public bool TryAdd(T record, TKey k, [NotNullWhen(false)] out T? existing)
+    /// that holds the key, when one does. The parent's index is asked first, and the record kept as it left it.</summary>
+    public bool TryAdd(ref T record, TKey k, [MaybeNullWhen(true)] out T existing)
     {
-        if (_flat is not null)
-        {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_flat, k, out var exists);
-            if (exists)
-            {
-                existing = Kept[slot];
-                return false;
-            }
-            slot = Kept.Count;
-            return Keep(record, out existing);
-        }
-        var parent = parentIndex!(record);
+        if (_flat is not null) return TryAdd(_flat, k, record, out existing);
+        var parent = parentIndex!(ref record);
         if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], k, record, out existing);
         if (parent != _current) Switch(parent);
         ref var group = ref _groups[parent];
@@ -63,7 +64,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         {
             if (Keys.Equals(_scanned[i], k))
             {
-                existing = Kept[group.Start + i];
+                existing = storage[group.Start + i];
                 return false;
             }
         }
@@ -81,42 +82,45 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         ref var group = ref _groups[parent];
         // A parent met again after others: its keys can no longer grow side by side.
         if (group.Count > 0) group.Table ??= Spill(group);
-        else if (group.Table is null) group.Start = Kept.Count;
+        else if (group.Table is null) group.Start = _count;
         _current = parent;
     }
 
     /// <summary>A table of the keys of a group kept side by side so far.</summary>
-    private Dictionary<TKey, T> Spill(Group group)
+    private Dictionary<TKey, int> Spill(Group group)
     {
-        var table = new Dictionary<TKey, T>(2 * MaxScanned);
-        for (var i = group.Start; i < group.Start + group.Count; i++) table.Add(key(Kept[i]), Kept[i]);
+        var table = new Dictionary<TKey, int>(2 * MaxScanned);
+        for (var i = group.Start; i < group.Start + group.Count; i++) table.Add(key(storage[i]), i);
         return table;
     }
 
-    private bool TryAdd(Dictionary<TKey, T> table, TKey k, T record, [NotNullWhen(false)] out T? existing)
+    private bool TryAdd(Dictionary<TKey, int> table, TKey k, T record, [MaybeNullWhen(true)] out T existing)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, k, out var exists);
         if (exists)
         {
-            existing = slot!;
+            existing = storage[slot];
             return false;
         }
-        slot = record;
+        slot = _count;
         return Keep(record, out existing);
     }
 
-    private bool Keep(T record, out T? existing)
+    private bool Keep(T record, [MaybeNullWhen(true)] out T existing)
     {
-        Kept.Add(record);
-        existing = null;
+        if (_count < storage.Count) storage.At(_count) = record;
+        else storage.Add(record);
+        _count++;
+        existing = default;
         return true;
     }
 
-    /// <summary>Where a parent's keys are: side by side in Kept from <see cref="Start"/>, or in <see cref="Table"/>.</summary>
+    /// <summary>Where a parent's keys are: side by side in Kept from <see cref="Start"/>, or in <see cref="Table"/>
+    /// (key -> index in Kept).</summary>
     private struct Group
     {
         public int Start;
         public int Count;
-        public Dictionary<TKey, T>? Table;
+        public Dictionary<TKey, int>? Table;
     }
 }

@@ -1,11 +1,13 @@
+using PlanLink.Ingest.Model;
+
 namespace PlanLink.Ingest.Csv;
 
 /// <summary>One file parsed: its parsed rows (with their lines), awaiting the checks against other files and
 /// de-duplication, and the errors of the rows already rejected, each placed among the parsed rows so that
 /// <see cref="Settle"/> reports every error in line order, as a one-pass read would.</summary>
-internal sealed class ParsedFile<T>(string file, string keyColumn) where T : class
+internal sealed class ParsedFile<T>(string file, string keyColumn)
 {
-    private readonly List<T> _rows = [];
+    private readonly RowList<T> _rows = new();
     // The line of each parsed row: the line after the previous row's, except at the rows listed here (after a
     // rejected row, an empty line or a record of several lines). A list of lines would double the list of rows.
     private readonly List<(int Row, long Line)> _lineJumps = [];
@@ -20,18 +22,14 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
     /// <summary>The rows parsed, awaiting <see cref="Settle"/>.</summary>
     public int Count => _rows.Count;
 
+    /// <summary>The parsed rows' storage, which the rows kept may take over (see <see cref="KeyTable{T, TKey}"/>).</summary>
+    public RowList<T> Rows => _rows;
+
     public void Accept(T record, long line)
     {
         if (line != _lastLine + 1) _lineJumps.Add((_rows.Count, line));
         _lastLine = line;
         _rows.Add(record);
-    }
-
-    /// <summary>Makes room for the rows a file is expected to hold: growing a list of millions by doubling copies it
-    /// over and over and leaves up to half of it unused.</summary>
-    public void Reserve(int rows)
-    {
-        if (rows > _rows.Capacity) _rows.Capacity = rows;
     }
 
     /// <summary>Rejects a row (or line) with its errors.</summary>
@@ -66,9 +64,9 @@ internal sealed class ParsedFile<T>(string file, string keyColumn) where T : cla
             if (!row.HasErrors)
             {
                 var k = kept.KeyOf(record);
-                if (!kept.TryAdd(record, k, out var existing))
+                if (!kept.TryAdd(ref record, k, out var existing))
                 {
-                    if (existing.Equals(record)) duplicates++;
+                    if (EqualityComparer<T>.Default.Equals(existing, record)) duplicates++;
                     else row.Fail(keyColumn, k.ToString(), "同じキーで内容が異なる行があります", "duplicate key with different content");
                 }
             }

@@ -25,12 +25,11 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
 
     /// <summary>Parses and settles one file type whose checks need no other file type: its rows kept, and their table by key.</summary>
     public KeyTable<T, TKey> Read<T, TKey>(FileSpec spec, Func<RowFields, Func<T>> bind, Func<T, TKey> key, Action<RowFields, T>? rowCheck = null)
-        where T : class where TKey : notnull =>
+        where TKey : notnull =>
         Settle(Parse(spec, bind, rowCheck, []), key, null);
 
     /// <summary>Parses every file of a file type (see <see cref="ContractFileReader{T}.Parse"/>), in file order.</summary>
     public List<ParsedFile<T>> Parse<T>(FileSpec spec, Func<RowFields, Func<T>> bind, Action<RowFields, T>? rowCheck, IReadOnlyList<string> checkedColumns)
-        where T : class
     {
         var parsed = new List<ParsedFile<T>>();
         var paths = Find(spec).ToList();
@@ -62,13 +61,14 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     /// that passed its checks, before it is kept, so it is also where the row takes its parent's id string.</param>
     /// <param name="parents">How many parents there are (the rows a parent id must name).</param>
     public KeyTable<T, TKey> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check,
-        Func<T, int>? parentIndex = null, int parents = 0)
-        where T : class where TKey : notnull
+        ParentOf<T>? parentIndex = null, int parents = 0)
+        where TKey : notnull
     {
         // Sized for every parsed row up front: growing a table of millions of keys rehashes them all, more than once.
         var rows = parsed.Sum(f => f.Count);
-        var kept = new KeyTable<T, TKey>(key, parentIndex, rows, parents);
+        var kept = new KeyTable<T, TKey>(key, parentIndex, parsed.Count > 0 ? parsed[0].Rows : [], rows, parents);
         foreach (var file in parsed) Tallies.Add(file.Settle(check, kept, Errors));
+        kept.Complete();
         return kept;
     }
 

@@ -1,7 +1,9 @@
 namespace PlanLink.Ingest.Model;
 
 // The records of the data contract (domain.md §3), one per CSV row. Defined once here;
-// every later stage reads these and never re-parses the files.
+// every later stage reads these and never re-parses the files. The rows a plan or support plan has many of
+// (needs, services, goals, monitoring: nationally ~17 M) are values, not objects: held in a RowList they take a
+// few large arrays instead of an object each, which the collector would otherwise copy and trace one by one.
 
 /// <summary>One version of a サービス等利用計画 (plans.csv).</summary>
 public sealed record Plan(
@@ -12,23 +14,15 @@ public sealed record Plan(
     int MonitoringMonths, DateOnly? EndDate, string? Wishes);
 
 /// <summary>One 解決すべき課題 of a plan (plan_needs.csv).</summary>
-public sealed record PlanNeed(
+public readonly record struct PlanNeed(
     string PlanId, int Priority, string NeedText, LifeDomain? Domain, string GoalText,
-    int? TargetMonths, string? PersonRole)
-{
-    /// <summary>Set once by the read to the string plans.csv holds: one string per plan id across the files.</summary>
-    public string PlanId { get; internal set; } = PlanId;
-}
+    int? TargetMonths, string? PersonRole);
 
 /// <summary>One status row of a service planned for a need (plan_services.csv); rows of the same
 /// plan, priority and service form its status history.</summary>
-public sealed record PlannedService(
+public readonly record struct PlannedService(
     string PlanId, int Priority, ServiceType Service, decimal? Amount, string? Unit,
-    string? ProviderOfficeId, ServiceStatus Status, DateOnly Since)
-{
-    /// <summary>Set once by the read to the string plans.csv holds: one string per plan id across the files.</summary>
-    public string PlanId { get; internal set; } = PlanId;
-}
+    string? ProviderOfficeId, ServiceStatus Status, DateOnly Since);
 
 /// <summary>One 個別支援計画 at a provider (support_plans.csv).</summary>
 public sealed record SupportPlan(
@@ -36,24 +30,16 @@ public sealed record SupportPlan(
     DateOnly PlanDate, string LongGoal, string ShortGoal);
 
 /// <summary>One 到達目標 of an individual support plan (support_goals.csv).</summary>
-public sealed record SupportGoal(
+public readonly record struct SupportGoal(
     string SupportPlanId, int GoalNo, string GoalText,
     /// <summary>The priority of the service use plan need it serves; null = not linked.</summary>
     int? LinkedPriority,
-    int? PeriodMonths, string? StaffRole)
-{
-    /// <summary>Set once by the read to the string support_plans.csv holds: one string per support plan id across the files.</summary>
-    public string SupportPlanId { get; internal set; } = SupportPlanId;
-}
+    int? PeriodMonths, string? StaffRole);
 
 /// <summary>One 支援目標 reviewed at a モニタリング (monitoring.csv).</summary>
-public sealed record MonitoringRecord(
+public readonly record struct MonitoringRecord(
     string PlanId, DateOnly MonitoringDate, int Priority, Achievement Achievement,
-    bool ChangeServiceType, bool ChangeAmount, bool ChangeWeeklySchedule, string? NewIssue)
-{
-    /// <summary>Set once by the read to the string plans.csv holds: one string per plan id across the files.</summary>
-    public string PlanId { get; internal set; } = PlanId;
-}
+    bool ChangeServiceType, bool ChangeAmount, bool ChangeWeeklySchedule, string? NewIssue);
 
 /// <summary>One service line of a provider office: the supply side (offices.csv).</summary>
 public sealed record Office(
