@@ -38,9 +38,10 @@ public static class ContractReader
         if (officeIds.Count == 0)
             session.Warnings.Add("offices.csv がないため提供事業所番号を照合していません / no offices.csv read: provider office numbers were not checked");
 
-        // The six person-level file types are parsed at the same time, each on its own thread: parsing needs no
-        // other file. Then each runs its reference checks on its parsed rows once what they need is settled (plan
-        // ids, needs, support plans). Each keeps its own errors, tallies and warnings, merged back in the
+        // The six person-level file types are read at the same time, each on its own thread: plans and support plans
+        // at once, and the files that name them (needs, services, monitoring; goals) from when their parents are
+        // settled, so that their rows take the parents' id strings as they are parsed. Then each runs its reference
+        // checks on its parsed rows once what they need is settled (plan ids, needs, support plans). Each keeps its own errors, tallies and warnings, merged back in the
         // sequential order below; files are announced (OnFile) in that order too. A refusal (or any failure) is
         // reported as the sequential read reports it: the one of the earliest file type in that order, since a
         // file type's result never depends on a later one.
@@ -57,21 +58,23 @@ public static class ContractReader
             var plans = plansRead.Read(ContractSchema.Plans, BindPlan, p => p.PlanId, ReferenceChecks.PlanDates);
             return (Plans: plans.Kept, Table: plans);
         });
+        // The plan ids once plans.csv is settled: the files that name a plan wait for them before their first row, and
+        // take each plan's id string as they parse (each thread asks its own: they remember the last id found).
         KnownIds PlanIds()
         {
             var (plans, table) = plansTask.Result;
-            return new(table.IndexOf, plans.Count, i => plans[i].PlanId);
+            return new(table.IndexOf, plans.Count, i => plans[i].PlanId, table.IndexOf);
         }
         var needsTask = Run(needsRead, () =>
         {
-            var parsed = needsRead.Parse(ContractSchema.Needs, BindNeed, null, ["plan_id"]);
+            var parsed = needsRead.Parse(ContractSchema.Needs, r => BindNeed(r, PlanIds()), null, ["plan_id"]);
             var planIds = PlanIds();
             return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds),
                 (ref PlanNeed n) => { n = n with { PlanId = planIds.Shared(n.PlanId, out var plan) }; return plan; }, planIds.Count).Kept;
         });
         var servicesTask = Run(servicesRead, () =>
         {
-            var parsed = servicesRead.Parse(ContractSchema.Services, BindService, null, ["plan_id", "provider_office_id"]);
+            var parsed = servicesRead.Parse(ContractSchema.Services, r => BindService(r, PlanIds()), null, ["plan_id", "provider_office_id"]);
             var (planIds, providers) = (PlanIds(), new KnownIds(officeIds));
             return servicesRead.Settle(parsed, s => (s.PlanId, s.Priority, s.Service, s.Since), (s, r) =>
             {
@@ -86,16 +89,21 @@ public static class ContractReader
         });
         var goalsTask = Run(goalsRead, () =>
         {
-            var parsed = goalsRead.Parse(ContractSchema.SupportGoals, BindGoal, null, []);
-            var (supportPlans, table) = supportPlansTask.Result;
-            var links = new GoalLinks(new KnownIds(table.IndexOf, supportPlans.Count, i => supportPlans[i].SupportPlanId), supportPlans,
+            KnownIds SupportPlanIds()
+            {
+                var (supportPlans, table) = supportPlansTask.Result;
+                return new(table.IndexOf, supportPlans.Count, i => supportPlans[i].SupportPlanId, table.IndexOf);
+            }
+            var parsed = goalsRead.Parse(ContractSchema.SupportGoals, r => BindGoal(r, SupportPlanIds()), null, []);
+            var links = new GoalLinks(SupportPlanIds(), supportPlansTask.Result.SupportPlans,
                 new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result, PlanIds()));
             return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
-                (ref SupportGoal g) => { g = g with { SupportPlanId = links.Shared(g.SupportPlanId, out var supportPlan) }; return supportPlan; }, supportPlans.Count).Kept;
+                (ref SupportGoal g) => { g = g with { SupportPlanId = links.Shared(g.SupportPlanId, out var supportPlan) }; return supportPlan; },
+                supportPlansTask.Result.SupportPlans.Count).Kept;
         });
         var monitoringTask = Run(monitoringRead, () =>
         {
-            var parsed = monitoringRead.Parse(ContractSchema.Monitoring, BindMonitoring, null, ["plan_id"]);
+            var parsed = monitoringRead.Parse(ContractSchema.Monitoring, r => BindMonitoring(r, PlanIds()), null, ["plan_id"]);
             var planIds = PlanIds();
             return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds),
                 (ref MonitoringRecord m) => { m = m with { PlanId = planIds.Shared(m.PlanId, out var plan) }; return plan; }, planIds.Count).Kept;
@@ -192,19 +200,19 @@ public static class ContractReader
         return 0;
     }
 
-    private static Func<PlanNeed> BindNeed(RowFields r)
+    private static Func<PlanNeed> BindNeed(RowFields r, KnownIds plans)
     {
         var (planId, priority, needText, domain) =
-            (r.IdField("plan_id"), r.IntField("priority", 1, 99), r.TextField("need_text"), r.OptionalCodedField("domain", Codes.Domain));
+            (r.IdField("plan_id", plans), r.IntField("priority", 1, 99), r.TextField("need_text"), r.OptionalCodedField("domain", Codes.Domain));
         var (goalText, targetMonths, personRole) =
             (r.TextField("goal_text"), r.OptionalIntField("target_months", 1, 120), r.OptionalTextField("person_role"));
         return () => new(planId.Read(), priority.Read(), needText.Read(), domain.Read(), goalText.Read(), targetMonths.Read(), personRole.Read());
     }
 
-    private static Func<PlannedService> BindService(RowFields r)
+    private static Func<PlannedService> BindService(RowFields r, KnownIds plans)
     {
         var (planId, priority, service, amount) =
-            (r.IdField("plan_id"), r.IntField("priority", 1, 99), r.ServiceField("service"), r.OptionalDecimalField("amount"));
+            (r.IdField("plan_id", plans), r.IntField("priority", 1, 99), r.ServiceField("service"), r.OptionalDecimalField("amount"));
         var (unit, provider, status, since) =
             (r.OptionalTextField("unit"), r.OptionalOfficeNumberField("provider_office_id"), r.CodedField("status", Codes.Status), r.DateField("since"));
         return () => new(planId.Read(), priority.Read(), service.Read(), amount.Read(), unit.Read(), provider.Read(), status.Read(), since.Read());
@@ -218,18 +226,18 @@ public static class ContractReader
         return () => new(supportPlanId.Read(), personKey.Read(), provider.Read(), service.Read(), planDate.Read(), longGoal.Read() ?? "", shortGoal.Read() ?? "");
     }
 
-    private static Func<SupportGoal> BindGoal(RowFields r)
+    private static Func<SupportGoal> BindGoal(RowFields r, KnownIds supportPlans)
     {
-        var (supportPlanId, goalNo, goalText) = (r.IdField("support_plan_id"), r.IntField("goal_no", 1, 99), r.TextField("goal_text"));
+        var (supportPlanId, goalNo, goalText) = (r.IdField("support_plan_id", supportPlans), r.IntField("goal_no", 1, 99), r.TextField("goal_text"));
         var (linkedPriority, periodMonths, staffRole) =
             (r.OptionalIntField("linked_priority", 1, 99), r.OptionalIntField("period_months", 1, 120), r.OptionalTextField("staff_role"));
         return () => new(supportPlanId.Read(), goalNo.Read(), goalText.Read(), linkedPriority.Read(), periodMonths.Read(), staffRole.Read());
     }
 
-    private static Func<MonitoringRecord> BindMonitoring(RowFields r)
+    private static Func<MonitoringRecord> BindMonitoring(RowFields r, KnownIds plans)
     {
         var (planId, date, priority, achievement) =
-            (r.IdField("plan_id"), r.DateField("monitoring_date"), r.IntField("priority", 1, 99), r.CodedField("achievement", Codes.Achievement));
+            (r.IdField("plan_id", plans), r.DateField("monitoring_date"), r.IntField("priority", 1, 99), r.CodedField("achievement", Codes.Achievement));
         var (changeServiceType, changeAmount, changeSchedule, newIssue) =
             (r.FlagField("change_service_type"), r.FlagField("change_amount"), r.FlagField("change_weekly_schedule"), r.OptionalTextField("new_issue"));
         return () => new(planId.Read(), date.Read(), priority.Read(), achievement.Read(), changeServiceType.Read(), changeAmount.Read(),

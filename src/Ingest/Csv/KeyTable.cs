@@ -50,6 +50,11 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, ParentOf<T>? parentIn
     public int IndexOf(TKey k) =>
         (_flat ?? throw new InvalidOperationException("keys grouped by parent have no single table")).TryGetValue(k, out var i) ? i : -1;
 
+    /// <summary><see cref="IndexOf(TKey)"/> for a key that is a string, given as characters.</summary>
+    public int IndexOf(ReadOnlySpan<char> k) =>
+        (_flat as Dictionary<string, int> ?? throw new InvalidOperationException("only a single table of string keys is searched by characters"))
+        .GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(k, out var i) ? i : -1;
+
     /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
     /// that holds the key, when one does. The parent's index is asked first, and the record kept as it left it.</summary>
     public bool TryAdd(ref T record, TKey k, [MaybeNullWhen(true)] out T existing)

@@ -5,6 +5,8 @@ using CsvHelper;
 using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Privacy;
 
+using PlanLink.Ingest.Validation;
+
 namespace PlanLink.Ingest.Csv;
 
 /// <summary>The fields of the current row of one contract file, found by column name whatever the
@@ -134,9 +136,11 @@ public sealed class RowFields
     internal Field<T> CachedField<T>(string column, Func<RowFields, string, T> parse) => Field(column, parse, CodeCacheEntries);
 
     /// <summary><see cref="Text(string)"/> for an identifier (plan_id, person_key): the rows of a plan or person are
-    /// adjacent, so the previous row's string is reused when the bytes are the same, without a lookup. (The rows
-    /// of the files that name a parent's id later take the parent's string: see <see cref="Validation.KnownIds.Shared"/>.)</summary>
-    internal Field<string> IdField(string column) => Field(column, static (r, c) => r.Text(c), 0, new RecentId().TryRead);
+    /// adjacent, so the previous row's string is reused when the bytes are the same, without a lookup.</summary>
+    /// <param name="parents">The ids of the parents the column names (plans.csv's for plan_id), if known: a new id
+    /// takes their string, and no copy of its own (nationally ~6 M strings that would live until the rows are settled).</param>
+    internal Field<string> IdField(string column, KnownIds? parents = null) =>
+        Field(column, static (r, c) => r.Text(c), 0, new RecentId(parents).TryRead);
 
     internal Field<string> TextField(string column) => Field(column, static (r, c) => r.Text(c), TextCacheEntries, null, TextCacheKeyLength);
     internal Field<string?> OptionalTextField(string column) =>
@@ -292,7 +296,7 @@ public sealed class RowFields
 
     /// <summary>The id of the previous row when the bytes are the same, else a new string of plain bytes; anything
     /// else takes the string path.</summary>
-    private sealed class RecentId
+    private sealed class RecentId(KnownIds? parents)
     {
         private readonly byte[] _bytes = new byte[64];
         private int _length = -1;
@@ -310,7 +314,7 @@ public sealed class RowFields
                 id = "";
                 return false;
             }
-            id = _id = Encoding.ASCII.GetString(bytes);
+            id = _id = parents?.Find(bytes) ?? Encoding.ASCII.GetString(bytes);
             bytes.CopyTo(_bytes);
             _length = bytes.Length;
             return true;

@@ -9,7 +9,9 @@ namespace PlanLink.Ingest.Validation;
 /// is first compared with the one after the last found, whose record is likely in cache, unlike the table's
 /// entry. One per checking thread.</summary>
 /// <param name="idAt">The id at an index, when ids have an order (their records').</param>
-internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, string>? idAt = null)
+/// <param name="indexOfChars">The index of an id given as characters, when ids have an order (see <see cref="Find"/>).</param>
+internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, string>? idAt = null,
+    Func<ReadOnlySpan<char>, int>? indexOfChars = null)
 {
     private string? _last;
     private int _lastIndex, _next;
@@ -35,6 +37,22 @@ internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, s
         index = IndexOf(id);
         return index >= 0 && idAt is not null ? idAt(index) : id;
     }
+
+    /// <summary>The known ids' own string of an id given as printable ASCII bytes (as a file holds it), or null when it is
+    /// not known or the ids have no order: a file that names its parents takes their strings as its rows are parsed.
+    /// Like <see cref="IndexOf"/>, the id after the last found is tried first.</summary>
+    public string? Find(ReadOnlySpan<byte> ascii)
+    {
+        if (idAt is null || indexOfChars is null || ascii.Length > MaxFound) return null;
+        Span<char> chars = stackalloc char[ascii.Length];
+        if (System.Text.Ascii.ToUtf16(ascii, chars, out _) != System.Buffers.OperationStatus.Done) return null;
+        var index = _next < count && idAt(_next).AsSpan().SequenceEqual(chars) ? _next : indexOfChars(chars);
+        if (index < 0) return null;
+        _next = index + 1;
+        return idAt(index);
+    }
+
+    private const int MaxFound = 256;
 
     /// <summary>The index of <paramref name="id"/>, or -1 when it is not known.</summary>
     public int IndexOf(string id)
