@@ -35,10 +35,11 @@ public sealed class DatasetIndex
     /// <summary>Per need, its priority and domain: read for every need of every snapshot, so kept beside the rows.</summary>
     private readonly int[] _needPriority;
     private readonly LifeDomain?[] _needDomain;
-    private readonly PlannedService[] _services;
     private readonly int[] _serviceStart, _serviceEnd;
     /// <summary>Per service row, the number of its provider's office, or −1.</summary>
     private readonly int[] _serviceOffice;
+    /// <summary>Per service row, the provider's id when offices.csv lacks it (null when every provider is known).</summary>
+    private readonly string?[]? _unknownProvider;
     /// <summary>Per service row, its since (day number), service and status: what snapshots read of every row.</summary>
     private readonly int[] _serviceSince;
     private readonly ServiceType[] _serviceType;
@@ -128,6 +129,7 @@ public sealed class DatasetIndex
         var (servicePriority, serviceOffice, serviceSince) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
         var (serviceType, serviceStatus) = (Array.Empty<ServiceType>(), Array.Empty<ServiceStatus>());
         var (serviceAmount, amounts) = (Array.Empty<int>(), new List<decimal?> { null });
+        string?[]? unknownProvider = null;
         var (monitoringStart, monitoringDay, monitoringPriority) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
         var monitoringAchievement = Array.Empty<Achievement>();
         var goalLinked = Array.Empty<int>();
@@ -170,7 +172,7 @@ public sealed class DatasetIndex
                 var (day, priority, achievement) = (new int[count], new int[count], new Achievement[count]);
                 (_, monitoringStart, var positions) = Group(data.Monitoring, m => m.PlanId, planKeyOf,
                     (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority),
-                    (m, i) => (day[i], priority[i], achievement[i]) = (m.MonitoringDate.DayNumber, m.Priority, m.Achievement));
+                    (m, i) => (day[i], priority[i], achievement[i]) = (m.MonitoringDate.DayNumber, m.Priority, m.Achievement), keepRows: false);
                 (monitoringDay, monitoringPriority, monitoringAchievement) =
                     (InGroupOrder(day, positions), InGroupOrder(priority, positions), InGroupOrder(achievement, positions));
             },
@@ -179,6 +181,7 @@ public sealed class DatasetIndex
                 var count = data.Services.Count;
                 var (priority, since, service, status) = (new int[count], new int[count], new ServiceType[count], new ServiceStatus[count]);
                 var (amount, office) = (new int[count], new int[count]);
+                string?[]? unknown = null;
                 var amountOf = new Dictionary<(int, int, int, int), int>();
                 int AmountNumber(decimal? value)
                 {
@@ -206,14 +209,16 @@ public sealed class DatasetIndex
                     {
                         (priority[i], since[i], service[i], status[i]) = (s.Priority, s.Since.DayNumber, s.Service, s.Status);
                         (amount[i], office[i]) = (AmountNumber(s.Amount), OfficeNumber(s.ProviderOfficeId));
-                    });
+                        if (office[i] < 0 && s.ProviderOfficeId is { } id) (unknown ??= new string?[count])[i] = id;
+                    }, keepRows: false);
                 var positions = services.Positions;
                 (servicePriority, serviceSince, serviceType, serviceStatus) =
                     (InGroupOrder(priority, positions), InGroupOrder(since, positions), InGroupOrder(service, positions), InGroupOrder(status, positions));
                 (serviceAmount, serviceOffice) = (InGroupOrder(amount, positions), InGroupOrder(office, positions));
+                unknownProvider = unknown is null ? null : InGroupOrder(unknown, positions);
             });
         (_needs, _needStart, _needPriority, _needDomain) = (needs.Rows, needs.Start, needPriority, needDomain);
-        _services = services.Rows;
+        _unknownProvider = unknownProvider;
         (_serviceStart, _serviceEnd) = ServicesPerNeed(needPriority, needs.Start, servicePriority, services.Start);
         (_serviceOffice, _serviceSince, _serviceType, _serviceStatus) = (serviceOffice, serviceSince, serviceType, serviceStatus);
         (_serviceAmount, _amounts) = (serviceAmount, [.. amounts]);
@@ -265,7 +270,7 @@ public sealed class DatasetIndex
     /// <summary>The name of an office, or its id when offices.csv does not have it.</summary>
     public string OfficeName(string officeId) => TryGetOffice(officeId, out var office) ? office.Name : officeId;
 
-    /// <summary>Per row of <see cref="ServicesOf"/>, the number of the provider's office, or −1 when offices.csv does not have it.</summary>
+    /// <summary>Per row of <see cref="StatusRowsOf"/>, the number of the provider's office, or −1 when offices.csv does not have it.</summary>
     public ReadOnlySpan<int> ServiceOfficesOf(int need) => _serviceOffice.AsSpan(_serviceStart[need].._serviceEnd[need]);
 
     /// <summary>Every person with a plan or an individual support plan; persons are numbered in the ordinal order of their key.</summary>
@@ -299,22 +304,20 @@ public sealed class DatasetIndex
     public ReadOnlySpan<PlanNeed> Needs => _needs;
     /// <summary>The positions in <see cref="Needs"/> of the needs of a plan key.</summary>
     public (int Start, int End) NeedsOf(int planKey) => (_needStart[planKey], _needStart[planKey + 1]);
-    /// <summary>The status rows of the services planned for the need at a position, by service, then since.</summary>
-    public ReadOnlySpan<PlannedService> ServicesOf(int need) => _services.AsSpan(_serviceStart[need].._serviceEnd[need]);
-    /// <summary>The since, service and status of the rows of <see cref="ServicesOf"/>, without reading the rows.</summary>
+    /// <summary>The since, service and status of the status rows of the services planned for the need at a position, by
+    /// service, then since (the rows themselves are not kept: snapshots read these, and <see cref="StateOf"/>).</summary>
     public StatusRows StatusRowsOf(int need)
     {
         var (start, length) = (_serviceStart[need], _serviceEnd[need] - _serviceStart[need]);
         return new(_serviceSince.AsSpan(start, length), _serviceType.AsSpan(start, length), _serviceStatus.AsSpan(start, length));
     }
-    /// <summary>The state row i of <see cref="ServicesOf"/> gives, from the arrays beside the rows (the row itself is read only
-    /// for a provider that offices.csv lacks, or none).</summary>
+    /// <summary>The state status row i of <see cref="StatusRowsOf"/> gives.</summary>
     public ServiceState StateOf(int need, int i)
     {
         var row = _serviceStart[need] + i;
         var office = _serviceOffice[row];
         return new(_serviceType[row], _serviceStatus[row], DateOnly.FromDayNumber(_serviceSince[row]), _amounts[_serviceAmount[row]],
-            office >= 0 ? _officeIds[office] : _services[row].ProviderOfficeId);
+            office >= 0 ? _officeIds[office] : _unknownProvider?[row]);
     }
     /// <summary>The date, priority and achievement of the monitoring rows of a plan key, by date, then priority.</summary>
     public Reviews ReviewsOf(int planKey)
@@ -384,8 +387,10 @@ public sealed class DatasetIndex
     /// <c>Positions[i]</c> is the position in <paramref name="source"/> of <c>Rows[i]</c>, for <see cref="InGroupOrder"/>.</summary>
     /// <param name="read">Called with every row and its position, in file order (the rows' order in memory), while the
     /// pass has the row in cache: what the hot loops read is copied out beside the rows here, in one pass, not one per field.</param>
+    /// <param name="keepRows">Whether the rows themselves are wanted in group order (else Rows is empty): the families
+    /// read only through the fields copied out (services, monitoring) are not copied.</param>
     private static (T[] Rows, int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
-        Comparison<T> order, Action<T, int>? read = null)
+        Comparison<T> order, Action<T, int>? read = null, bool keepRows = true)
     {
         var groupOf = new int[source.Count];
         var start = new int[groups.Count + 1];
@@ -420,6 +425,7 @@ public sealed class DatasetIndex
         Comparison<int> stable = (a, b) => order(source[a], source[b]) is var c and not 0 ? c : a.CompareTo(b);
         for (var g = 0; g < groups.Count; g++)
             if (unsorted[g]) positions.AsSpan(start[g], start[g + 1] - start[g]).Sort(stable);
+        if (!keepRows) return ([], start, positions);
         // Written through a span: no per-row array covariance check, which would read every row's type.
         var result = new T[positions.Length];
         var into = result.AsSpan();

@@ -66,9 +66,11 @@ public class DatasetIndexTests
                 var planId = index.Plans[plan].PlanId;
                 var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(plan));
                 AssertSameRows(needs[planId].OrderBy(n => n.Priority), index.Needs[needFrom..needTo], $"needs of {planId}");
+                // Service rows are kept as their fields only: each row's state says what the row says.
                 for (var need = needFrom; need < needTo; need++)
-                    AssertSameRows(services[(planId, index.Needs[need].Priority)].OrderBy(s => s.Service).ThenBy(s => s.Since),
-                        index.ServicesOf(need), $"services of {planId} #{index.Needs[need].Priority}");
+                    Assert.Equal(services[(planId, index.Needs[need].Priority)].OrderBy(s => s.Service).ThenBy(s => s.Since)
+                            .Select(s => new ServiceState(s.Service, s.Status, s.Since, s.Amount, s.ProviderOfficeId)),
+                        Enumerable.Range(0, index.StatusRowsOf(need).Length).Select(i => index.StateOf(need, i)));
                 // The arrays kept beside the rows say what the rows say.
                 var p = index.Plans[plan];
                 Assert.Equal((p.PlanDate.DayNumber, p.EndDate?.DayNumber ?? DatasetIndex.NoEnd, p.MonitoringMonths, p.SupportCategory, p.DisabilityTypes),
@@ -77,7 +79,8 @@ public class DatasetIndexTests
                 {
                     Assert.Equal(index.Needs[need].Domain, index.NeedDomain(need));
                     var flat = index.StatusRowsOf(need);
-                    Assert.Equal(index.ServicesOf(need).ToArray().Select(r => (r.Since.DayNumber, r.Service, r.Status)),
+                    Assert.Equal(services[(planId, index.Needs[need].Priority)].OrderBy(s => s.Service).ThenBy(s => s.Since)
+                            .Select(r => (r.Since.DayNumber, r.Service, r.Status)),
                         flat.Since.ToArray().Zip(flat.Service.ToArray(), flat.Status.ToArray()));
                 }
                 // Monitoring is kept as its fields only (a stable order by date, then priority).
@@ -96,11 +99,31 @@ public class DatasetIndexTests
         Assert.Equal(-1, index.PersonOf("no such person"));
     }
 
+    [Fact]
+    public void StateOf_GivesTheProviderIdsOfficesCsvLacks()
+    {
+        // Without offices.csv no provider has an office number: the states still name each row's provider.
+        var data = Data(shuffled: false) with { Offices = [] };
+        var index = new DatasetIndex(data);
+        var rows = data.Services.ToLookup(s => (s.PlanId, s.Priority));
+        var named = 0;
+        for (var need = 0; need < index.Needs.Length; need++)
+        {
+            var expected = rows[(index.Needs[need].PlanId, index.Needs[need].Priority)].OrderBy(s => s.Service).ThenBy(s => s.Since).ToList();
+            Assert.Equal(expected.Select(s => s.ProviderOfficeId), Enumerable.Range(0, expected.Count).Select(i => index.StateOf(need, i).ProviderOfficeId));
+            Assert.All(index.ServiceOfficesOf(need).ToArray(), office => Assert.Equal(-1, office));
+            named += expected.Count(s => s.ProviderOfficeId is not null);
+        }
+        Assert.True(named > 100, $"only {named} rows name a provider");
+    }
+
     [Theory, MemberData(nameof(Shuffled))]
     public void Snapshot_RangesDescribeItsPlansAndNeeds_AndAssessmentsFollowThem(bool shuffled)
     {
-        var index = new DatasetIndex(Data(shuffled));
+        var data = Data(shuffled);
+        var index = new DatasetIndex(data);
         var snapshot = PlanSnapshot.At(index, SampleRegion.Analysis.Quarter.End);
+        var serviceRows = data.Services.ToLookup(s => (s.PlanId, s.Priority));
         Assert.Equal(snapshot.Plans.Select(p => p.PersonKey).Order(StringComparer.Ordinal), snapshot.Plans.Select(p => p.PersonKey));
         var (needs, assessments, links, statuses) =
             (0, NeedAssessment.Assess(snapshot), LinkageAssessment.Assess(snapshot), MonitoringStatus.Assess(snapshot));
@@ -125,7 +148,8 @@ public class DatasetIndexTests
                 Assert.Equal(snapshot.Needs[n].Services, snapshot.StatesOf(n).ToArray());
                 Assert.Equal(snapshot.Needs[n].Need.Domain, snapshot.NeedDomain(n));
                 // The states made from the arrays beside the rows are those of the rows, amounts to their scale (2.0 is not 2.00).
-                var fromRows = PlanSnapshot.StatesAt(index.ServicesOf(snapshot.NeedPositionOf(n)), snapshot.Date);
+                var need = snapshot.Needs[n].Need;
+                var fromRows = PlanSnapshot.StatesAt(serviceRows[(need.PlanId, need.Priority)].OrderBy(s => s.Service).ThenBy(s => s.Since).ToArray(), snapshot.Date);
                 Assert.Equal(fromRows, snapshot.StatesOf(n).ToArray());
                 Assert.Equal(fromRows.Select(s => s.Amount?.ToString()), snapshot.StatesOf(n).ToArray().Select(s => s.Amount?.ToString()));
                 for (var i = 0; i < snapshot.StatesOf(n).Length; i++)
