@@ -30,7 +30,7 @@ public sealed class DatasetIndex
     private readonly DisabilityType[] _planDisabilityTypes;
     private readonly int[] _planKeyAt;
     private readonly int[] _municipalityAt;
-    private readonly PlanNeed[] _needs;
+    private readonly IndexedRows<PlanNeed> _needs;
     private readonly int[] _needStart;
     /// <summary>Per need, its priority and domain: read for every need of every snapshot, so kept beside the rows.</summary>
     private readonly int[] _needPriority;
@@ -60,7 +60,7 @@ public sealed class DatasetIndex
     private readonly int[] _supportPlanDay, _supportPlanLine;
     /// <summary>Per individual support plan, its service.</summary>
     private readonly ServiceType[] _supportPlanService;
-    private readonly SupportGoal[] _goals;
+    private readonly IndexedRows<SupportGoal> _goals;
     private readonly int[] _goalStart;
     /// <summary>Per goal, the priority it links to, or <see cref="NotLinked"/>.</summary>
     private readonly int[] _goalLinked;
@@ -95,8 +95,9 @@ public sealed class DatasetIndex
         SortOrdinal(_persons);
         for (var i = 0; i < _persons.Length; i++) _personOf[_persons[i]] = i;
 
-        (_plans, _planStart, _) = Group(data.Plans, p => p.PersonKey, _personOf,
+        (_planStart, var planPositions) = Group(data.Plans, p => p.PersonKey, _personOf,
             (x, y) => x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId));
+        _plans = InGroupOrder(data.Plans, planPositions);
         (_planDay, _planEndDay, _planMonitoringMonths) = (new int[_plans.Length], new int[_plans.Length], new int[_plans.Length]);
         (_planSupportCategory, _planDisabilityTypes) = (new byte[_plans.Length], new DisabilityType[_plans.Length]);
         // Plan ids get keys in plan order; versions sharing an id share its needs, services and monitoring.
@@ -118,10 +119,8 @@ public sealed class DatasetIndex
         }
 
         // The families of rows are independent: grouped, and their fields read, on every core.
-        (PlanNeed[] Rows, int[] Start, int[] Positions) needs = ([], [], []);
-        (PlannedService[] Rows, int[] Start, int[] Positions) services = ([], [], []);
-        (SupportPlan[] Rows, int[] Start, int[] _) supportPlans = ([], [], []);
-        (SupportGoal[] Rows, int[] Start, int[] Positions) goals = ([], [], []);
+        (int[] Start, int[] Positions) needs = ([], []), services = ([], []), goals = ([], []);
+        var (supportPlans, supportPlanStart) = (Array.Empty<SupportPlan>(), Array.Empty<int>());
         var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
         var supportPlanService = Array.Empty<ServiceType>();
         // The fields kept beside the rows (fields cannot be set from the lambdas).
@@ -137,15 +136,16 @@ public sealed class DatasetIndex
         Parallel.Invoke(
             () =>
             {
-                supportPlans = Group(data.SupportPlans, s => s.PersonKey, _personOf,
+                (supportPlanStart, var supportPlanPositions) = Group(data.SupportPlans, s => s.PersonKey, _personOf,
                     (x, y) => x.PlanDate.CompareTo(y.PlanDate));
-                var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Rows.Length, StringComparer.Ordinal);
+                supportPlans = InGroupOrder(data.SupportPlans, supportPlanPositions);
+                var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Length, StringComparer.Ordinal);
                 (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService) =
-                    (new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new int[supportPlans.Rows.Length], new ServiceType[supportPlans.Rows.Length]);
+                    (new int[supportPlans.Length], new int[supportPlans.Length], new int[supportPlans.Length], new ServiceType[supportPlans.Length]);
                 var lineOf = new Dictionary<(string, ServiceType), int>();
-                for (var i = 0; i < supportPlans.Rows.Length; i++)
+                for (var i = 0; i < supportPlans.Length; i++)
                 {
-                    var plan = supportPlans.Rows[i];
+                    var plan = supportPlans[i];
                     if (!supportPlanKeyOf.TryGetValue(plan.SupportPlanId, out var key))
                         supportPlanKeyOf[plan.SupportPlanId] = key = supportPlanKeyOf.Count;
                     supportPlanKeyAt[i] = key;
@@ -170,9 +170,9 @@ public sealed class DatasetIndex
             {
                 var count = data.Monitoring.Count;
                 var (day, priority, achievement) = (new int[count], new int[count], new Achievement[count]);
-                (_, monitoringStart, var positions) = Group(data.Monitoring, m => m.PlanId, planKeyOf,
+                (monitoringStart, var positions) = Group(data.Monitoring, m => m.PlanId, planKeyOf,
                     (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority),
-                    (m, i) => (day[i], priority[i], achievement[i]) = (m.MonitoringDate.DayNumber, m.Priority, m.Achievement), keepRows: false);
+                    (m, i) => (day[i], priority[i], achievement[i]) = (m.MonitoringDate.DayNumber, m.Priority, m.Achievement));
                 (monitoringDay, monitoringPriority, monitoringAchievement) =
                     (InGroupOrder(day, positions), InGroupOrder(priority, positions), InGroupOrder(achievement, positions));
             },
@@ -210,22 +210,22 @@ public sealed class DatasetIndex
                         (priority[i], since[i], service[i], status[i]) = (s.Priority, s.Since.DayNumber, s.Service, s.Status);
                         (amount[i], office[i]) = (AmountNumber(s.Amount), OfficeNumber(s.ProviderOfficeId));
                         if (office[i] < 0 && s.ProviderOfficeId is { } id) (unknown ??= new string?[count])[i] = id;
-                    }, keepRows: false);
+                    });
                 var positions = services.Positions;
                 (servicePriority, serviceSince, serviceType, serviceStatus) =
                     (InGroupOrder(priority, positions), InGroupOrder(since, positions), InGroupOrder(service, positions), InGroupOrder(status, positions));
                 (serviceAmount, serviceOffice) = (InGroupOrder(amount, positions), InGroupOrder(office, positions));
                 unknownProvider = unknown is null ? null : InGroupOrder(unknown, positions);
             });
-        (_needs, _needStart, _needPriority, _needDomain) = (needs.Rows, needs.Start, needPriority, needDomain);
+        (_needs, _needStart, _needPriority, _needDomain) = (new(data.Needs, needs.Positions), needs.Start, needPriority, needDomain);
         _unknownProvider = unknownProvider;
         (_serviceStart, _serviceEnd) = ServicesPerNeed(needPriority, needs.Start, servicePriority, services.Start);
         (_serviceOffice, _serviceSince, _serviceType, _serviceStatus) = (serviceOffice, serviceSince, serviceType, serviceStatus);
         (_serviceAmount, _amounts) = (serviceAmount, [.. amounts]);
         (_monitoringStart, _monitoringDay, _monitoringPriority, _monitoringAchievement) = (monitoringStart, monitoringDay, monitoringPriority, monitoringAchievement);
-        (_supportPlans, _supportPlanStart, _) = supportPlans;
+        (_supportPlans, _supportPlanStart) = (supportPlans, supportPlanStart);
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine, _supportPlanService) = (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService);
-        (_goals, _goalStart, _goalLinked) = (goals.Rows, goals.Start, goalLinked);
+        (_goals, _goalStart, _goalLinked) = (new(data.SupportGoals, goals.Positions), goals.Start, goalLinked);
 
         (FirstDate, LastDate) = dateRange;
     }
@@ -301,7 +301,7 @@ public sealed class DatasetIndex
     public int MunicipalityAt(int plan) => _municipalityAt[plan];
 
     /// <summary>Every need, by plan key, then priority.</summary>
-    public ReadOnlySpan<PlanNeed> Needs => _needs;
+    public IndexedRows<PlanNeed> Needs => _needs;
     /// <summary>The positions in <see cref="Needs"/> of the needs of a plan key.</summary>
     public (int Start, int End) NeedsOf(int planKey) => (_needStart[planKey], _needStart[planKey + 1]);
     /// <summary>The since, service and status of the status rows of the services planned for the need at a position, by
@@ -346,8 +346,8 @@ public sealed class DatasetIndex
     /// <summary>The life domain the office gave the need at a position of <see cref="Needs"/>, if any.</summary>
     public LifeDomain? NeedDomain(int need) => _needDomain[need];
     /// <summary>The goals of the individual support plan at a position (of its id), by goal number.</summary>
-    public ReadOnlySpan<SupportGoal> GoalsOf(int supportPlan) =>
-        _goals.AsSpan(_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]);
+    public IndexedRows<SupportGoal> GoalsOf(int supportPlan) =>
+        _goals[_goalStart[_supportPlanKeyAt[supportPlan]].._goalStart[_supportPlanKeyAt[supportPlan] + 1]];
 
     /// <summary>Sorts distinct strings in ordinal order, as <c>Array.Sort(keys, StringComparer.Ordinal)</c>, mostly by numbers: the
     /// first eight characters of a key of single-byte characters, packed into a number (a key's end counting as a character
@@ -379,18 +379,16 @@ public sealed class DatasetIndex
         }
     }
 
-    /// <summary>The rows by group (a stable bucket sort), each group ordered by <paramref name="order"/> with ties in
-    /// input order, as LINQ's GroupBy then OrderBy would; group g is rows[start[g] .. start[g + 1]). A row's group is
-    /// the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
+    /// <summary>The order of the rows by group (a stable bucket sort), each group ordered by <paramref name="order"/> with
+    /// ties in input order, as LINQ's GroupBy then OrderBy would: <c>Positions</c> holds the position in
+    /// <paramref name="source"/> of each row in that order, and group g is Positions[Start[g] .. Start[g + 1]). A row's
+    /// group is the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
     /// One pass over the rows finds their groups and the groups whose rows do not come in order (rows mostly come
-    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).
-    /// <c>Positions[i]</c> is the position in <paramref name="source"/> of <c>Rows[i]</c>, for <see cref="InGroupOrder"/>.</summary>
+    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).</summary>
     /// <param name="read">Called with every row and its position, in file order (the rows' order in memory), while the
     /// pass has the row in cache: what the hot loops read is copied out beside the rows here, in one pass, not one per field.</param>
-    /// <param name="keepRows">Whether the rows themselves are wanted in group order (else Rows is empty): the families
-    /// read only through the fields copied out (services, monitoring) are not copied.</param>
-    private static (T[] Rows, int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
-        Comparison<T> order, Action<T, int>? read = null, bool keepRows = true)
+    private static (int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
+        Comparison<T> order, Action<T, int>? read = null)
     {
         var groupOf = new int[source.Count];
         var start = new int[groups.Count + 1];
@@ -425,12 +423,17 @@ public sealed class DatasetIndex
         Comparison<int> stable = (a, b) => order(source[a], source[b]) is var c and not 0 ? c : a.CompareTo(b);
         for (var g = 0; g < groups.Count; g++)
             if (unsorted[g]) positions.AsSpan(start[g], start[g + 1] - start[g]).Sort(stable);
-        if (!keepRows) return ([], start, positions);
+        return (start, positions);
+    }
+
+    /// <summary>The rows <see cref="Group"/> grouped, in group order (a copy of each row's reference: plans and support plans).</summary>
+    private static T[] InGroupOrder<T>(IReadOnlyList<T> rows, int[] positions) where T : class
+    {
         // Written through a span: no per-row array covariance check, which would read every row's type.
         var result = new T[positions.Length];
         var into = result.AsSpan();
-        for (var i = 0; i < into.Length; i++) into[i] = source[positions[i]];
-        return (result, start, positions);
+        for (var i = 0; i < into.Length; i++) into[i] = rows[positions[i]];
+        return result;
     }
 
     /// <summary>A field of every row (in file order, as <see cref="Group"/>'s read copied it) in the order Group gave the rows.</summary>

@@ -65,7 +65,7 @@ public class DatasetIndexTests
             {
                 var planId = index.Plans[plan].PlanId;
                 var (needFrom, needTo) = index.NeedsOf(index.PlanKeyAt(plan));
-                AssertSameRows(needs[planId].OrderBy(n => n.Priority), index.Needs[needFrom..needTo], $"needs of {planId}");
+                AssertSameRows(needs[planId].OrderBy(n => n.Priority), index.Needs[needFrom..needTo].ToArray(), $"needs of {planId}");
                 // Service rows are kept as their fields only: each row's state says what the row says.
                 for (var need = needFrom; need < needTo; need++)
                     Assert.Equal(services[(planId, index.Needs[need].Priority)].OrderBy(s => s.Service).ThenBy(s => s.Since)
@@ -94,7 +94,7 @@ public class DatasetIndexTests
             for (var s = supportFrom; s < supportTo; s++)
                 Assert.Equal(index.SupportPlans[s].Service, index.SupportPlanService(s));
             for (var s = supportFrom; s < supportTo; s++)
-                AssertSameRows(goals[index.SupportPlans[s].SupportPlanId].OrderBy(g => g.GoalNo), index.GoalsOf(s), $"goals of {index.SupportPlans[s].SupportPlanId}");
+                AssertSameRows(goals[index.SupportPlans[s].SupportPlanId].OrderBy(g => g.GoalNo), index.GoalsOf(s).ToArray(), $"goals of {index.SupportPlans[s].SupportPlanId}");
         }
         Assert.Equal(-1, index.PersonOf("no such person"));
     }
