@@ -42,7 +42,7 @@ public sealed class RowList<T> : IReadOnlyList<T>
     }
 
     /// <summary>Keeps the first <paramref name="count"/> rows and lets go of the rest.</summary>
-    internal void Truncate(int count)
+    public void Truncate(int count)
     {
         if ((uint)count > (uint)_count) throw new ArgumentOutOfRangeException(nameof(count));
         var chunks = (count + ChunkRows - 1) >> Shift;

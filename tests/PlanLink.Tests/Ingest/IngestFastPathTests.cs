@@ -112,6 +112,30 @@ public class IngestFastPathTests
     }
 
     [Fact]
+    public void ReadFolders_RowsKeptFromSeveralFiles_ComeInFileOrderWithNoneLeftOver()
+    {
+        // The rows kept overwrite the first file's parsed rows in place; the second file's rows follow them, and the
+        // first file's rejected and duplicate rows (beyond the rows kept) must not survive at the end.
+        using var temp = new TempFolder();
+        const string needsHeader = "plan_id,priority,need_text,domain,goal_text,target_months,person_role\n";
+        var first = temp.Sub("2026Q1");
+        File.WriteAllText(Path.Combine(first, "plans.csv"), PlansHeader +
+            "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\nP2,pk-b,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n");
+        File.WriteAllText(Path.Combine(first, "plan_needs.csv"), needsHeader +
+            "P1,1,a,,b,,\nP9,1,x,,b,,\nP1,1,a,,b,,\nP1,2,c,,b,,\nP1,x,x,,b,,\nP2,1,d,,b,,\nP2,1,d,,b,,\nP2,1,e,,b,,\n");
+        var second = temp.Sub("2026Q2");
+        File.WriteAllText(Path.Combine(second, "plan_needs.csv"), needsHeader + "P1,2,c,,b,,\nP2,2,f,,b,,\nP1,3,g,,b,,\n");
+
+        var result = ContractReader.ReadFolders([temp.Path]);
+
+        Assert.Equal([("P1", 1, "a"), ("P1", 2, "c"), ("P2", 1, "d"), ("P2", 2, "f"), ("P1", 3, "g")],
+            result.Dataset.Needs.Select(n => (n.PlanId, n.Priority, n.NeedText)));
+        var tallies = result.Tallies.Where(t => t.File.EndsWith("plan_needs.csv", StringComparison.Ordinal)).ToList();
+        Assert.Equal([(8L, 5L, 3L, 2L), (3L, 3L, 0L, 1L)], tallies.Select(t => (t.Read, t.Accepted, t.Rejected, t.Duplicates)));
+        IngestSamples.AssertReconciles(result);
+    }
+
+    [Fact]
     public void ReadFolders_DuplicatesAfterOtherPlansOrAmongManyNeeds_AreFoundWherever()
     {
         using var temp = new TempFolder();
