@@ -108,7 +108,8 @@ public sealed class DatasetIndex
         for (var i = 0; i < _plans.Length; i++)
         {
             var plan = _plans[i];
-            if (!planKeyOf.TryGetValue(plan.PlanId, out var key)) planKeyOf[plan.PlanId] = key = planKeyOf.Count;
+            ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(planKeyOf, plan.PlanId, out var known);
+            if (!known) key = planKeyOf.Count - 1;
             _planKeyAt[i] = key;
             (_planDay[i], _planEndDay[i], _planMonitoringMonths[i]) = (plan.PlanDate.DayNumber, plan.EndDate?.DayNumber ?? NoEnd, plan.MonitoringMonths);
             (_planSupportCategory[i], _planDisabilityTypes[i]) = (plan.SupportCategory, plan.DisabilityTypes);
@@ -146,8 +147,8 @@ public sealed class DatasetIndex
                 for (var i = 0; i < supportPlans.Length; i++)
                 {
                     var plan = supportPlans[i];
-                    if (!supportPlanKeyOf.TryGetValue(plan.SupportPlanId, out var key))
-                        supportPlanKeyOf[plan.SupportPlanId] = key = supportPlanKeyOf.Count;
+                    ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(supportPlanKeyOf, plan.SupportPlanId, out var seen);
+                    if (!seen) key = supportPlanKeyOf.Count - 1;
                     supportPlanKeyAt[i] = key;
                     (supportPlanDay[i], supportPlanService[i]) = (plan.PlanDate.DayNumber, plan.Service);
                     ref var line = ref CollectionsMarshal.GetValueRefOrAddDefault(lineOf, (plan.ProviderOfficeId, plan.Service), out var known);
