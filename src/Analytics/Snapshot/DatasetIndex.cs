@@ -108,9 +108,7 @@ public sealed class DatasetIndex
         for (var i = 0; i < _plans.Length; i++)
         {
             var plan = _plans[i];
-            ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(planKeyOf, plan.PlanId, out var known);
-            if (!known) key = planKeyOf.Count - 1;
-            _planKeyAt[i] = key;
+            _planKeyAt[i] = NumberOf(planKeyOf, plan.PlanId);
             (_planDay[i], _planEndDay[i], _planMonitoringMonths[i]) = (plan.PlanDate.DayNumber, plan.EndDate?.DayNumber ?? NoEnd, plan.MonitoringMonths);
             (_planSupportCategory[i], _planDisabilityTypes[i]) = (plan.SupportCategory, plan.DisabilityTypes);
             // A person's versions mostly share one municipality code string.
@@ -147,13 +145,9 @@ public sealed class DatasetIndex
                 for (var i = 0; i < supportPlans.Length; i++)
                 {
                     var plan = supportPlans[i];
-                    ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(supportPlanKeyOf, plan.SupportPlanId, out var seen);
-                    if (!seen) key = supportPlanKeyOf.Count - 1;
-                    supportPlanKeyAt[i] = key;
+                    supportPlanKeyAt[i] = NumberOf(supportPlanKeyOf, plan.SupportPlanId);
                     (supportPlanDay[i], supportPlanService[i]) = (plan.PlanDate.DayNumber, plan.Service);
-                    ref var line = ref CollectionsMarshal.GetValueRefOrAddDefault(lineOf, (plan.ProviderOfficeId, plan.Service), out var known);
-                    if (!known) line = lineOf.Count - 1;
-                    supportPlanLine[i] = line;
+                    supportPlanLine[i] = NumberOf(lineOf, (plan.ProviderOfficeId, plan.Service));
                 }
                 var linked = new int[data.SupportGoals.Count];
                 goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf, (x, y) => x.GoalNo.CompareTo(y.GoalNo),
@@ -312,7 +306,7 @@ public sealed class DatasetIndex
         var (start, length) = (_serviceStart[need], _serviceEnd[need] - _serviceStart[need]);
         return new(_serviceSince.AsSpan(start, length), _serviceType.AsSpan(start, length), _serviceStatus.AsSpan(start, length));
     }
-    /// <summary>The state status row i of <see cref="StatusRowsOf"/> gives.</summary>
+    /// <summary>The state that status row i of <see cref="StatusRowsOf"/> gives.</summary>
     public ServiceState StateOf(int need, int i)
     {
         var row = _serviceStart[need] + i;
@@ -435,6 +429,14 @@ public sealed class DatasetIndex
         var into = result.AsSpan();
         for (var i = 0; i < into.Length; i++) into[i] = rows[positions[i]];
         return result;
+    }
+
+    /// <summary>The number of <paramref name="key"/> in <paramref name="numbers"/>: keys are numbered 0, 1, … as they are first met.</summary>
+    private static int NumberOf<TKey>(Dictionary<TKey, int> numbers, TKey key) where TKey : notnull
+    {
+        ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(numbers, key, out var known);
+        if (!known) number = numbers.Count - 1;
+        return number;
     }
 
     /// <summary>A field of every row (in file order, as <see cref="Group"/>'s read copied it) in the order Group gave the rows.</summary>

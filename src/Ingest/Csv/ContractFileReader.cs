@@ -49,7 +49,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
         }
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var encoding = options.EncodingFor(path);
-        // No string pool: the fields' caches share repeated values, and child rows take their parent's id string at settle.
+        // No string pool: the fields' caches share repeated values, and child rows take their parent's id string (RowFields.IdField).
         var csvOptions = CsvReaderOptions.Default with
         {
             Encoding = encoding, TrackLineNumbers = true,
@@ -74,10 +74,8 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             var personKey = fields.Ordinal("person_key");
             var screened = fields.ScreenedColumns.ToArray();
             var checkedIndexes = checkedColumns.Select(c => (Column: c, Index: fields.Ordinal(c))).ToArray();
-            var rows = 0;
             while (csv.Read())
             {
-                rows++;
                 _parsed.Read++;
                 fields.Reset();
                 line = fields.Line;
@@ -113,7 +111,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
                     RejectLine(line + i, $"{line}行目の壊れた引用符に取り込まれた行です", $"line swallowed by the malformed quote on line {line}");
                 }
             }
-            if (rows == 0)
+            if (_parsed.Read == 0)
                 session.Warnings.Add($"{file}: データ行がありません（ヘッダーのみ） / header only, no data rows");
         }
         catch (CsvFormatException e)

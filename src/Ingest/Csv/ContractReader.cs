@@ -70,7 +70,7 @@ public static class ContractReader
             var parsed = needsRead.Parse(ContractSchema.Needs, r => BindNeed(r, PlanIds()), null, ["plan_id"]);
             var planIds = PlanIds();
             return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds),
-                (ref PlanNeed n) => { n = n with { PlanId = planIds.Shared(n.PlanId, out var plan) }; return plan; }, planIds.Count).Kept;
+                n => planIds.IndexOf(n.PlanId), planIds.Count).Kept;
         });
         var servicesTask = Run(servicesRead, () =>
         {
@@ -80,7 +80,7 @@ public static class ContractReader
             {
                 ReferenceChecks.PlanExists(r, s.PlanId, planIds);
                 ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
-            }, (ref PlannedService s) => { s = s with { PlanId = planIds.Shared(s.PlanId, out var plan) }; return plan; }, planIds.Count).Kept;
+            }, s => planIds.IndexOf(s.PlanId), planIds.Count).Kept;
         });
         var supportPlansTask = Run(supportPlansRead, () =>
         {
@@ -98,15 +98,14 @@ public static class ContractReader
             var links = new GoalLinks(SupportPlanIds(), supportPlansTask.Result.SupportPlans,
                 new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result, PlanIds()));
             return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
-                (ref SupportGoal g) => { g = g with { SupportPlanId = links.Shared(g.SupportPlanId, out var supportPlan) }; return supportPlan; },
-                supportPlansTask.Result.SupportPlans.Count).Kept;
+                g => links.IndexOf(g.SupportPlanId), supportPlansTask.Result.SupportPlans.Count).Kept;
         });
         var monitoringTask = Run(monitoringRead, () =>
         {
             var parsed = monitoringRead.Parse(ContractSchema.Monitoring, r => BindMonitoring(r, PlanIds()), null, ["plan_id"]);
             var planIds = PlanIds();
             return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds),
-                (ref MonitoringRecord m) => { m = m with { PlanId = planIds.Shared(m.PlanId, out var plan) }; return plan; }, planIds.Count).Kept;
+                m => planIds.IndexOf(m.PlanId), planIds.Count).Kept;
         });
         Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];
         try

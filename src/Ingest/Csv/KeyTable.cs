@@ -4,10 +4,6 @@ using PlanLink.Ingest.Model;
 
 namespace PlanLink.Ingest.Csv;
 
-/// <summary>The index of a record's parent among the parents kept (negative for none), found by the record's
-/// reference check; the record may take its parent's id string here.</summary>
-internal delegate int ParentOf<T>(ref T record);
-
 /// <summary>The first record of each key of a file type, for de-duplication, appended in order to <see cref="Kept"/>.
 /// Keys led by the id of a parent (a plan's needs, services and monitoring, a support plan's goals) are grouped by
 /// that parent's index (its place among the parents kept, found by the reference check that ran on the row): the rows
@@ -20,7 +16,7 @@ internal delegate int ParentOf<T>(ref T record);
 /// kept is never placed after the parsed row it came from), so that the file type's rows are held once, not twice.</param>
 /// <param name="capacity">The records to be added at most.</param>
 /// <param name="parents">The parents there are, when keys are grouped by parent.</param>
-internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, ParentOf<T>? parentIndex, RowList<T> storage, int capacity, int parents = 0)
+internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentIndex, RowList<T> storage, int capacity, int parents = 0)
     where TKey : notnull
 {
     private const int MaxScanned = 16;
@@ -56,11 +52,11 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, ParentOf<T>? parentIn
         .GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(k, out var i) ? i : -1;
 
     /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
-    /// that holds the key, when one does. The parent's index is asked first, and the record kept as it left it.</summary>
-    public bool TryAdd(ref T record, TKey k, [MaybeNullWhen(true)] out T existing)
+    /// that holds the key, when one does.</summary>
+    public bool TryAdd(T record, TKey k, [MaybeNullWhen(true)] out T existing)
     {
         if (_flat is not null) return TryAdd(_flat, k, record, out existing);
-        var parent = parentIndex!(ref record);
+        var parent = parentIndex!(record);
         if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], k, record, out existing);
         if (parent != _current) Switch(parent);
         ref var group = ref _groups[parent];

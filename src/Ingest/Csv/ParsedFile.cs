@@ -64,7 +64,7 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
             if (!row.HasErrors)
             {
                 var k = kept.KeyOf(record);
-                if (!kept.TryAdd(ref record, k, out var existing))
+                if (!kept.TryAdd(record, k, out var existing))
                 {
                     if (EqualityComparer<T>.Default.Equals(existing, record)) duplicates++;
                     else row.Fail(keyColumn, k.ToString(), "同じキーで内容が異なる行があります", "duplicate key with different content");

@@ -137,10 +137,11 @@ public sealed class RowFields
 
     /// <summary><see cref="Text(string)"/> for an identifier (plan_id, person_key): the rows of a plan or person are
     /// adjacent, so the previous row's string is reused when the bytes are the same, without a lookup.</summary>
-    /// <param name="parents">The ids of the parents the column names (plans.csv's for plan_id), if known: a new id
-    /// takes their string, and no copy of its own (nationally ~6 M strings that would live until the rows are settled).</param>
+    /// <param name="parents">The ids of the parents the column names (plans.csv's for plan_id), if known: an id they
+    /// have takes their string, so that the files share one string per id and keep no copy of their own (nationally
+    /// ~6 M strings). (A pool shared while the files parse did the same at ~3 s of lock contention.)</param>
     internal Field<string> IdField(string column, KnownIds? parents = null) =>
-        Field(column, static (r, c) => r.Text(c), 0, new RecentId(parents).TryRead);
+        Field<string>(column, parents is null ? static (r, c) => r.Text(c) : (r, c) => parents.Shared(r.Text(c)), 0, new RecentId(parents).TryRead);
 
     internal Field<string> TextField(string column) => Field(column, static (r, c) => r.Text(c), TextCacheEntries, null, TextCacheKeyLength);
     internal Field<string?> OptionalTextField(string column) =>

@@ -14,8 +14,8 @@ internal sealed class GoalLinks(KnownIds supportPlanIds, IReadOnlyList<SupportPl
     private Plan? _current;
     private PrioritySet _priorities;
 
-    /// <summary>The support plans' own string of the id, with the index of the support plan among them or -1 (see <see cref="KnownIds.Shared"/>).</summary>
-    public string Shared(string supportPlanId, out int index) => supportPlanIds.Shared(supportPlanId, out index);
+    /// <summary>The index of the support plan of that id among the support plans, or -1.</summary>
+    public int IndexOf(string supportPlanId) => supportPlanIds.IndexOf(supportPlanId);
 
     /// <summary>The support plan of that id, or null when support_plans.csv has none.</summary>
     public SupportPlan? SupportPlan(string supportPlanId)

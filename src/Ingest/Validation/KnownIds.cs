@@ -29,14 +29,8 @@ internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, s
     public bool Contains(string id) => IndexOf(id) >= 0;
 
     /// <summary>The known ids' own string of <paramref name="id"/> (<paramref name="id"/> itself when it is unknown or
-    /// the ids have no order), with its index or -1. The rows of the files that name a plan or support plan take its
-    /// string from here once checked: otherwise each file would keep its own copy of every id (nationally ~6 M strings,
-    /// ~230 MB) for the rest of the run. (A pool shared while the files parse did the same at ~3 s of lock contention.)</summary>
-    public string Shared(string id, out int index)
-    {
-        index = IndexOf(id);
-        return index >= 0 && idAt is not null ? idAt(index) : id;
-    }
+    /// the ids have no order): for an id written otherwise than plainly (spaces, full-width), which <see cref="Find"/> does not take.</summary>
+    public string Shared(string id) => IndexOf(id) is var index and >= 0 && idAt is not null ? idAt(index) : id;
 
     /// <summary>The known ids' own string of an id given as printable ASCII bytes (as a file holds it), or null when it is
     /// not known or the ids have no order: a file that names its parents takes their strings as its rows are parsed.
