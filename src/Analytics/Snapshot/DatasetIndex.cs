@@ -65,11 +65,12 @@ public sealed class DatasetIndex
     /// <summary>Per goal, the priority it links to, or <see cref="NotLinked"/>.</summary>
     private readonly int[] _goalLinked;
 
-    public DatasetIndex(PlanDataset data) : this(data, DateRange(data)) { }
+    public DatasetIndex(PlanDataset data) : this(data, null) { }
 
-    /// <param name="dateRange">The data's <see cref="DateRange"/>, when the caller has it already.</param>
-    internal DatasetIndex(PlanDataset data, (DateOnly First, DateOnly Last) dateRange)
+    /// <param name="dateRange">The data's <see cref="DateRange"/>, when the caller has it already (else it is found beside the persons).</param>
+    internal DatasetIndex(PlanDataset data, (DateOnly First, DateOnly Last)? dateRange)
     {
+        var range = dateRange is { } known ? Task.FromResult(known) : Task.Run(() => DateRange(data));
         OfficeLines = data.Offices;
         Areas = new AreaHierarchy(data.Municipalities, data.SupportCenters);
 
@@ -95,8 +96,49 @@ public sealed class DatasetIndex
         SortOrdinal(_persons);
         for (var i = 0; i < _persons.Length; i++) _personOf[_persons[i]] = i;
 
-        (_planStart, var planPositions) = Group(data.Plans, p => p.PersonKey, _personOf,
-            (x, y) => x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId));
+        // The families of rows are independent: grouped, and their fields read, on every core. The support plans' chain
+        // (support plans, then their goals, keyed by them) needs only the persons: it starts first, beside the plans.
+        (int[] Start, int[] Positions) needs = ([], []), services = ([], []), goals = ([], []);
+        var (supportPlans, supportPlanStart) = (Array.Empty<SupportPlan>(), Array.Empty<int>());
+        var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var supportPlanService = Array.Empty<ServiceType>();
+        // The fields kept beside the rows (fields cannot be set from the lambdas).
+        var (needPriority, needDomain) = (Array.Empty<int>(), Array.Empty<LifeDomain?>());
+        var (servicePriority, serviceOffice, serviceSince) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var (serviceType, serviceStatus) = (Array.Empty<ServiceType>(), Array.Empty<ServiceStatus>());
+        var (serviceAmount, amounts) = (Array.Empty<int>(), new List<decimal?> { null });
+        string?[]? unknownProvider = null;
+        var (monitoringStart, monitoringDay, monitoringPriority) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
+        var monitoringAchievement = Array.Empty<Achievement>();
+        var goalLinked = Array.Empty<int>();
+        var supportChain = Task.Run(() =>
+        {
+            var supportPlanRows = data.SupportPlans;
+            (supportPlanStart, var supportPlanPositions) = Group(supportPlanRows, static (in SupportPlan s) => s.PersonKey, _personOf,
+                (a, b) => supportPlanRows[a].PlanDate.CompareTo(supportPlanRows[b].PlanDate));
+            supportPlans = InGroupOrder(data.SupportPlans, supportPlanPositions);
+            var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Length, StringComparer.Ordinal);
+            (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService) =
+                (new int[supportPlans.Length], new int[supportPlans.Length], new int[supportPlans.Length], new ServiceType[supportPlans.Length]);
+            var lineOf = new Dictionary<(string, ServiceType), int>();
+            for (var i = 0; i < supportPlans.Length; i++)
+            {
+                var plan = supportPlans[i];
+                supportPlanKeyAt[i] = NumberOf(supportPlanKeyOf, plan.SupportPlanId);
+                (supportPlanDay[i], supportPlanService[i]) = (plan.PlanDate.DayNumber, plan.Service);
+                supportPlanLine[i] = NumberOf(lineOf, (plan.ProviderOfficeId, plan.Service));
+            }
+            var (linked, goalNo) = (new int[data.SupportGoals.Count], new int[data.SupportGoals.Count]);
+            goals = Group(data.SupportGoals, static (in SupportGoal g) => g.SupportPlanId, supportPlanKeyOf, (a, b) => goalNo[a].CompareTo(goalNo[b]),
+                (in SupportGoal g, int i) => (linked[i], goalNo[i]) = (g.LinkedPriority ?? NotLinked, g.GoalNo));
+            goalLinked = InGroupOrder(linked, goals.Positions);
+        });
+        var planRows = data.Plans;
+        (_planStart, var planPositions) = Group(planRows, static (in Plan p) => p.PersonKey, _personOf, (a, b) =>
+        {
+            var (x, y) = (planRows[a], planRows[b]);
+            return x.PlanDate != y.PlanDate ? x.PlanDate.CompareTo(y.PlanDate) : string.CompareOrdinal(x.PlanId, y.PlanId);
+        });
         _plans = InGroupOrder(data.Plans, planPositions);
         (_planDay, _planEndDay, _planMonitoringMonths) = (new int[_plans.Length], new int[_plans.Length], new int[_plans.Length]);
         (_planSupportCategory, _planDisabilityTypes) = (new byte[_plans.Length], new DisabilityType[_plans.Length]);
@@ -117,57 +159,22 @@ public sealed class DatasetIndex
             _municipalityAt[i] = lastMunicipality;
         }
 
-        // The families of rows are independent: grouped, and their fields read, on every core.
-        (int[] Start, int[] Positions) needs = ([], []), services = ([], []), goals = ([], []);
-        var (supportPlans, supportPlanStart) = (Array.Empty<SupportPlan>(), Array.Empty<int>());
-        var (supportPlanKeyAt, supportPlanDay, supportPlanLine) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
-        var supportPlanService = Array.Empty<ServiceType>();
-        // The fields kept beside the rows (fields cannot be set from the lambdas).
-        var (needPriority, needDomain) = (Array.Empty<int>(), Array.Empty<LifeDomain?>());
-        var (servicePriority, serviceOffice, serviceSince) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
-        var (serviceType, serviceStatus) = (Array.Empty<ServiceType>(), Array.Empty<ServiceStatus>());
-        var (serviceAmount, amounts) = (Array.Empty<int>(), new List<decimal?> { null });
-        string?[]? unknownProvider = null;
-        var (monitoringStart, monitoringDay, monitoringPriority) = (Array.Empty<int>(), Array.Empty<int>(), Array.Empty<int>());
-        var monitoringAchievement = Array.Empty<Achievement>();
-        var goalLinked = Array.Empty<int>();
-        // The longest chain (support plans, then their goals, keyed by them) first: Parallel.Invoke starts them in order.
+        // The needs, monitoring and services of the plans, keyed by them, are independent: grouped, and their fields read, side by side.
         Parallel.Invoke(
             () =>
             {
-                (supportPlanStart, var supportPlanPositions) = Group(data.SupportPlans, s => s.PersonKey, _personOf,
-                    (x, y) => x.PlanDate.CompareTo(y.PlanDate));
-                supportPlans = InGroupOrder(data.SupportPlans, supportPlanPositions);
-                var supportPlanKeyOf = new Dictionary<string, int>(supportPlans.Length, StringComparer.Ordinal);
-                (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService) =
-                    (new int[supportPlans.Length], new int[supportPlans.Length], new int[supportPlans.Length], new ServiceType[supportPlans.Length]);
-                var lineOf = new Dictionary<(string, ServiceType), int>();
-                for (var i = 0; i < supportPlans.Length; i++)
-                {
-                    var plan = supportPlans[i];
-                    supportPlanKeyAt[i] = NumberOf(supportPlanKeyOf, plan.SupportPlanId);
-                    (supportPlanDay[i], supportPlanService[i]) = (plan.PlanDate.DayNumber, plan.Service);
-                    supportPlanLine[i] = NumberOf(lineOf, (plan.ProviderOfficeId, plan.Service));
-                }
-                var linked = new int[data.SupportGoals.Count];
-                goals = Group(data.SupportGoals, g => g.SupportPlanId, supportPlanKeyOf, (x, y) => x.GoalNo.CompareTo(y.GoalNo),
-                    (g, i) => linked[i] = g.LinkedPriority ?? NotLinked);
-                goalLinked = InGroupOrder(linked, goals.Positions);
-            },
-            () =>
-            {
                 var (priority, domain) = (new int[data.Needs.Count], new LifeDomain?[data.Needs.Count]);
-                needs = Group(data.Needs, n => n.PlanId, planKeyOf, (x, y) => x.Priority.CompareTo(y.Priority),
-                    (n, i) => (priority[i], domain[i]) = (n.Priority, n.Domain));
+                needs = Group(data.Needs, static (in PlanNeed n) => n.PlanId, planKeyOf, (a, b) => priority[a].CompareTo(priority[b]),
+                    (in PlanNeed n, int i) => (priority[i], domain[i]) = (n.Priority, n.Domain));
                 (needPriority, needDomain) = (InGroupOrder(priority, needs.Positions), InGroupOrder(domain, needs.Positions));
             },
             () =>
             {
                 var count = data.Monitoring.Count;
                 var (day, priority, achievement) = (new int[count], new int[count], new Achievement[count]);
-                (monitoringStart, var positions) = Group(data.Monitoring, m => m.PlanId, planKeyOf,
-                    (x, y) => x.MonitoringDate != y.MonitoringDate ? x.MonitoringDate.CompareTo(y.MonitoringDate) : x.Priority.CompareTo(y.Priority),
-                    (m, i) => (day[i], priority[i], achievement[i]) = (m.MonitoringDate.DayNumber, m.Priority, m.Achievement));
+                (monitoringStart, var positions) = Group(data.Monitoring, static (in MonitoringRecord m) => m.PlanId, planKeyOf,
+                    (a, b) => day[a] != day[b] ? day[a].CompareTo(day[b]) : priority[a].CompareTo(priority[b]),
+                    (in MonitoringRecord m, int i) => (day[i], priority[i], achievement[i]) = (m.MonitoringDate.DayNumber, m.Priority, m.Achievement));
                 (monitoringDay, monitoringPriority, monitoringAchievement) =
                     (InGroupOrder(day, positions), InGroupOrder(priority, positions), InGroupOrder(achievement, positions));
             },
@@ -197,10 +204,10 @@ public sealed class DatasetIndex
                     return lastNumber;
                 }
                 // Services compared through Comparer<ServiceType>: an enum's CompareTo takes an object, boxing on every row pair.
-                services = Group(data.Services, s => s.PlanId, planKeyOf,
-                    (x, y) => x.Priority != y.Priority ? x.Priority.CompareTo(y.Priority)
-                        : x.Service != y.Service ? Comparer<ServiceType>.Default.Compare(x.Service, y.Service) : x.Since.CompareTo(y.Since),
-                    (s, i) =>
+                services = Group(data.Services, static (in PlannedService s) => s.PlanId, planKeyOf,
+                    (a, b) => priority[a] != priority[b] ? priority[a].CompareTo(priority[b])
+                        : service[a] != service[b] ? Comparer<ServiceType>.Default.Compare(service[a], service[b]) : since[a].CompareTo(since[b]),
+                    (in PlannedService s, int i) =>
                     {
                         (priority[i], since[i], service[i], status[i]) = (s.Priority, s.Since.DayNumber, s.Service, s.Status);
                         (amount[i], office[i]) = (AmountNumber(s.Amount), OfficeNumber(s.ProviderOfficeId));
@@ -212,6 +219,7 @@ public sealed class DatasetIndex
                 (serviceAmount, serviceOffice) = (InGroupOrder(amount, positions), InGroupOrder(office, positions));
                 unknownProvider = unknown is null ? null : InGroupOrder(unknown, positions);
             });
+        supportChain.GetAwaiter().GetResult();
         (_needs, _needStart, _needPriority, _needDomain) = (new(data.Needs, needs.Positions), needs.Start, needPriority, needDomain);
         _unknownProvider = unknownProvider;
         (_serviceStart, _serviceEnd) = ServicesPerNeed(needPriority, needs.Start, servicePriority, services.Start);
@@ -222,7 +230,7 @@ public sealed class DatasetIndex
         (_supportPlanKeyAt, _supportPlanDay, _supportPlanLine, _supportPlanService) = (supportPlanKeyAt, supportPlanDay, supportPlanLine, supportPlanService);
         (_goals, _goalStart, _goalLinked) = (new(data.SupportGoals, goals.Positions), goals.Start, goalLinked);
 
-        (FirstDate, LastDate) = dateRange;
+        (FirstDate, LastDate) = range.GetAwaiter().GetResult();
     }
 
     /// <summary>The earliest plan date and the latest date any row speaks of (see <see cref="FirstDate"/>,
@@ -232,8 +240,10 @@ public sealed class DatasetIndex
         // Every row counts, also those of plan ids the index leaves out; rows are read in file order (their order in memory).
         var (first, last) = (DateOnly.MaxValue, DateOnly.MinValue);
         foreach (var p in data.Plans) (first, last) = (p.PlanDate < first ? p.PlanDate : first, p.PlanDate > last ? p.PlanDate : last);
-        foreach (var r in data.Services) if (r.Since > last) last = r.Since;
-        foreach (var m in data.Monitoring) if (m.MonitoringDate > last) last = m.MonitoringDate;
+        foreach (var chunk in RowChunks.Of(data.Services))
+            foreach (ref readonly var r in chunk.Span) if (r.Since > last) last = r.Since;
+        foreach (var chunk in RowChunks.Of(data.Monitoring))
+            foreach (ref readonly var m in chunk.Span) if (m.MonitoringDate > last) last = m.MonitoringDate;
         return (data.Plans.Count == 0 ? default : first, last);
     }
 
@@ -374,16 +384,24 @@ public sealed class DatasetIndex
         }
     }
 
+    /// <summary>The key of a row's group (the id of its person or parent), given the row where it is held.</summary>
+    private delegate string KeyOf<T>(in T row);
+
+    /// <summary>What <see cref="Group"/> copies out of a row as it passes, given the row where it is held and its position.</summary>
+    private delegate void RowReader<T>(in T row, int position);
+
     /// <summary>The order of the rows by group (a stable bucket sort), each group ordered by <paramref name="order"/> with
     /// ties in input order, as LINQ's GroupBy then OrderBy would: <c>Positions</c> holds the position in
     /// <paramref name="source"/> of each row in that order, and group g is Positions[Start[g] .. Start[g + 1]). A row's
     /// group is the number <paramref name="groups"/> gives its key; rows with a key it lacks are never read and left out.
-    /// One pass over the rows finds their groups and the groups whose rows do not come in order (rows mostly come
-    /// grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).</summary>
+    /// One pass over the rows, a chunk at a time, finds their groups and the groups whose rows do not come in order (rows
+    /// mostly come grouped and ordered already, so the previous row's key is tried first, and few groups need sorting).</summary>
+    /// <param name="order">Compares two rows by their positions in <paramref name="source"/>: it may read what
+    /// <paramref name="read"/> copied out of both (the rows themselves are not fetched again).</param>
     /// <param name="read">Called with every row and its position, in file order (the rows' order in memory), while the
     /// pass has the row in cache: what the hot loops read is copied out beside the rows here, in one pass, not one per field.</param>
-    private static (int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, Func<T, string> keyOf, Dictionary<string, int> groups,
-        Comparison<T> order, Action<T, int>? read = null)
+    private static (int[] Start, int[] Positions) Group<T>(IReadOnlyList<T> source, KeyOf<T> keyOf, Dictionary<string, int> groups,
+        Comparison<int> order, RowReader<T>? read = null)
     {
         var groupOf = new int[source.Count];
         var start = new int[groups.Count + 1];
@@ -391,31 +409,36 @@ public sealed class DatasetIndex
         Array.Fill(lastRow, -1);
         var unsorted = new bool[groups.Count];
         string? lastKey = null;
-        var group = -1;
-        for (var i = 0; i < groupOf.Length; i++)
+        var (group, i) = (-1, 0);
+        foreach (var chunk in RowChunks.Of(source))
         {
-            var row = source[i];
-            read?.Invoke(row, i);
-            var key = keyOf(row);
-            if (!string.Equals(key, lastKey, StringComparison.Ordinal))
+            foreach (ref readonly var row in chunk.Span)
             {
-                lastKey = key;
-                group = groups.GetValueOrDefault(key, -1);
+                read?.Invoke(in row, i);
+                var key = keyOf(in row);
+                if (!string.Equals(key, lastKey, StringComparison.Ordinal))
+                {
+                    lastKey = key;
+                    group = groups.GetValueOrDefault(key, -1);
+                }
+                groupOf[i] = group;
+                if (group >= 0)
+                {
+                    start[group + 1]++;
+                    if (lastRow[group] >= 0 && order(lastRow[group], i) > 0) unsorted[group] = true;
+                    lastRow[group] = i;
+                }
+                i++;
             }
-            groupOf[i] = group;
-            if (group < 0) continue;
-            start[group + 1]++;
-            if (lastRow[group] >= 0 && order(source[lastRow[group]], row) > 0) unsorted[group] = true;
-            lastRow[group] = i;
         }
         for (var g = 0; g < groups.Count; g++) start[g + 1] += start[g];
         var positions = new int[start[groups.Count]];
         var next = start[..groups.Count];
-        for (var i = 0; i < groupOf.Length; i++)
-            if (groupOf[i] is var g and >= 0) positions[next[g]++] = i;
+        for (var r = 0; r < groupOf.Length; r++)
+            if (groupOf[r] is var g and >= 0) positions[next[g]++] = r;
 
         // A Comparison, not an IComparer: Array.Sort would wrap the comparer in a new delegate for each of (nationally) ~0.4 M groups.
-        Comparison<int> stable = (a, b) => order(source[a], source[b]) is var c and not 0 ? c : a.CompareTo(b);
+        Comparison<int> stable = (a, b) => order(a, b) is var c and not 0 ? c : a.CompareTo(b);
         for (var g = 0; g < groups.Count; g++)
             if (unsorted[g]) positions.AsSpan(start[g], start[g + 1] - start[g]).Sort(stable);
         return (start, positions);

@@ -53,14 +53,16 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
 
     /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
     /// that holds the key, when one does.</summary>
-    public bool TryAdd(T record, TKey k, [MaybeNullWhen(true)] out T existing)
+    /// <param name="at">Where <paramref name="record"/> is in <see cref="Kept"/>'s storage already (a row of the first
+    /// file parsed), or −1: a row kept where it is need not be written again.</param>
+    public bool TryAdd(in T record, TKey k, int at, [MaybeNullWhen(true)] out T existing)
     {
-        if (_flat is not null) return TryAdd(_flat, k, record, out existing);
+        if (_flat is not null) return TryAdd(_flat, k, record, at, out existing);
         var parent = parentIndex!(record);
-        if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], k, record, out existing);
+        if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], k, record, at, out existing);
         if (parent != _current) Switch(parent);
         ref var group = ref _groups[parent];
-        if (group.Table is not null) return TryAdd(group.Table, k, record, out existing);
+        if (group.Table is not null) return TryAdd(group.Table, k, record, at, out existing);
         for (var i = 0; i < group.Count; i++)
         {
             if (Keys.Equals(_scanned[i], k))
@@ -72,10 +74,10 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         if (group.Count == MaxScanned)
         {
             group.Table = Spill(group);
-            return TryAdd(group.Table, k, record, out existing);
+            return TryAdd(group.Table, k, record, at, out existing);
         }
         _scanned[group.Count++] = k;
-        return Keep(record, out existing);
+        return Keep(record, at, out existing);
     }
 
     private void Switch(int parent)
@@ -95,7 +97,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         return table;
     }
 
-    private bool TryAdd(Dictionary<TKey, int> table, TKey k, T record, [MaybeNullWhen(true)] out T existing)
+    private bool TryAdd(Dictionary<TKey, int> table, TKey k, in T record, int at, [MaybeNullWhen(true)] out T existing)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, k, out var exists);
         if (exists)
@@ -104,12 +106,13 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
             return false;
         }
         slot = _count;
-        return Keep(record, out existing);
+        return Keep(record, at, out existing);
     }
 
-    private bool Keep(T record, [MaybeNullWhen(true)] out T existing)
+    private bool Keep(in T record, int at, [MaybeNullWhen(true)] out T existing)
     {
-        if (_count < storage.Count) storage.At(_count) = record;
+        if (_count == at) { }
+        else if (_count < storage.Count) storage.At(_count) = record;
         else storage.Add(record);
         _count++;
         existing = default;

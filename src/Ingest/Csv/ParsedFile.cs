@@ -53,18 +53,20 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
         long accepted = 0, rejected = _rejected, duplicates = 0;
         var row = new PendingRow(file, _raws);
         var (nextError, nextJump) = (0, 0);
+        // The first file's rows are the storage of the rows kept (KeyTable): a row kept in its own place is not copied.
+        var inPlace = ReferenceEquals(kept.Kept, _rows);
         long line = 0;
         for (var i = 0; i < _rows.Count; i++)
         {
             while (nextError < _errors.Count && _errors[nextError].Before <= i) errors.Add(_errors[nextError++].Error);
             line = nextJump < _lineJumps.Count && _lineJumps[nextJump].Row == i ? _lineJumps[nextJump++].Line : line + 1;
-            var record = _rows[i];
+            ref readonly var record = ref _rows.At(i);
             row.MoveTo(i, line);
             check?.Invoke(record, row);
             if (!row.HasErrors)
             {
                 var k = kept.KeyOf(record);
-                if (!kept.TryAdd(record, k, out var existing))
+                if (!kept.TryAdd(record, k, inPlace ? i : -1, out var existing))
                 {
                     if (EqualityComparer<T>.Default.Equals(existing, record)) duplicates++;
                     else row.Fail(keyColumn, k.ToString(), "同じキーで内容が異なる行があります", "duplicate key with different content");

@@ -65,3 +65,32 @@ public sealed class RowList<T> : IReadOnlyList<T>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
+
+/// <summary>Rows read a chunk at a time, whatever list holds them.</summary>
+public static class RowChunks
+{
+    private const int CopiedRows = 4096;
+
+    /// <summary>The rows in order, as runs of memory: a <see cref="RowList{T}"/>'s chunks, an array whole, any other list
+    /// copied a few thousand rows at a time. A hot loop then reads each row in place, not through an interface call and a
+    /// copy of the row (a struct row is several words).</summary>
+    public static IEnumerable<ReadOnlyMemory<T>> Of<T>(IReadOnlyList<T> rows)
+    {
+        switch (rows)
+        {
+            case RowList<T> list:
+                foreach (var chunk in list.Chunks()) yield return chunk;
+                yield break;
+            case T[] array:
+                yield return array;
+                yield break;
+        }
+        var buffer = new T[Math.Min(rows.Count, CopiedRows)];
+        for (var start = 0; start < rows.Count; start += buffer.Length)
+        {
+            var length = Math.Min(buffer.Length, rows.Count - start);
+            for (var i = 0; i < length; i++) buffer[i] = rows[start + i];
+            yield return buffer.AsMemory(0, length);
+        }
+    }
+}

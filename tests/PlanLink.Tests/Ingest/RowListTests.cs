@@ -47,4 +47,22 @@ public class RowListTests
         Assert.Equal("again", rows[keep].PlanId);
         Assert.Equal(keep + 1, rows.Count);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4096)]
+    [InlineData(10_000)]
+    public void RowChunks_GiveEveryRowInOrder_WhateverListHoldsThem(int count)
+    {
+        var rows = Needs(count);
+        var expected = Enumerable.Range(0, count).Select(i => $"P{i}").ToList();
+        // A RowList, an array and any other list (copied a few thousand rows at a time into one reused buffer).
+        foreach (IReadOnlyList<PlanNeed> list in (IReadOnlyList<PlanNeed>[])[rows, rows.ToArray(), rows.ToList()])
+        {
+            var read = new List<string>();
+            foreach (var chunk in RowChunks.Of(list))
+                foreach (var row in chunk.Span) read.Add(row.PlanId);
+            Assert.Equal(expected, read);
+        }
+    }
 }
