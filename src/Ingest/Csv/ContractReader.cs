@@ -87,6 +87,10 @@ public static class ContractReader
             var supportPlans = supportPlansRead.Read(ContractSchema.SupportPlans, BindSupportPlan, s => s.SupportPlanId);
             return (SupportPlans: supportPlans.Kept, Table: supportPlans);
         });
+        // What the goal check asks of the plans (each person's current plan and its needs' priorities), built as soon as
+        // the needs are settled, beside the goals' parse rather than after it.
+        var currentPlansTask = Task.WhenAll(plansTask, needsTask).ContinueWith(_ => new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result, PlanIds()),
+            CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         var goalsTask = Run(goalsRead, () =>
         {
             KnownIds SupportPlanIds()
@@ -95,8 +99,7 @@ public static class ContractReader
                 return new(table.IndexOf, supportPlans.Count, i => supportPlans[i].SupportPlanId, table.IndexOf);
             }
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, r => BindGoal(r, SupportPlanIds()), null, []);
-            var links = new GoalLinks(SupportPlanIds(), supportPlansTask.Result.SupportPlans,
-                new CurrentPlanIndex(plansTask.Result.Plans, needsTask.Result, PlanIds()));
+            var links = new GoalLinks(SupportPlanIds(), supportPlansTask.Result.SupportPlans, currentPlansTask.Result);
             return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
                 g => links.IndexOf(g.SupportPlanId), supportPlansTask.Result.SupportPlans.Count).Kept;
         });
