@@ -8,8 +8,7 @@ public static class BenchCli
 
     public static int Run(BenchOptions options, Func<ISqlSide>? sqlSide, TextWriter log)
     {
-        using var sql = options.NoDuckDb || sqlSide is null ? null : sqlSide();
-        var report = Harness.Run(options, sql, log);
+        var report = Harness.Run(options, options.NoDuckDb ? null : sqlSide, log);
         var markdown = ResultsMarkdown.Render(report);
         log.WriteLine();
         log.Write(markdown);

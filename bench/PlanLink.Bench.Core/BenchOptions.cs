@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PlanLink.Bench;
 
 /// <summary>The harness's command line:
-/// <c>--data DIR [--persons N] [--municipalities M] [--seed S] [--db CONN] [--out FILE] [--no-duckdb] [--no-report] [--check]</c>.</summary>
+/// <c>--data DIR [--persons N] [--municipalities M] [--seed S] [--rounds R] [--db CONN] [--out FILE] [--no-duckdb] [--no-report] [--check]</c>.</summary>
 public sealed record BenchOptions
 {
     /// <summary>The folder of contract CSVs to measure (generated into when <see cref="Persons"/> is given and it holds no plans.csv).</summary>
@@ -22,9 +22,13 @@ public sealed record BenchOptions
     public bool NoReport { get; init; }
     /// <summary>Exit non-zero when PlanLink's aggregates differ from DuckDB's.</summary>
     public bool Check { get; init; }
+    /// <summary>How many times the core aggregates are timed on each side, PlanLink and SQL taking turns. The first round is
+    /// a cold process, as `planlink report` runs (the targets are judged on it); the later ones show the same process warm
+    /// (compiled code and a grown heap), and the spread of the timings on a shared machine.</summary>
+    public int Rounds { get; init; } = 3;
 
     public const string Usage = """
-        usage: PlanLink.Bench --data DIR [--persons N] [--municipalities M] [--seed S] [--db CONN] [--out bench/RESULTS.md]
+        usage: PlanLink.Bench --data DIR [--persons N] [--municipalities M] [--seed S] [--rounds R] [--db CONN] [--out bench/RESULTS.md]
                               [--no-duckdb] [--no-report] [--check]
                PlanLink.Bench --micro [BenchmarkDotNet options]   (FieldParser micro-benchmarks)
         """;
@@ -33,7 +37,7 @@ public sealed record BenchOptions
     {
         string? data = null, db = null, output = null;
         int? persons = null;
-        var municipalities = 1741;
+        var (municipalities, rounds) = (1741, 3);
         ulong seed = 7;
         bool noDuck = false, noReport = false, check = false;
         for (var i = 0; i < args.Count; i++)
@@ -45,6 +49,10 @@ public sealed record BenchOptions
                 case "--persons": persons = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--municipalities": municipalities = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--seed": seed = ulong.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--rounds":
+                    rounds = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    if (rounds < 1) throw new ArgumentException($"--rounds must be at least 1\n{Usage}");
+                    break;
                 case "--db": db = Next(); break;
                 case "--out": output = Next(); break;
                 case "--no-duckdb": noDuck = true; break;
@@ -56,7 +64,7 @@ public sealed record BenchOptions
         return new BenchOptions
         {
             Data = data ?? throw new ArgumentException($"--data is required\n{Usage}"),
-            Persons = persons, Municipalities = municipalities, Seed = seed, Db = db, Out = output,
+            Persons = persons, Municipalities = municipalities, Seed = seed, Rounds = rounds, Db = db, Out = output,
             NoDuckDb = noDuck, NoReport = noReport, Check = check,
         };
     }

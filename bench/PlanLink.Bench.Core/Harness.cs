@@ -36,10 +36,30 @@ public sealed record BenchReport
     public ChildProcess.Result? Report { get; set; }
     public string? ReportSkipped { get; set; }
     public string? Import { get; set; }
+    /// <summary>Every round's timings, the first (a cold process, whose steps are itemised above) included.</summary>
+    public List<Round> Rounds { get; } = [];
 
     public TimeSpan ReadTime => PlanLinkSteps.First(s => s.Name == Harness.ReadStep).Time;
     public TimeSpan PlanLinkCore => PlanLinkSteps.Aggregate(TimeSpan.Zero, (t, s) => t + s.Time);
     public double MegabytesPerSecond(TimeSpan t) => Bytes / 1e6 / t.TotalSeconds;
+    /// <summary>The rounds after the first: the same process, its code compiled and its heap grown.</summary>
+    public IReadOnlyList<Round> WarmRounds => Rounds.Skip(1).ToList();
+    /// <summary>The median read + validate time of the warm rounds.</summary>
+    public TimeSpan WarmRead => Median(WarmRounds.Select(r => r.Read));
+    /// <summary>The median ratio PlanLink / SQL of the warm rounds (null without SQL).</summary>
+    public double? WarmRatio => WarmRounds.All(r => r.Ratio is not null) ? Median(WarmRounds.Select(r => r.Ratio!.Value)) : null;
+
+    private static T Median<T>(IEnumerable<T> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(sorted.Count - 1) / 2];
+    }
+}
+
+/// <summary>One round of the core aggregates: PlanLink (its read, and its total including the read), then the SQL side.</summary>
+public sealed record Round(TimeSpan Read, TimeSpan PlanLink, TimeSpan? Sql)
+{
+    public double? Ratio => Sql is { } sql ? PlanLink / sql : null;
 }
 
 /// <summary>Issue 9's end-to-end harness: raw read, read + validate, the core aggregates in PlanLink and in SQL
@@ -48,7 +68,8 @@ public static class Harness
 {
     public const string ReadStep = "read + validate (ContractReader.ReadFolders)";
 
-    public static BenchReport Run(BenchOptions options, ISqlSide? sql, TextWriter log)
+    /// <param name="sqlSide">Makes a fresh SQL engine for each round (null: no SQL side).</param>
+    public static BenchReport Run(BenchOptions options, Func<ISqlSide>? sqlSide, TextWriter log)
     {
         var data = Path.GetFullPath(options.Data);
         if (options.Persons is { } persons && (!Directory.Exists(data) || !Directory.EnumerateFiles(data, "plans.csv", SearchOption.AllDirectories).Any()))
@@ -77,9 +98,11 @@ public static class Harness
         Collect();
 
         // 3. The same aggregates in SQL, and the cross-check.
-        if (sql is null) report.SqlSkipped = options.NoDuckDb ? "--no-duckdb" : "no SQL engine";
+        if (sqlSide is null) report.SqlSkipped = options.NoDuckDb ? "--no-duckdb" : "no SQL engine";
         else
         {
+            // Disposed at the end of this block: the engine's tables (≈ 1 GB at national scale) are freed before the next round or the report.
+            using var sql = sqlSide();
             report.SqlName = sql.Name;
             report.Sql = sql.Run(data, log);
             foreach (var s in report.Sql.Steps) log.WriteLine($"  {sql.Name} {s.Name}: {s.Time.TotalSeconds:F2} s");
@@ -91,10 +114,28 @@ public static class Harness
             }
             if (report.Sql.AsOf != report.PlanLinkAsOf)
                 log.WriteLine($"  as-of date differs: PlanLink {report.PlanLinkAsOf:yyyy-MM-dd}, SQL {report.Sql.AsOf:yyyy-MM-dd}");
-            // Free the engine's tables (≈ 1 GB at national scale) before the report runs beside this process.
-            sql.Dispose();
         }
         Collect();
+        report.Rounds.Add(new Round(report.ReadTime, report.PlanLinkCore, report.Sql?.Total));
+
+        // 3b. More rounds of the same, the sides taking turns: this process warm (compiled code, a grown heap), and the spread.
+        for (var round = 2; round <= options.Rounds; round++)
+        {
+            var again = new BenchReport { Started = report.Started, Machine = "", LoadBefore = "", Data = data, Bytes = report.Bytes, Files = report.Files };
+            RunPlanLink(data, again, TextWriter.Null);
+            Collect();
+            TimeSpan? sqlTotal = null;
+            if (sqlSide is not null)
+            {
+                using var sql = sqlSide();
+                sqlTotal = sql.Run(data, TextWriter.Null).Total;
+            }
+            Collect();
+            var timings = new Round(again.ReadTime, again.PlanLinkCore, sqlTotal);
+            report.Rounds.Add(timings);
+            log.WriteLine($"round {round}: PlanLink read {timings.Read.TotalSeconds:F2} s, core {timings.PlanLink.TotalSeconds:F2} s" +
+                          (timings.Ratio is { } ratio ? $"; {report.SqlName} {sqlTotal!.Value.TotalSeconds:F2} s; ratio {ratio:F2}" : ""));
+        }
 
         // 4. The whole job as users run it.
         if (options.NoReport) report.ReportSkipped = "--no-report";

@@ -30,6 +30,8 @@ public static class ResultsMarkdown
         L($"| raw read (FileStream, 1 MiB buffer, vectorised sum), first pass | {S(r.RawRead.Cold)} | | {N(r.MegabytesPerSecond(r.RawRead.Cold))} |");
         L($"| raw read, second pass (page cache) | {S(r.RawRead.Warm)} | | {N(r.MegabytesPerSecond(r.RawRead.Warm))} |");
         L($"| {Harness.ReadStep} | {S(r.ReadTime)} | {N(r.Rows / r.ReadTime.TotalSeconds)} | {N(r.MegabytesPerSecond(r.ReadTime), "N1")} |");
+        if (r.Rounds.Count > 1)
+            L($"| {Harness.ReadStep}, warm process (median of rounds 2–{r.Rounds.Count}) | {S(r.WarmRead)} | {N(r.Rows / r.WarmRead.TotalSeconds)} | {N(r.MegabytesPerSecond(r.WarmRead), "N1")} |");
         L();
         L("### Core aggregates (same files, same as-of date)");
         L();
@@ -45,6 +47,18 @@ public static class ResultsMarkdown
         }
         else L($"| (SQL) | skipped: {r.SqlSkipped} | |");
         L();
+        if (r.Rounds.Count > 1)
+        {
+            L($"Rounds (the core aggregates timed again in this process, PlanLink then {r.SqlName ?? "SQL"}, taking turns). Round 1 is the cold");
+            L("process itemised above, as `planlink report` runs; the later rounds run with the code compiled and the heap grown:");
+            L();
+            L($"| round | PlanLink read + validate | PlanLink total | {r.SqlName ?? "SQL"} total | ratio |");
+            L("|---|---:|---:|---:|---:|");
+            foreach (var (round, i) in r.Rounds.Select((x, i) => (x, i + 1)))
+                L($"| {i}{(i == 1 ? " (cold)" : " (warm)")} | {S(round.Read)} | {S(round.PlanLink)} | {(round.Sql is { } t ? S(t) : "—")} | {(round.Ratio is { } x ? N(x, "F2") + " ×" : "—")} |");
+            L($"| warm median | {S(r.WarmRead)} | | | {(r.WarmRatio is { } median ? N(median, "F2") + " ×" : "—")} |");
+            L();
+        }
         if (r.Comparison is { } c)
         {
             L($"Cross-check, PlanLink vs {r.SqlName} (non-zero numbers at municipality level, office level for linkage):");
@@ -74,12 +88,14 @@ public static class ResultsMarkdown
         L();
         L("| target | measured | status |");
         L("|---|---:|---|");
+        // Judged on the cold process (round 1), as users run `planlink report`; the warm rounds are shown beside.
+        var warm = r.Rounds.Count > 1;
         var mbs = r.MegabytesPerSecond(r.ReadTime);
-        L($"| read + validate ≥ 300 MB/s | {N(mbs, "N1")} MB/s | {Status(mbs >= 300, $"{N(300 / mbs, "F1")} × too slow")} |");
+        L($"| read + validate ≥ 300 MB/s | {N(mbs, "N1")} MB/s{(warm ? $" (warm: {N(r.MegabytesPerSecond(r.WarmRead), "N1")})" : "")} | {Status(mbs >= 300, $"{N(300 / mbs, "F1")} × too slow")} |");
         if (r.Sql is { } sq)
         {
             var ratio = r.PlanLinkCore / sq.Total;
-            L($"| core aggregates incl. reading ≤ 2 × DuckDB | {N(ratio, "F1")} × | {Status(ratio <= 2, $"{N(ratio / 2, "F1")} × over")} |");
+            L($"| core aggregates incl. reading ≤ 2 × DuckDB | {N(ratio, "F2")} ×{(warm && r.WarmRatio is { } w ? $" (warm: {N(w, "F2")} ×)" : "")} | {Status(ratio <= 2, $"{N(ratio / 2, "F2")} × over")} |");
         }
         else L("| core aggregates incl. reading ≤ 2 × DuckDB | not measured | — |");
         if (r.Report is { } rp)
