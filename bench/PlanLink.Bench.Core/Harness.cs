@@ -45,14 +45,15 @@ public sealed record BenchReport
     /// <summary>The rounds after the first: the same process, its code compiled and its heap grown.</summary>
     public IReadOnlyList<Round> WarmRounds => Rounds.Skip(1).ToList();
     /// <summary>The median read + validate time of the warm rounds.</summary>
-    public TimeSpan WarmRead => Median(WarmRounds.Select(r => r.Read));
+    public TimeSpan WarmRead => TimeSpan.FromSeconds(Median(WarmRounds.Select(r => r.Read.TotalSeconds)));
     /// <summary>The median ratio PlanLink / SQL of the warm rounds (null without SQL).</summary>
     public double? WarmRatio => WarmRounds.All(r => r.Ratio is not null) ? Median(WarmRounds.Select(r => r.Ratio!.Value)) : null;
 
-    private static T Median<T>(IEnumerable<T> values)
+    /// <summary>The middle value, or the mean of the two middle values of an even count.</summary>
+    private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
-        return sorted[(sorted.Count - 1) / 2];
+        return (sorted[(sorted.Count - 1) / 2] + sorted[sorted.Count / 2]) / 2;
     }
 }
 
