@@ -404,7 +404,7 @@ public sealed class DatasetIndex
         Comparison<int> order, RowReader<T>? read = null)
     {
         var groupOf = new int[source.Count];
-        var start = new int[groups.Count + 1];
+        var start = TouchedArray.Of<int>(groups.Count + 1);
         var lastRow = new int[groups.Count];
         Array.Fill(lastRow, -1);
         var unsorted = new bool[groups.Count];

@@ -25,7 +25,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     // Key -> index in Kept, when keys are not grouped by parent.
     private readonly Dictionary<TKey, int>? _flat = parentIndex is null ? new(capacity) : null;
     // A struct per parent, not an object (millions of plans), by parent index.
-    private readonly Group[] _groups = parentIndex is null ? [] : new Group[parents];
+    private readonly Group[] _groups = parentIndex is null ? [] : TouchedArray.Of<Group>(parents);
     // The keys of the current parent while they are compared side by side (its records are Kept[Start..Start+Count)).
     private readonly TKey[] _scanned = new TKey[MaxScanned];
     private int _current = -1;

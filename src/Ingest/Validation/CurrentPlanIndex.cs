@@ -50,7 +50,7 @@ internal sealed class CurrentPlanIndex
         foreach (var (from, count) in _plansByPerson.Values) Sort(_plans.AsSpan(from, count), firstOf.AsSpan(from, count));
         _prioritiesAt = firstOf;
 
-        _priorities = new PrioritySet[plans.Count];
+        _priorities = TouchedArray.Of<PrioritySet>(plans.Count);
         string? planId = null;
         var index = -1;
         foreach (var n in needs)

@@ -65,4 +65,15 @@ public class RowListTests
             Assert.Equal(expected, read);
         }
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100_000)]
+    public void TouchedArray_IsANewZeroedArrayOfTheLength(int length)
+    {
+        var first = TouchedArray.Of<long>(length);
+        Assert.Equal(length, first.Length);
+        Assert.All(first, v => Assert.Equal(0, v));
+        if (length > 0) Assert.NotSame(first, TouchedArray.Of<long>(length));
+    }
 }
