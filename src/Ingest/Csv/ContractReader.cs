@@ -60,11 +60,7 @@ public static class ContractReader
         });
         // The plan ids once plans.csv is settled: the files that name a plan wait for them before their first row, and
         // take each plan's id string as they parse (each thread asks its own: they remember the last id found).
-        KnownIds PlanIds()
-        {
-            var (plans, table) = plansTask.Result;
-            return new(table.IndexOf, plans.Count, i => plans[i].PlanId, table.IndexOf);
-        }
+        KnownIds PlanIds() => IdsOf(plansTask.Result.Table, p => p.PlanId);
         var needsTask = Run(needsRead, () =>
         {
             var parsed = needsRead.Parse(ContractSchema.Needs, r => BindNeed(r, PlanIds()), null, ["plan_id"]);
@@ -93,11 +89,7 @@ public static class ContractReader
             CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         var goalsTask = Run(goalsRead, () =>
         {
-            KnownIds SupportPlanIds()
-            {
-                var (supportPlans, table) = supportPlansTask.Result;
-                return new(table.IndexOf, supportPlans.Count, i => supportPlans[i].SupportPlanId, table.IndexOf);
-            }
+            KnownIds SupportPlanIds() => IdsOf(supportPlansTask.Result.Table, s => s.SupportPlanId);
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, r => BindGoal(r, SupportPlanIds()), null, []);
             var links = new GoalLinks(SupportPlanIds(), supportPlansTask.Result.SupportPlans, currentPlansTask.Result);
             return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
@@ -141,6 +133,14 @@ public static class ContractReader
             SupportCenters = supportCenters,
         };
         return new ReadResult(dataset, session.Errors, session.Tallies, session.Warnings);
+    }
+
+    /// <summary>The ids of a settled file type, each with its index among the rows kept (one per checking or parsing
+    /// thread: it remembers the last id found).</summary>
+    private static KnownIds IdsOf<T>(KeyTable<T, string> table, Func<T, string> id)
+    {
+        var rows = table.Kept;
+        return new(table.IndexOf, rows.Count, i => id(rows[i]), table.IndexOf);
     }
 
     /// <summary>Runs a file type's read on its own thread (it may wait for the reads it depends on); when it fails,

@@ -111,8 +111,10 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
 
     private bool Keep(in T record, int at, [MaybeNullWhen(true)] out T existing)
     {
-        if (_count == at) { }
-        else if (_count < storage.Count) storage.At(_count) = record;
+        if (_count < storage.Count)
+        {
+            if (_count != at) storage.At(_count) = record;
+        }
         else storage.Add(record);
         _count++;
         existing = default;

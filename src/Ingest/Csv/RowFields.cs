@@ -4,7 +4,6 @@ using System.Text;
 using CsvHelper;
 using PlanLink.Ingest.Model;
 using PlanLink.Ingest.Privacy;
-
 using PlanLink.Ingest.Validation;
 
 namespace PlanLink.Ingest.Csv;

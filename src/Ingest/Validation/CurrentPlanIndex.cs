@@ -20,7 +20,7 @@ internal sealed class CurrentPlanIndex
     private readonly int[] _prioritiesAt;
 
     /// <param name="planIds">The index in <paramref name="plans"/> of the first plan with an id (-1 for none).</param>
-    internal CurrentPlanIndex(IReadOnlyList<Plan> plans, IEnumerable<PlanNeed> needs, KnownIds planIds)
+    internal CurrentPlanIndex(IReadOnlyList<Plan> plans, IReadOnlyList<PlanNeed> needs, KnownIds planIds)
     {
         // A person's plans, and a plan's needs, are usually adjacent and share one key string: one lookup per run.
         // First each person's count, then their ranges, then the plans placed in input order.
@@ -53,11 +53,14 @@ internal sealed class CurrentPlanIndex
         _priorities = TouchedArray.Of<PrioritySet>(plans.Count);
         string? planId = null;
         var index = -1;
-        foreach (var n in needs)
+        foreach (var chunk in RowChunks.Of(needs))
         {
-            if (!ReferenceEquals(n.PlanId, planId)) index = planIds.IndexOf(planId = n.PlanId);
-            // The needs of a plan id no plan has are never asked for.
-            if (index >= 0) _priorities[index].Add(n.Priority);
+            foreach (ref readonly var n in chunk.Span)
+            {
+                if (!ReferenceEquals(n.PlanId, planId)) index = planIds.IndexOf(planId = n.PlanId);
+                // The needs of a plan id no plan has are never asked for.
+                if (index >= 0) _priorities[index].Add(n.Priority);
+            }
         }
     }
 
