@@ -27,6 +27,7 @@ public static class ContractReader
             if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"入力フォルダがありません / input folder not found: {root}");
         }
         var session = new ReadSession(roots, options);
+        using var pause = CollectionPause.For(session.InputBytes());
         // Reference data first, so that the providers named by plans can be checked against it.
         var offices = session.Read(ContractSchema.Offices, BindOffice, o => (o.OfficeId, o.Service)).Kept;
         var municipalities = session.Read(ContractSchema.Municipalities, BindMunicipality, m => m.Code).Kept;

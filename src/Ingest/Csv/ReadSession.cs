@@ -17,6 +17,9 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
             RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive,
         })).Distinct().Order(StringComparer.Ordinal);
 
+    /// <summary>The bytes of every contract file found.</summary>
+    public long InputBytes() => ContractSchema.All.SelectMany(Find).Sum(path => new FileInfo(path).Length);
+
     private string Display(string path)
     {
         var root = roots.FirstOrDefault(r => path.StartsWith(r, StringComparison.Ordinal));
