@@ -217,11 +217,11 @@ public sealed class RowFields
     private sealed class OfficeNumbers(IReadOnlyDictionary<long, string>? offices)
     {
         public const int Length = 10;
-        private readonly Dictionary<long, string> _strings = [];
-        // The numbers read lately, by a hash of their value: rows near each other name the same few offices (of one
-        // area), and this small table stays in the CPU's cache where the dictionary of tens of thousands does not.
-        private const int RecentBits = 10;
-        private readonly (long Value, string? Id)[] _recent = new (long, string?)[1 << RecentBits];
+        // One string per number, by value, in one flat table (open addressing, linear probing, at most half full): a
+        // lookup reads one slot, mostly, where a dictionary reads a bucket and then an entry elsewhere. Tens of
+        // thousands of numbers outgrow the CPU's nearer caches, and rows a file lists side by side rarely share one.
+        private (long Value, string? Id)[] _slots = new (long, string?)[1 << 10];
+        private int _count;
 
         /// <summary>The value of 10 ASCII digits, eight of them at once (SWAR: a word of bytes, no loop).</summary>
         public static bool TryValue(ReadOnlySpan<byte> bytes, out long value)
@@ -247,21 +247,36 @@ public sealed class RowFields
         {
             id = "";
             if (!TryValue(bytes, out var value)) return false;
-            ref var recent = ref _recent[(int)((ulong)value * 0x9E37_79B9_7F4A_7C15UL >> (64 - RecentBits))];
-            if (recent.Value == value && recent.Id is not null)
+            var mask = _slots.Length - 1;
+            var i = Slot(value, mask);
+            for (; _slots[i].Id is { } known; i = (i + 1) & mask)
             {
-                id = recent.Id;
+                if (_slots[i].Value != value) continue;
+                id = known;
                 return true;
             }
-            if (_strings.TryGetValue(value, out var known)) id = known;
-            else
-            {
-                id = offices is not null && offices.TryGetValue(value, out var office) ? office : Encoding.ASCII.GetString(bytes);
-                // Bounded as the byte cache is: beyond it, a number gets a string of its own per row.
-                if (_strings.Count < IdCacheEntries) _strings.Add(value, id);
-            }
-            recent = (value, id);
+            id = offices is not null && offices.TryGetValue(value, out var office) ? office : Encoding.ASCII.GetString(bytes);
+            // Bounded as the byte cache is: beyond it, a number gets a string of its own per row.
+            if (_count >= IdCacheEntries) return true;
+            _slots[i] = (value, id);
+            if (++_count * 2 > _slots.Length) Grow();
             return true;
+        }
+
+        private static int Slot(long value, int mask) => (int)((ulong)value * 0x9E37_79B9_7F4A_7C15UL >> 32) & mask;
+
+        private void Grow()
+        {
+            var old = _slots;
+            _slots = new (long, string?)[old.Length * 2];
+            var mask = _slots.Length - 1;
+            foreach (var slot in old)
+            {
+                if (slot.Id is null) continue;
+                var i = Slot(slot.Value, mask);
+                while (_slots[i].Id is not null) i = (i + 1) & mask;
+                _slots[i] = slot;
+            }
         }
     }
 
