@@ -1,5 +1,3 @@
-using System.Text.Unicode;
-
 namespace PlanLink.Ingest.Csv;
 
 /// <summary>A UTF-8 file checked as the CSV reader reads it: valid UTF-8 without U+FFFD, whole lines at a time (a line
@@ -97,7 +95,7 @@ internal sealed class Utf8CheckedStream(Stream inner) : Stream
     }
 
     /// <summary>Valid UTF-8 without U+FFFD (what a decoder put for bytes it could not decode).</summary>
-    public static bool Clean(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes) && bytes.IndexOf(ReplacementCharacter) < 0;
+    public static bool Clean(ReadOnlySpan<byte> bytes) => Utf8Validator.IsValid(bytes) && bytes.IndexOf(ReplacementCharacter) < 0;
 
     private static ReadOnlySpan<byte> ReplacementCharacter => [0xEF, 0xBF, 0xBD];
 
