@@ -36,6 +36,11 @@ public sealed record BenchReport
     public ChildProcess.Result? Report { get; set; }
     public string? ReportSkipped { get; set; }
     public string? Import { get; set; }
+    /// <summary>How long the harness waited for the machine's other processes to quieten before the cold round.</summary>
+    public TimeSpan QuietWait { get; set; }
+    /// <summary>The cores other processes kept busy during PlanLink's cold round, and those the hypervisor took (steal
+    /// time: other virtual machines on the same host); null where there is no /proc.</summary>
+    public (double OthersBusy, double Stolen)? DuringColdRound { get; set; }
     /// <summary>Every round's timings, the first (a cold process, whose steps are itemised above) included.</summary>
     public List<Round> Rounds { get; } = [];
 
@@ -94,8 +99,14 @@ public static class Harness
         report.RawRead = (cold.Time, warm.Time);
         log.WriteLine($"raw read: {report.MegabytesPerSecond(cold.Time):N0} MB/s first, {report.MegabytesPerSecond(warm.Time):N0} MB/s second (checksum {warm.Sum:X})");
 
-        // 2. PlanLink: read + validate, then the core aggregates, each timed.
+        // 2. PlanLink: read + validate, then the core aggregates, each timed, once the rest of the machine is quiet.
+        (report.QuietWait, var othersBefore) = Machine.WaitForQuiet(options.QuietWait);
+        var start = Machine.CpuTimes.Now();
         RunPlanLink(data, report, log);
+        if (start is not null && Machine.CpuTimes.Now() is { } end)
+            report.DuringColdRound = (end.OthersBusyCoresSince(start), end.StolenCoresSince(start));
+        log.WriteLine($"other processes: {othersBefore:F2} cores busy before the cold round (after waiting {report.QuietWait.TotalSeconds:F1} s), " +
+                      $"{report.DuringColdRound?.OthersBusy:F2} during it; {report.DuringColdRound?.Stolen:F2} cores stolen by the hypervisor");
         Collect();
 
         // 3. The same aggregates in SQL, and the cross-check.

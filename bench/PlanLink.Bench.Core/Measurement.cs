@@ -119,6 +119,56 @@ public static class ChildProcess
 /// <summary>What the results table says about the machine.</summary>
 public static class Machine
 {
+    /// <summary>The CPU time of the whole machine and of this process so far (clock ticks of /proc), or null where there is no /proc.</summary>
+    public sealed record CpuTimes(long MachineBusy, long Own, long Steal, long At)
+    {
+        public static CpuTimes? Now()
+        {
+            try
+            {
+                // cpu  user nice system idle iowait irq softirq steal ...: busy is all but idle and iowait (and steal, the hypervisor's).
+                var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var busy = long.Parse(cpu[1], CultureInfo.InvariantCulture) + long.Parse(cpu[2], CultureInfo.InvariantCulture)
+                           + long.Parse(cpu[3], CultureInfo.InvariantCulture) + long.Parse(cpu[6], CultureInfo.InvariantCulture)
+                           + long.Parse(cpu[7], CultureInfo.InvariantCulture);
+                // pid (comm) state ... utime stime: fields 14 and 15, counted after the command's closing parenthesis.
+                var self = File.ReadAllText("/proc/self/stat");
+                var fields = self[(self.LastIndexOf(')') + 2)..].Split(' ');
+                var own = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                return new(busy, own, long.Parse(cpu[8], CultureInfo.InvariantCulture), Stopwatch.GetTimestamp());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>The cores the machine's other processes kept busy since <paramref name="before"/> (clock ticks are 1/100 s).</summary>
+        public double OthersBusyCoresSince(CpuTimes before) =>
+            (MachineBusy - before.MachineBusy - (Own - before.Own)) / 100.0 / Stopwatch.GetElapsedTime(before.At, At).TotalSeconds;
+
+        /// <summary>The cores the hypervisor gave to other machines since <paramref name="before"/> while this one wanted them (steal time).</summary>
+        public double StolenCoresSince(CpuTimes before) => (Steal - before.Steal) / 100.0 / Stopwatch.GetElapsedTime(before.At, At).TotalSeconds;
+    }
+
+    /// <summary>Waits, at most <paramref name="limit"/>, until the machine's other processes keep less than a fifth of a core
+    /// busy over half a second. A run started by `dotnet run` shares the cores with the CLI for its first seconds (it
+    /// spent another ~2.5 s of CPU after starting the bench), and a cold read timed then measures the CLI as well.
+    /// Returns how long it waited and the last sample (null where there is no /proc).</summary>
+    public static (TimeSpan Waited, double? OthersBusy) WaitForQuiet(TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        double? busy = null;
+        while (CpuTimes.Now() is { } before)
+        {
+            Thread.Sleep(500);
+            if (CpuTimes.Now() is not { } after) break;
+            busy = after.OthersBusyCoresSince(before);
+            if (busy < 0.2 || clock.Elapsed >= limit) break;
+        }
+        return (clock.Elapsed, busy);
+    }
+
     public static string LoadAverage()
     {
         try { return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a"; }

@@ -20,6 +20,10 @@ public static class ResultsMarkdown
         L();
         L($"- machine: {r.Machine}");
         L($"- load average (1/5/15 min) before: {r.LoadBefore}; after: {r.LoadAfter}");
+        L($"- other processes: waited {N(r.QuietWait.TotalSeconds, "F1")} s for them to keep under 0.2 cores busy; " +
+          (r.DuringColdRound is { } during
+              ? $"during PlanLink's cold round, {N(during.OthersBusy, "F2")} cores busy with them and {N(during.Stolen, "F2")} stolen by the hypervisor"
+              : "n/a during PlanLink's cold round"));
         L($"- data: `{r.Data}`: {r.Files} CSV files, {N(r.Bytes / 1e6, "N1")} MB, {N(r.Rows)} rows ({N(r.Rejected)} rejected)");
         L($"- as-of date: PlanLink {r.PlanLinkAsOf:yyyy-MM-dd}" + (r.Sql is { } s0 ? $", {r.SqlName} {s0.AsOf:yyyy-MM-dd}" : ""));
         L();
