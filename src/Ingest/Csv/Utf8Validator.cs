@@ -27,7 +27,7 @@ public static class Utf8Validator
         {
             var input = Vector256.LoadUnsafe(ref start, (nuint)i);
             Step(input, ref previous, ref incomplete, ref error);
-            // Checking a block costs more than the branch: give up at the first error rather than at the end.
+            // Every 1 KiB, stop at an error already found rather than check a broken file to its end.
             if ((i & 1023) == 0 && error != Vector256<byte>.Zero) return false;
         }
         if (i < bytes.Length)
