@@ -143,9 +143,11 @@ public static class Machine
             }
         }
 
-        /// <summary>The cores the machine's other processes kept busy since <paramref name="before"/> (clock ticks are 1/100 s).</summary>
+        /// <summary>The cores the machine's other processes kept busy since <paramref name="before"/> (clock ticks are 1/100 s).
+        /// The machine's ticks are counted per core and this process's per thread, so a busy process can exceed the
+        /// machine's count by a few ticks: never below zero.</summary>
         public double OthersBusyCoresSince(CpuTimes before) =>
-            (MachineBusy - before.MachineBusy - (Own - before.Own)) / 100.0 / Stopwatch.GetElapsedTime(before.At, At).TotalSeconds;
+            Math.Max(0, MachineBusy - before.MachineBusy - (Own - before.Own)) / 100.0 / Stopwatch.GetElapsedTime(before.At, At).TotalSeconds;
 
         /// <summary>The cores the hypervisor gave to other machines since <paramref name="before"/> while this one wanted them (steal time).</summary>
         public double StolenCoresSince(CpuTimes before) => (Steal - before.Steal) / 100.0 / Stopwatch.GetElapsedTime(before.At, At).TotalSeconds;
