@@ -111,11 +111,8 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
 
     private bool Keep(in T record, int at, [MaybeNullWhen(true)] out T existing)
     {
-        if (_count < storage.Count)
-        {
-            if (_count != at) storage.At(_count) = record;
-        }
-        else storage.Add(record);
+        if (_count >= storage.Count) storage.Add(record);
+        else if (_count != at) storage.At(_count) = record;
         _count++;
         existing = default;
         return true;

@@ -11,11 +11,12 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     /// <summary>The office numbers of offices.csv by value: the later files' rows share their strings.</summary>
     public IReadOnlyDictionary<long, string>? OfficeNumbers { get; set; }
 
-    private IEnumerable<string> Find(FileSpec spec) =>
-        roots.SelectMany(root => Directory.EnumerateFiles(root, spec.FileName, new EnumerationOptions
-        {
-            RecurseSubdirectories = true, MatchCasing = MatchCasing.CaseInsensitive,
-        })).Distinct().Order(StringComparer.Ordinal);
+    // Every file under the folders by name (in any case): found in one walk when first asked, and shared with the forks.
+    private Lazy<ILookup<string, string>> _files = new(() => roots
+        .SelectMany(root => Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true }))
+        .Distinct().ToLookup(path => Path.GetFileName(path), StringComparer.OrdinalIgnoreCase));
+
+    private IEnumerable<string> Find(FileSpec spec) => _files.Value[spec.FileName].Order(StringComparer.Ordinal);
 
     /// <summary>The bytes of every contract file found.</summary>
     public long InputBytes() => ContractSchema.All.SelectMany(Find).Sum(path => new FileInfo(path).Length);
@@ -84,6 +85,7 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
     /// numbers, its own errors, tallies and warnings (merged back with <see cref="Merge"/> in file-type order).</summary>
     public ReadSession Fork(Task announceAfter) => new(roots, options)
     {
+        _files = _files,
         PublicNumbers = PublicNumbers,
         OfficeNumbers = OfficeNumbers,
         AnnounceAfter = announceAfter,

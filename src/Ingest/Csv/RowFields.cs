@@ -247,11 +247,9 @@ public sealed class RowFields
         {
             id = "";
             if (!TryValue(bytes, out var value)) return false;
-            var mask = _slots.Length - 1;
-            var i = Slot(value, mask);
-            for (; _slots[i].Id is { } known; i = (i + 1) & mask)
+            var i = SlotOf(_slots, value);
+            if (_slots[i].Id is { } known)
             {
-                if (_slots[i].Value != value) continue;
                 id = known;
                 return true;
             }
@@ -259,24 +257,23 @@ public sealed class RowFields
             // Bounded as the byte cache is: beyond it, a number gets a string of its own per row.
             if (_count >= IdCacheEntries) return true;
             _slots[i] = (value, id);
-            if (++_count * 2 > _slots.Length) Grow();
+            if (++_count * 2 > _slots.Length)
+            {
+                var old = _slots;
+                _slots = new (long, string?)[old.Length * 2];
+                foreach (var slot in old)
+                    if (slot.Id is not null) _slots[SlotOf(_slots, slot.Value)] = slot;
+            }
             return true;
         }
 
-        private static int Slot(long value, int mask) => (int)((ulong)value * 0x9E37_79B9_7F4A_7C15UL >> 32) & mask;
-
-        private void Grow()
+        /// <summary>The slot of <paramref name="value"/> in <paramref name="slots"/>, or the empty one where it would go.</summary>
+        private static int SlotOf((long Value, string? Id)[] slots, long value)
         {
-            var old = _slots;
-            _slots = new (long, string?)[old.Length * 2];
-            var mask = _slots.Length - 1;
-            foreach (var slot in old)
-            {
-                if (slot.Id is null) continue;
-                var i = Slot(slot.Value, mask);
-                while (_slots[i].Id is not null) i = (i + 1) & mask;
-                _slots[i] = slot;
-            }
+            var mask = slots.Length - 1;
+            var i = (int)((ulong)value * 0x9E37_79B9_7F4A_7C15UL >> 32) & mask;
+            while (slots[i].Id is not null && slots[i].Value != value) i = (i + 1) & mask;
+            return i;
         }
     }
 
