@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.InteropServices;
 using PlanLink.Ingest.Model;
 
@@ -23,7 +24,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     private static readonly EqualityComparer<TKey> Keys = EqualityComparer<TKey>.Default;
 
     // Key -> index in Kept, when keys are not grouped by parent.
-    private readonly Dictionary<TKey, int>? _flat = parentIndex is null ? new(capacity) : null;
+    private readonly FlatIndex? _flat = parentIndex is null ? new(capacity) : null;
     // A struct per parent, not an object (millions of plans), by parent index.
     private readonly Group[] _groups = parentIndex is null ? [] : TouchedArray.Of<Group>(parents);
     // The keys of the current parent while they are compared side by side (its records are Kept[Start..Start+Count)).
@@ -43,13 +44,29 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     public TKey KeyOf(T record) => key(record);
 
     /// <summary>The index in <see cref="Kept"/> of the record of a key, or -1; only when keys are not grouped by parent.</summary>
-    public int IndexOf(TKey k) =>
-        (_flat ?? throw new InvalidOperationException("keys grouped by parent have no single table")).TryGetValue(k, out var i) ? i : -1;
+    public int IndexOf(TKey k)
+    {
+        var flat = _flat ?? throw new InvalidOperationException("keys grouped by parent have no single table");
+        var hash = Keys.GetHashCode(k);
+        for (var i = flat.First(hash); ; i = flat.Next(i))
+        {
+            var at = flat.At(i, hash);
+            if (at < -1 || (at >= 0 && Keys.Equals(key(storage[at]), k))) return Math.Max(at, -1);
+        }
+    }
 
     /// <summary><see cref="IndexOf(TKey)"/> for a key that is a string, given as characters.</summary>
-    public int IndexOf(ReadOnlySpan<char> k) =>
-        (_flat as Dictionary<string, int> ?? throw new InvalidOperationException("only a single table of string keys is searched by characters"))
-        .GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(k, out var i) ? i : -1;
+    public int IndexOf(ReadOnlySpan<char> k)
+    {
+        if (_flat is null || key is not Func<T, string> id) throw new InvalidOperationException("only a single table of string keys is searched by characters");
+        // A string's hash is that of its characters.
+        var hash = string.GetHashCode(k);
+        for (var i = _flat.First(hash); ; i = _flat.Next(i))
+        {
+            var at = _flat.At(i, hash);
+            if (at < -1 || (at >= 0 && k.SequenceEqual(id(storage[at])))) return Math.Max(at, -1);
+        }
+    }
 
     /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
     /// that holds the key, when one does.</summary>
@@ -57,7 +74,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     /// file parsed), or −1: a row kept where it is need not be written again.</param>
     public bool TryAdd(in T record, TKey k, int at, [MaybeNullWhen(true)] out T existing)
     {
-        if (_flat is not null) return TryAdd(_flat, k, record, at, out existing);
+        if (_flat is not null) return TryAddFlat(k, record, at, out existing);
         var parent = parentIndex!(record);
         if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], k, record, at, out existing);
         if (parent != _current) Switch(parent);
@@ -109,6 +126,25 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         return Keep(record, at, out existing);
     }
 
+    private bool TryAddFlat(TKey k, in T record, int at, [MaybeNullWhen(true)] out T existing)
+    {
+        var hash = Keys.GetHashCode(k);
+        for (var i = _flat!.First(hash); ; i = _flat.Next(i))
+        {
+            var kept = _flat.At(i, hash);
+            if (kept < -1)
+            {
+                _flat.Set(i, hash, _count);
+                return Keep(record, at, out existing);
+            }
+            if (kept >= 0 && Keys.Equals(key(storage[kept]), k))
+            {
+                existing = storage[kept];
+                return false;
+            }
+        }
+    }
+
     private bool Keep(in T record, int at, [MaybeNullWhen(true)] out T existing)
     {
         if (_count >= storage.Count) storage.Add(record);
@@ -116,6 +152,29 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         _count++;
         existing = default;
         return true;
+    }
+
+    /// <summary>Key -> index in Kept for keys not grouped by parent (plans, support plans: millions): open addressing on
+    /// the keys' hashes, at most half full, the keys read from the rows kept. A slot holds the hash a lookup compares
+    /// first, where a dictionary reads a bucket and then an entry elsewhere; a table of millions outgrows the CPU's
+    /// caches, so each read is a trip to memory. The rows' keys are compared only when the hashes are equal.</summary>
+    private sealed class FlatIndex(int capacity)
+    {
+        // (hash, 1 + index in Kept); 0 = empty. Every page written before use (see TouchedArray).
+        private readonly (int Hash, int Kept)[] _slots = TouchedArray.Of<(int, int)>((int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((ulong)Math.Max(16L, 2L * capacity))));
+
+        public int First(int hash) => (int)((uint)hash * 0x9E37_79B9_7F4A_7C15UL >> 32) & (_slots.Length - 1);
+        public int Next(int slot) => (slot + 1) & (_slots.Length - 1);
+
+        /// <summary>The index in Kept at <paramref name="slot"/> when its hash is <paramref name="hash"/>; -1 when the slot
+        /// holds another key; below -1 when it is empty (the end of the probe).</summary>
+        public int At(int slot, int hash)
+        {
+            var (h, kept) = _slots[slot];
+            return kept == 0 ? -2 : h == hash ? kept - 1 : -1;
+        }
+
+        public void Set(int slot, int hash, int kept) => _slots[slot] = (hash, kept + 1);
     }
 
     /// <summary>Where a parent's keys are: side by side in Kept from <see cref="Start"/>, or in <see cref="Table"/>

@@ -12,6 +12,7 @@ internal sealed class GoalLinks(KnownIds supportPlanIds, IReadOnlyList<SupportPl
     private SupportPlan? _supportPlan;
     private bool _currentLookedUp;
     private Plan? _current;
+    private int _person = -1;
     private PrioritySet _priorities;
 
     /// <summary>The index of the support plan of that id among the support plans, or -1.</summary>
@@ -35,7 +36,8 @@ internal sealed class GoalLinks(KnownIds supportPlanIds, IReadOnlyList<SupportPl
     {
         if (!_currentLookedUp)
         {
-            var at = currentPlans.CurrentPlanAt(_supportPlan!.PersonKey, _supportPlan.PlanDate);
+            _person = currentPlans.PersonNumber(_supportPlan!.PersonKey, _person);
+            var at = _person >= 0 ? currentPlans.CurrentPlanAt(_person, _supportPlan.PlanDate) : -1;
             (_current, _priorities) = at >= 0 ? (currentPlans.PlanAt(at), currentPlans.PrioritiesAt(at)) : (null, default);
             _currentLookedUp = true;
         }
