@@ -25,8 +25,10 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
 
     // Key -> index in Kept, when keys are not grouped by parent.
     private readonly FlatIndex? _flat = parentIndex is null ? new(capacity) : null;
-    // A struct per parent, not an object (millions of plans), by parent index.
+    // A struct per parent, not an object (millions of plans), by parent index; without references, so the collector
+    // does not trace it. The tables of the parents whose keys outgrew it, by parent index.
     private readonly Group[] _groups = parentIndex is null ? [] : TouchedArray.Of<Group>(parents);
+    private Dictionary<int, Dictionary<TKey, int>>? _tables;
     // The keys of the current parent while they are compared side by side (its records are Kept[Start..Start+Count)).
     private readonly TKey[] _scanned = new TKey[MaxScanned];
     private int _current = -1;
@@ -79,7 +81,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], k, record, at, out existing);
         if (parent != _current) Switch(parent);
         ref var group = ref _groups[parent];
-        if (group.Table is not null) return TryAdd(group.Table, k, record, at, out existing);
+        if (group.Count < 0) return TryAdd(_tables![parent], k, record, at, out existing);
         for (var i = 0; i < group.Count; i++)
         {
             if (Keys.Equals(_scanned[i], k))
@@ -88,11 +90,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
                 return false;
             }
         }
-        if (group.Count == MaxScanned)
-        {
-            group.Table = Spill(group);
-            return TryAdd(group.Table, k, record, at, out existing);
-        }
+        if (group.Count == MaxScanned) return TryAdd(Spill(parent), k, record, at, out existing);
         _scanned[group.Count++] = k;
         return Keep(record, at, out existing);
     }
@@ -101,17 +99,19 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     {
         ref var group = ref _groups[parent];
         // A parent met again after others: its keys can no longer grow side by side.
-        if (group.Count > 0) group.Table ??= Spill(group);
-        else if (group.Table is null) group.Start = _count;
+        if (group.Count > 0) Spill(parent);
+        else if (group.Count == 0) group.Start = _count;
         _current = parent;
     }
 
-    /// <summary>A table of the keys of a group kept side by side so far.</summary>
-    private Dictionary<TKey, int> Spill(Group group)
+    /// <summary>Moves the keys of a parent kept side by side so far to a table of their own, and returns it.</summary>
+    private Dictionary<TKey, int> Spill(int parent)
     {
+        ref var group = ref _groups[parent];
         var table = new Dictionary<TKey, int>(2 * MaxScanned);
         for (var i = group.Start; i < group.Start + group.Count; i++) table.Add(key(storage[i]), i);
-        return table;
+        group.Count = -1;
+        return (_tables ??= [])[parent] = table;
     }
 
     private bool TryAdd(Dictionary<TKey, int> table, TKey k, in T record, int at, [MaybeNullWhen(true)] out T existing)
@@ -177,12 +177,11 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         public void Set(int slot, int hash, int kept) => _slots[slot] = (hash, kept + 1);
     }
 
-    /// <summary>Where a parent's keys are: side by side in Kept from <see cref="Start"/>, or in <see cref="Table"/>
-    /// (key -> index in Kept).</summary>
+    /// <summary>Where a parent's keys are: side by side in Kept from <see cref="Start"/>, <see cref="Count"/> of them,
+    /// or (a negative count) in the parent's table (key -> index in Kept).</summary>
     private struct Group
     {
         public int Start;
         public int Count;
-        public Dictionary<TKey, int>? Table;
     }
 }

@@ -18,8 +18,11 @@ internal sealed class CurrentPlanIndex
     private readonly List<string> _persons = [];
     // Where each person's plans start in _plans; the last entry is where the last person's end.
     private readonly int[] _starts;
-    // The priorities of the needs of each plan, by its index among the plans given; that index for each plan of _plans.
-    private readonly PrioritySet[] _priorities;
+    // The priorities of the needs of each plan, by its index among the plans given: a bit each for 0-127 (a read file's
+    // are 1-99), a value not an object (millions of plans), and a set beside them for any other. That index for each
+    // plan of _plans.
+    private readonly UInt128[] _priorities;
+    private readonly HashSet<(int Plan, int Priority)> _otherPriorities = [];
     private readonly int[] _prioritiesAt;
 
     /// <param name="plans">The plans kept, one per id.</param>
@@ -61,7 +64,7 @@ internal sealed class CurrentPlanIndex
             Sort(_plans.AsSpan(_starts[n], _starts[n + 1] - _starts[n]), firstOf.AsSpan(_starts[n], _starts[n + 1] - _starts[n]));
         _prioritiesAt = firstOf;
 
-        _priorities = TouchedArray.Of<PrioritySet>(plans.Count);
+        _priorities = TouchedArray.Of<UInt128>(plans.Count);
         string? planId = null;
         var index = -1;
         foreach (var chunk in RowChunks.Of(needs))
@@ -70,7 +73,9 @@ internal sealed class CurrentPlanIndex
             {
                 if (!ReferenceEquals(n.PlanId, planId)) index = planIds.IndexOf(planId = n.PlanId);
                 // The needs of a plan id no plan has are never asked for.
-                if (index >= 0) _priorities[index].Add(n.Priority);
+                if (index < 0) continue;
+                if ((uint)n.Priority < 128) _priorities[index] |= UInt128.One << n.Priority;
+                else _otherPriorities.Add((index, n.Priority));
             }
         }
     }
@@ -113,7 +118,7 @@ internal sealed class CurrentPlanIndex
     }
 
     /// <summary>Where the plan of person <paramref name="person"/> (see <see cref="PersonNumber"/>) current at
-    /// <paramref name="date"/> is, for <see cref="PlanAt"/> and <see cref="PrioritiesAt"/>.</summary>
+    /// <paramref name="date"/> is, for <see cref="PlanAt"/> and <see cref="HasPriority"/>.</summary>
     internal int CurrentPlanAt(int person, DateOnly date)
     {
         var (start, end) = (_starts[person], _starts[person + 1]);
@@ -129,23 +134,10 @@ internal sealed class CurrentPlanIndex
 
     internal Plan PlanAt(int at) => _plans[at];
 
-    /// <summary>The priorities of the needs of the plan at <paramref name="at"/> (none when it has no need).</summary>
-    internal PrioritySet PrioritiesAt(int at) => _prioritiesAt[at] is var index and >= 0 ? _priorities[index] : default;
-}
-
-/// <summary>The priorities of a plan's needs: a bit each for 0-127 (a read file's are 1-99), a set for any other.
-/// A value, not a set object per plan: there are millions of plans.</summary>
-internal struct PrioritySet
-{
-    private UInt128 _bits;
-    private HashSet<int>? _others;
-
-    public void Add(int priority)
+    /// <summary>Whether the plan at <paramref name="at"/> has a need with that priority.</summary>
+    internal bool HasPriority(int at, int priority)
     {
-        if ((uint)priority < 128) _bits |= UInt128.One << priority;
-        else (_others ??= []).Add(priority);
+        var index = _prioritiesAt[at];
+        return (uint)priority < 128 ? (_priorities[index] & (UInt128.One << priority)) != UInt128.Zero : _otherPriorities.Contains((index, priority));
     }
-
-    public readonly bool Contains(int priority) =>
-        (uint)priority < 128 ? (_bits & (UInt128.One << priority)) != UInt128.Zero : _others?.Contains(priority) == true;
 }

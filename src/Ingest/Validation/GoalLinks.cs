@@ -13,7 +13,7 @@ internal sealed class GoalLinks(KnownIds supportPlanIds, IReadOnlyList<SupportPl
     private bool _currentLookedUp;
     private Plan? _current;
     private int _person = -1;
-    private PrioritySet _priorities;
+    private int _currentAt;
 
     /// <summary>The index of the support plan of that id among the support plans, or -1.</summary>
     public int IndexOf(string supportPlanId) => supportPlanIds.IndexOf(supportPlanId);
@@ -38,12 +38,12 @@ internal sealed class GoalLinks(KnownIds supportPlanIds, IReadOnlyList<SupportPl
         {
             _person = currentPlans.PersonNumber(_supportPlan!.PersonKey, _person);
             var at = _person >= 0 ? currentPlans.CurrentPlanAt(_person, _supportPlan.PlanDate) : -1;
-            (_current, _priorities) = at >= 0 ? (currentPlans.PlanAt(at), currentPlans.PrioritiesAt(at)) : (null, default);
+            (_current, _currentAt) = (at >= 0 ? currentPlans.PlanAt(at) : null, at);
             _currentLookedUp = true;
         }
         return _current;
     }
 
     /// <summary>Whether the current plan (<see cref="CurrentPlan"/>) has a need with that priority.</summary>
-    public bool CurrentPlanHasPriority(int priority) => _priorities.Contains(priority);
+    public bool CurrentPlanHasPriority(int priority) => _current is not null && currentPlans.HasPriority(_currentAt, priority);
 }
