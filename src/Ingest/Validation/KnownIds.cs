@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace PlanLink.Ingest.Validation;
 
 /// <summary>The ids a reference check looks rows up in (plan ids, office numbers), remembering its last answer:
@@ -15,14 +13,13 @@ internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, s
 {
     private string? _last;
     private int _lastIndex, _next;
-    // The answers for the ids met lately, by the id's identity, for ids that are not adjacent (office numbers: the
-    // rows near each other name the same few offices, one string each); a small table that stays in the CPU's cache.
-    private readonly (string? Id, int Index)[]? _recent;
-    private const int RecentSize = 1 << 10;
 
-    /// <summary>Ids known by membership only (each known id has index 0), which rows name in no order.</summary>
-    public KnownIds(IReadOnlySet<string> ids) : this(id => ids.Contains(id) ? 0 : -1, ids.Count) =>
-        _recent = new (string?, int)[RecentSize];
+    /// <summary>Ids known by membership only (each known id has index 0), which rows name in no order. (A table of
+    /// the answers by the id string's identity missed nearly always nationally: tens of thousands of offices, the
+    /// rows side by side naming different ones.)</summary>
+    public KnownIds(IReadOnlySet<string> ids) : this(id => ids.Contains(id) ? 0 : -1, ids.Count)
+    {
+    }
 
     public int Count => count;
 
@@ -34,13 +31,13 @@ internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, s
 
     /// <summary>The known ids' own string of an id given as printable ASCII bytes (as a file holds it), or null when it is
     /// not known or the ids have no order: a file that names its parents takes their strings as its rows are parsed.
-    /// Like <see cref="IndexOf"/>, the id after the last found is tried first.</summary>
+    /// Like <see cref="IndexOf"/>, the ids after the last found are tried first.</summary>
     public string? Find(ReadOnlySpan<byte> ascii)
     {
         if (idAt is null || indexOfChars is null || ascii.Length > MaxFound) return null;
         Span<char> chars = stackalloc char[ascii.Length];
         if (System.Text.Ascii.ToUtf16(ascii, chars, out _) != System.Buffers.OperationStatus.Done) return null;
-        var index = _next < count && idAt(_next).AsSpan().SequenceEqual(chars) ? _next : indexOfChars(chars);
+        var index = Following(chars) is var following and >= 0 ? following : indexOfChars(chars);
         if (index < 0) return null;
         _next = index + 1;
         return idAt(index);
@@ -48,21 +45,26 @@ internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, s
 
     private const int MaxFound = 256;
 
+    /// <summary>The index of the id among the few after the last found, or -1: a file names its parents in their order,
+    /// skipping some (a draft plan has no monitoring), so the next ones are compared before the table is asked.</summary>
+    private int Following(ReadOnlySpan<char> id)
+    {
+        if (idAt is null) return -1;
+        for (var i = _next; i < count && i < _next + FollowingCompared; i++)
+        {
+            if (idAt(i).AsSpan().SequenceEqual(id)) return i;
+        }
+        return -1;
+    }
+
+    private const int FollowingCompared = 3;
+
     /// <summary>The index of <paramref name="id"/>, or -1 when it is not known.</summary>
     public int IndexOf(string id)
     {
         if (ReferenceEquals(id, _last)) return _lastIndex;
-        if (_recent is not null)
-        {
-            ref var recent = ref _recent[RuntimeHelpers.GetHashCode(id) & (RecentSize - 1)];
-            if (!ReferenceEquals(recent.Id, id)) recent = (id, indexOf(id));
-            _lastIndex = recent.Index;
-        }
-        else
-        {
-            _lastIndex = idAt is not null && _next < count && string.Equals(idAt(_next), id, StringComparison.Ordinal) ? _next : indexOf(id);
-            if (_lastIndex >= 0) _next = _lastIndex + 1;
-        }
+        _lastIndex = Following(id) is var following and >= 0 ? following : indexOf(id);
+        if (_lastIndex >= 0) _next = _lastIndex + 1;
         _last = id;
         return _lastIndex;
     }
