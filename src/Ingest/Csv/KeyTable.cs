@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Ingest.Csv;
@@ -68,6 +70,15 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
             var at = _flat.At(i, hash);
             if (at < -1 || (at >= 0 && k.SequenceEqual(id(storage[at])))) return Math.Max(at, -1);
         }
+    }
+
+    /// <summary>Asks the CPU to fetch the slot where the key of <paramref name="record"/> goes, some rows ahead of its
+    /// <see cref="TryAdd"/> (keys not grouped by parent only; elsewhere nothing). In a table of millions each slot is a
+    /// trip to memory (nationally ~200 ns, most of the plans' and support plans' settling), which the rows settled
+    /// meanwhile then hide.</summary>
+    public void Prefetch(in T record)
+    {
+        if (_flat is not null) _flat.Prefetch(Keys.GetHashCode(key(record)));
     }
 
     /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
@@ -175,6 +186,12 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         }
 
         public void Set(int slot, int hash, int kept) => _slots[slot] = (hash, kept + 1);
+
+        public unsafe void Prefetch(int hash)
+        {
+            // A hint only: it never faults, and the slot's address is read at once.
+            if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref _slots[First(hash)]));
+        }
     }
 
     /// <summary>Where a parent's keys are: side by side in Kept from <see cref="Start"/>, <see cref="Count"/> of them,

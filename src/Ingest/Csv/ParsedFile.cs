@@ -45,6 +45,9 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
     /// <summary>Keeps the raw value of a checked column for the row about to be accepted (where it differs from the record's).</summary>
     public void KeepRaw(string column, string? raw) => (_raws ??= [])[(_rows.Count, column)] = raw;
 
+    // How many rows ahead the table's slot of a row is fetched (see KeyTable.Prefetch).
+    private const int PrefetchAhead = 16;
+
     /// <summary>Runs the reference checks on the parsed rows and keeps the first of each key (across the files of
     /// a file type, in file order): <paramref name="errors"/> gets this file's errors in line order.</summary>
     public FileTally Settle<TKey>(Action<T, PendingRow>? check, KeyTable<T, TKey> kept, List<RowError> errors)
@@ -58,6 +61,7 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
         long line = 0;
         for (var i = 0; i < _rows.Count; i++)
         {
+            if (i + PrefetchAhead < _rows.Count) kept.Prefetch(in _rows.At(i + PrefetchAhead));
             while (nextError < _errors.Count && _errors[nextError].Before <= i) errors.Add(_errors[nextError++].Error);
             line = nextJump < _lineJumps.Count && _lineJumps[nextJump].Row == i ? _lineJumps[nextJump++].Line : line + 1;
             ref readonly var record = ref _rows.At(i);
