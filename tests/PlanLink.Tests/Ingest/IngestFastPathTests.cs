@@ -348,6 +348,67 @@ public class IngestFastPathTests
     }
 
     [Fact]
+    public void ReadFolders_ThousandsOfPlansInAnyOrder_AreDeduplicatedFoundByTheirChildrenAndLinkedToEachPersonsCurrentPlan()
+    {
+        // Enough plans for the tables of millions to probe, collide and fetch ahead (KeyTable's flat index), in an order of
+        // their own; children naming them in other orders (KnownIds beyond its look-ahead) or skipping some (within it);
+        // persons whose plans lie apart (CurrentPlanIndex), and support plans in an order of their own.
+        using var temp = new TempFolder();
+        var random = new Random(11);
+        var ids = Enumerable.Range(0, 3000).OrderBy(_ => random.Next()).ToList();
+        string Person(int n) => $"pk-{n % 700:D4}";
+        DateOnly Date(int n) => new DateOnly(2020, 1, 1).AddDays(n % 997);
+        string PlanRow(int n, string kind = "本計画") => $"P{n},{Person(n)},1310100011,131016,{Date(n):yyyy-MM-dd},{kind},30-39,知的,1,3,,\n";
+        var plans = new System.Text.StringBuilder(PlansHeader);
+        foreach (var n in ids) plans.Append(PlanRow(n));
+        plans.Append(PlanRow(ids[17])).Append(PlanRow(ids[2500], "計画案"));
+        // Every third plan has a need (priority 1), named from the last id to the first; and one plan no file has.
+        var needs = new System.Text.StringBuilder("plan_id,priority,need_text,domain,goal_text,target_months,person_role\n");
+        foreach (var n in Enumerable.Range(0, 3000).Reverse().Where(n => n % 3 == 0)) needs.Append($"P{n},1,a,,b,,\n");
+        needs.Append("PZ,1,a,,b,,\n");
+        // Monitoring in the plans' order, skipping one or two plans here and there, and jumping far once.
+        var monitored = ids.Where((_, i) => i % 4 != 1 && i % 7 != 3).ToList();
+        monitored.Insert(100, ids[2900]);
+        var monitoring = new System.Text.StringBuilder("plan_id,monitoring_date,priority,achievement,change_service_type,change_amount,change_weekly_schedule,new_issue\n");
+        foreach (var n in monitored) monitoring.Append($"P{n},{Date(n).AddMonths(3):yyyy-MM-dd},1,達成,無,無,無,\n");
+        // A support plan per person, in a shuffled order, each with a goal linked to priority 1.
+        var persons = Enumerable.Range(0, 700).OrderBy(_ => random.Next()).ToList();
+        var supportPlans = new System.Text.StringBuilder("support_plan_id,person_key,provider_office_id,service,plan_date,long_goal,short_goal\n");
+        var goals = new System.Text.StringBuilder("support_plan_id,goal_no,goal_text,linked_priority,period_months,staff_role\n");
+        foreach (var k in persons)
+        {
+            supportPlans.Append($"S{k},pk-{k:D4},1310100011,group_home,2021-06-01,,\n");
+            goals.Append($"S{k},1,g,1,,\n");
+        }
+        var folder = Folder(temp, ("plans.csv", plans.ToString()), ("plan_needs.csv", needs.ToString()), ("monitoring.csv", monitoring.ToString()),
+            ("support_plans.csv", supportPlans.ToString()), ("support_goals.csv", goals.ToString()));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        // Expected, worked out here without the reader: each person's current plan on 2021-06-01 is the latest dated on
+        // or before it (the later id on one day), else the earliest; its goal fails when that plan has no need.
+        var currentPlan = Enumerable.Range(0, 700).ToDictionary(k => k, k =>
+        {
+            var own = Enumerable.Range(0, 3000).Where(n => n % 700 == k).OrderBy(Date).ThenBy(n => $"P{n}", StringComparer.Ordinal).ToList();
+            var before = own.Where(n => Date(n) <= new DateOnly(2021, 6, 1)).ToList();
+            return before.Count > 0 ? before[^1] : own[0];
+        });
+        var unlinked = persons.Select((k, i) => (Line: i + 2L, Plan: currentPlan[k])).Where(x => x.Plan % 3 != 0).ToList();
+        Assert.Equal([("export/plans.csv", 3003L, "plan_id"), ("export/plan_needs.csv", 1002L, "plan_id"),
+            .. unlinked.Select(x => ("export/support_goals.csv", x.Line, "linked_priority"))],
+            result.Errors.Select(e => (e.File, e.Line, e.Column)));
+        Assert.All(unlinked.Zip(result.Errors.Skip(2)), x => Assert.Contains($"（P{x.First.Plan}）", x.Second.Reason));
+        Assert.Equal(ids.Select(n => $"P{n}"), result.Dataset.Plans.Select(p => p.PlanId));
+        Assert.Equal(1000, result.Dataset.Needs.Count);
+        // The plan jumped to comes again in its place: the same row, counted once.
+        Assert.Equal(monitored.Distinct().Select(n => $"P{n}"), result.Dataset.Monitoring.Select(m => m.PlanId));
+        Assert.Equal(1, result.Tallies.Single(t => t.File == "export/monitoring.csv").Duplicates);
+        Assert.Equal(700 - unlinked.Count, result.Dataset.SupportGoals.Count);
+        var plansTally = result.Tallies.Single(t => t.File == "export/plans.csv");
+        Assert.Equal((3002L, 3001L, 1L, 1L), (plansTally.Read, plansTally.Accepted, plansTally.Rejected, plansTally.Duplicates));
+    }
+
+    [Fact]
     public void ReadFolders_AnIdNamedInSeveralFiles_IsOneStringInstance()
     {
         // Nationally every plan id is written in four files: the read keeps one string per id, not one per file.
