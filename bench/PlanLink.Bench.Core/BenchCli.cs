@@ -6,9 +6,10 @@ public static class BenchCli
     /// <summary>Where a run's section goes in the results file: after this marker, newest first.</summary>
     public const string RunsMarker = "<!-- runs: newest first; written by bench/PlanLink.Bench -->";
 
-    public static int Run(BenchOptions options, Func<ISqlSide>? sqlSide, TextWriter log)
+    /// <param name="coldRead">Times a cold read in a process of its own (see <see cref="Harness.Run"/>).</param>
+    public static int Run(BenchOptions options, Func<ISqlSide>? sqlSide, TextWriter log, Func<string, TimeSpan>? coldRead = null)
     {
-        var report = Harness.Run(options, options.NoDuckDb ? null : sqlSide, log);
+        var report = Harness.Run(options, options.NoDuckDb ? null : sqlSide, log, coldRead);
         var markdown = ResultsMarkdown.Render(report);
         log.WriteLine();
         log.Write(markdown);

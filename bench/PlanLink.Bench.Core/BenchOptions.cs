@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PlanLink.Bench;
 
 /// <summary>The harness's command line:
-/// <c>--data DIR [--persons N] [--municipalities M] [--seed S] [--rounds R] [--quiet-wait S] [--db CONN] [--out FILE] [--no-duckdb] [--no-report] [--check]</c>.</summary>
+/// <c>--data DIR [--persons N] [--municipalities M] [--seed S] [--rounds R] [--cold-processes N] [--quiet-wait S] [--db CONN] [--out FILE] [--no-duckdb] [--no-report] [--check]</c>.</summary>
 public sealed record BenchOptions
 {
     /// <summary>The folder of contract CSVs to measure (generated into when <see cref="Persons"/> is given and it holds no plans.csv).</summary>
@@ -26,12 +26,15 @@ public sealed record BenchOptions
     /// a cold process, as `planlink report` runs (the targets are judged on it); the later ones show the same process warm
     /// (compiled code and a grown heap), and the spread of the timings on a shared machine.</summary>
     public int Rounds { get; init; } = 3;
+    /// <summary>How many more cold reads to time, each in a process of its own (where the harness can start one): the read
+    /// target is judged on the median of them and round 1, since one cold read on a shared machine is a lottery.</summary>
+    public int ColdProcesses { get; init; } = 4;
     /// <summary>How long, at most, to wait before the cold round for the machine's other processes to quieten (see
     /// <see cref="Machine.WaitForQuiet"/>); 0 takes one half-second sample and goes on.</summary>
     public TimeSpan QuietWait { get; init; } = TimeSpan.FromSeconds(30);
 
     public const string Usage = """
-        usage: PlanLink.Bench --data DIR [--persons N] [--municipalities M] [--seed S] [--rounds R] [--quiet-wait S] [--db CONN] [--out bench/RESULTS.md]
+        usage: PlanLink.Bench --data DIR [--persons N] [--municipalities M] [--seed S] [--rounds R] [--cold-processes N] [--quiet-wait S] [--db CONN] [--out bench/RESULTS.md]
                               [--no-duckdb] [--no-report] [--check]
                PlanLink.Bench --micro [BenchmarkDotNet options]   (FieldParser micro-benchmarks)
         """;
@@ -40,7 +43,7 @@ public sealed record BenchOptions
     {
         string? data = null, db = null, output = null;
         int? persons = null;
-        var (municipalities, rounds, quietWait) = (1741, 3, 30.0);
+        var (municipalities, rounds, coldProcesses, quietWait) = (1741, 3, 4, 30.0);
         ulong seed = 7;
         bool noDuck = false, noReport = false, check = false;
         for (var i = 0; i < args.Count; i++)
@@ -55,6 +58,10 @@ public sealed record BenchOptions
                 case "--rounds":
                     rounds = int.Parse(Next(), CultureInfo.InvariantCulture);
                     if (rounds < 1) throw new ArgumentException($"--rounds must be at least 1\n{Usage}");
+                    break;
+                case "--cold-processes":
+                    coldProcesses = int.Parse(Next(), CultureInfo.InvariantCulture);
+                    if (coldProcesses < 0) throw new ArgumentException($"--cold-processes must not be negative\n{Usage}");
                     break;
                 case "--quiet-wait":
                     quietWait = double.Parse(Next(), CultureInfo.InvariantCulture);
@@ -71,7 +78,7 @@ public sealed record BenchOptions
         return new BenchOptions
         {
             Data = data ?? throw new ArgumentException($"--data is required\n{Usage}"),
-            Persons = persons, Municipalities = municipalities, Seed = seed, Rounds = rounds, QuietWait = TimeSpan.FromSeconds(quietWait), Db = db, Out = output,
+            Persons = persons, Municipalities = municipalities, Seed = seed, Rounds = rounds, ColdProcesses = coldProcesses, QuietWait = TimeSpan.FromSeconds(quietWait), Db = db, Out = output,
             NoDuckDb = noDuck, NoReport = noReport, Check = check,
         };
     }

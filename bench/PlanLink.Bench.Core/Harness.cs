@@ -41,6 +41,11 @@ public sealed record BenchReport
     /// <summary>The cores other processes kept busy during PlanLink's cold round, and those the hypervisor took (steal
     /// time: other virtual machines on the same host); null where there is no /proc.</summary>
     public (double OthersBusy, double Stolen)? DuringColdRound { get; set; }
+    /// <summary>Cold reads timed in processes of their own, after round 1 (see <see cref="BenchOptions.ColdProcesses"/>).</summary>
+    public List<TimeSpan> FreshColdReads { get; } = [];
+    public string? FreshColdReadsSkipped { get; set; }
+    /// <summary>The median of the cold reads: round 1's and those in processes of their own.</summary>
+    public TimeSpan ColdRead => TimeSpan.FromSeconds(Median(FreshColdReads.Prepend(ReadTime).Select(t => t.TotalSeconds)));
     /// <summary>Every round's timings, the first (a cold process, whose steps are itemised above) included.</summary>
     public List<Round> Rounds { get; } = [];
 
@@ -75,7 +80,8 @@ public static class Harness
     public const string ReadStep = "read + validate (ContractReader.ReadFolders)";
 
     /// <param name="sqlSide">Makes a fresh SQL engine for each round (null: no SQL side).</param>
-    public static BenchReport Run(BenchOptions options, Func<ISqlSide>? sqlSide, TextWriter log)
+    /// <param name="coldRead">Times a cold read of a folder in a process of its own (null: none can be started here).</param>
+    public static BenchReport Run(BenchOptions options, Func<ISqlSide>? sqlSide, TextWriter log, Func<string, TimeSpan>? coldRead = null)
     {
         var data = Path.GetFullPath(options.Data);
         if (options.Persons is { } persons && (!Directory.Exists(data) || !Directory.EnumerateFiles(data, "plans.csv", SearchOption.AllDirectories).Any()))
@@ -108,6 +114,20 @@ public static class Harness
         log.WriteLine($"other processes: {othersBefore:F2} cores busy before the cold round (after waiting {report.QuietWait.TotalSeconds:F1} s), " +
                       $"{report.DuringColdRound?.OthersBusy:F2} during it; {report.DuringColdRound?.Stolen:F2} cores stolen by the hypervisor");
         Collect();
+
+        // 2b. More cold reads, each in a process of its own, while this one waits: the same read, sampled again.
+        if (options.ColdProcesses == 0) report.FreshColdReadsSkipped = "--cold-processes 0";
+        else if (coldRead is null) report.FreshColdReadsSkipped = "no process can be started here";
+        else
+        {
+            for (var i = 1; i <= options.ColdProcesses; i++)
+            {
+                Machine.WaitForQuiet(options.QuietWait);
+                var time = coldRead(data);
+                report.FreshColdReads.Add(time);
+                log.WriteLine($"cold read in a process of its own ({i}/{options.ColdProcesses}): {time.TotalSeconds:F2} s, {report.MegabytesPerSecond(time):N1} MB/s");
+            }
+        }
 
         // 3. The same aggregates in SQL, and the cross-check.
         if (sqlSide is null) report.SqlSkipped = options.NoDuckDb ? "--no-duckdb" : "no SQL engine";

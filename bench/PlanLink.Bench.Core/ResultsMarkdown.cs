@@ -34,6 +34,12 @@ public static class ResultsMarkdown
         L($"| raw read (FileStream, 1 MiB buffer, vectorised sum), first pass | {S(r.RawRead.Cold)} | | {N(r.MegabytesPerSecond(r.RawRead.Cold))} |");
         L($"| raw read, second pass (page cache) | {S(r.RawRead.Warm)} | | {N(r.MegabytesPerSecond(r.RawRead.Warm))} |");
         L($"| {Harness.ReadStep} | {S(r.ReadTime)} | {N(r.Rows / r.ReadTime.TotalSeconds)} | {N(r.MegabytesPerSecond(r.ReadTime), "N1")} |");
+        if (r.FreshColdReads.Count > 0)
+        {
+            var times = string.Join(", ", r.FreshColdReads.Select(t => t.TotalSeconds.ToString("F2", ci)));
+            L($"| {Harness.ReadStep}, cold: median of round 1 and {r.FreshColdReads.Count} processes of their own ({times} s) | {S(r.ColdRead)} | {N(r.Rows / r.ColdRead.TotalSeconds)} | {N(r.MegabytesPerSecond(r.ColdRead), "N1")} |");
+        }
+        else L($"| {Harness.ReadStep}, cold, in processes of their own | skipped: {r.FreshColdReadsSkipped} | | |");
         if (r.Rounds.Count > 1)
             L($"| {Harness.ReadStep}, warm process (median of rounds 2–{r.Rounds.Count}) | {S(r.WarmRead)} | {N(r.Rows / r.WarmRead.TotalSeconds)} | {N(r.MegabytesPerSecond(r.WarmRead), "N1")} |");
         L();
@@ -92,10 +98,19 @@ public static class ResultsMarkdown
         L();
         L("| target | measured | status |");
         L("|---|---:|---|");
-        // Judged on the cold process (round 1), as users run `planlink report`; the warm rounds are shown beside.
+        // Judged on cold processes, as users run `planlink report`: the median of round 1 and the reads in processes of their
+        // own, where there are some (one cold read on a shared machine is a lottery); the warm rounds are shown beside.
         var warm = r.Rounds.Count > 1;
-        var mbs = r.MegabytesPerSecond(r.ReadTime);
-        L($"| read + validate ≥ 300 MB/s | {N(mbs, "N1")} MB/s{(warm ? $" (warm: {N(r.MegabytesPerSecond(r.WarmRead), "N1")})" : "")} | {Status(mbs >= 300, $"{N(300 / mbs, "F1")} × too slow")} |");
+        var mbs = r.MegabytesPerSecond(r.ColdRead);
+        var notes = new List<string>();
+        if (r.FreshColdReads.Count > 0)
+        {
+            var all = r.FreshColdReads.Prepend(r.ReadTime).ToList();
+            notes.Add($"median of {all.Count} cold processes, {N(r.MegabytesPerSecond(all.Max()), "N1")}–{N(r.MegabytesPerSecond(all.Min()), "N1")}");
+        }
+        if (warm) notes.Add($"warm: {N(r.MegabytesPerSecond(r.WarmRead), "N1")}");
+        var measured = $"{N(mbs, "N1")} MB/s" + (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : "");
+        L($"| read + validate ≥ 300 MB/s | {measured} | {Status(mbs >= 300, $"{N(300 / mbs, "F2")} × too slow")} |");
         if (r.Sql is { } sq)
         {
             var ratio = r.PlanLinkCore / sq.Total;

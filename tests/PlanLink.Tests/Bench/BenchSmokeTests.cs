@@ -36,6 +36,8 @@ public sealed class BenchSmokeTests
         Assert.Matches(@"\| 1 \(cold\) \| [\d.]+ s \| [\d.]+ s \| — \| — \|", markdown);
         Assert.Matches(@"\| 2 \(warm\) \| [\d.]+ s \| [\d.]+ s \| — \| — \|", markdown);
         Assert.Matches(@"\| read \+ validate ≥ 300 MB/s \| [\d.,]+ MB/s \(warm: [\d.,]+\) \|", markdown);
+        // The test host cannot start the bench again for cold reads in processes of their own: the row says so.
+        Assert.Contains("| read + validate (ContractReader.ReadFolders), cold, in processes of their own | skipped: no process can be started here |", markdown);
         Assert.Contains("## Run ", log.ToString());
 
         // A second run goes above the first, under the marker; the notes above the marker stay.
