@@ -23,10 +23,22 @@ public class ReadCollectionPauseTests
     public void Read_CollectsOnlyAtItsStartAndEnd_AndEndsTheRegion()
     {
         var modeBefore = GCSettings.LatencyMode;
-        var (young, full) = (GC.CollectionCount(0), GC.CollectionCount(2));
-        var read = ContractReader.ReadFolders([Region]);
-        Assert.Equal(2, GC.CollectionCount(2) - full);
-        Assert.Equal(2, GC.CollectionCount(0) - young);
+        ReadResult read;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (young, full) = (GC.CollectionCount(0), GC.CollectionCount(2));
+            read = ContractReader.ReadFolders([Region]);
+            var (collections, fullCollections) = (GC.CollectionCount(0) - young, GC.CollectionCount(2) - full);
+            // A read another test left running (a stopped host's worker) may hold the process-wide region for a moment:
+            // this read then runs without it and does not collect. Read again, a few times, until this one holds it.
+            if ((collections, fullCollections) != (0, 0) || attempt == 5)
+            {
+                Assert.Equal(2, fullCollections);
+                Assert.Equal(2, collections);
+                break;
+            }
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+        }
         Assert.Equal(modeBefore, GCSettings.LatencyMode);
         Assert.True(read.Dataset.Needs.Count > 1000, "the sample region's needs were read");
 
