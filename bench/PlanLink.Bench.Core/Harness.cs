@@ -44,8 +44,10 @@ public sealed record BenchReport
     /// <summary>Cold reads timed in processes of their own, after round 1 (see <see cref="BenchOptions.ColdProcesses"/>).</summary>
     public List<TimeSpan> FreshColdReads { get; } = [];
     public string? FreshColdReadsSkipped { get; set; }
-    /// <summary>The median of the cold reads: round 1's and those in processes of their own.</summary>
-    public TimeSpan ColdRead => TimeSpan.FromSeconds(Median(FreshColdReads.Prepend(ReadTime).Select(t => t.TotalSeconds)));
+    /// <summary>The cold reads: round 1's and those in processes of their own.</summary>
+    public IEnumerable<TimeSpan> ColdReads => FreshColdReads.Prepend(ReadTime);
+    /// <summary>The median of the cold reads.</summary>
+    public TimeSpan ColdRead => TimeSpan.FromSeconds(Median(ColdReads.Select(t => t.TotalSeconds)));
     /// <summary>Every round's timings, the first (a cold process, whose steps are itemised above) included.</summary>
     public List<Round> Rounds { get; } = [];
 

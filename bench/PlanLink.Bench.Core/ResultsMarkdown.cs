@@ -105,8 +105,7 @@ public static class ResultsMarkdown
         var notes = new List<string>();
         if (r.FreshColdReads.Count > 0)
         {
-            var all = r.FreshColdReads.Prepend(r.ReadTime).ToList();
-            notes.Add($"median of {all.Count} cold processes, {N(r.MegabytesPerSecond(all.Max()), "N1")}–{N(r.MegabytesPerSecond(all.Min()), "N1")}");
+            notes.Add($"median of {r.ColdReads.Count()} cold processes, {N(r.MegabytesPerSecond(r.ColdReads.Max()), "N1")}–{N(r.MegabytesPerSecond(r.ColdReads.Min()), "N1")}");
         }
         if (warm) notes.Add($"warm: {N(r.MegabytesPerSecond(r.WarmRead), "N1")}");
         var measured = $"{N(mbs, "N1")} MB/s" + (notes.Count > 0 ? $" ({string.Join("; ", notes)})" : "");

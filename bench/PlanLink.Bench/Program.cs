@@ -8,6 +8,7 @@ using BenchmarkDotNet.Running;
 using PlanLink.Bench;
 using PlanLink.Ingest.Csv;
 
+const string ColdRead = "--cold-read";
 if (args.Length > 0 && args[0] == "--micro")
 {
     BenchmarkSwitcher.FromAssembly(typeof(FieldParserBenchmarks).Assembly).Run(args[1..]);
@@ -40,9 +41,4 @@ static TimeSpan ReadInProcessOfItsOwn(string data)
     if (result.ExitCode != 0 || !double.TryParse(last, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         throw new InvalidOperationException($"the cold read in a process of its own failed (exit {result.ExitCode}): {result.Output}");
     return TimeSpan.FromSeconds(seconds);
-}
-
-partial class Program
-{
-    private const string ColdRead = "--cold-read";
 }

@@ -50,13 +50,9 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     /// <summary>The index in <see cref="Kept"/> of the record of a key, or -1; only when keys are not grouped by parent.</summary>
     public int IndexOf(TKey k)
     {
-        var flat = _flat ?? throw new InvalidOperationException("keys grouped by parent have no single table");
-        var hash = Keys.GetHashCode(k);
-        for (var i = flat.First(hash); ; i = flat.Next(i))
-        {
-            var at = flat.At(i, hash);
-            if (at < -1 || (at >= 0 && Keys.Equals(key(storage[at]), k))) return Math.Max(at, -1);
-        }
+        if (_flat is null) throw new InvalidOperationException("keys grouped by parent have no single table");
+        FlatSlotOf(k, Keys.GetHashCode(k), out var kept);
+        return kept;
     }
 
     /// <summary><see cref="IndexOf(TKey)"/> for a key that is a string, given as characters.</summary>
@@ -68,7 +64,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         for (var i = _flat.First(hash); ; i = _flat.Next(i))
         {
             var at = _flat.At(i, hash);
-            if (at < -1 || (at >= 0 && k.SequenceEqual(id(storage[at])))) return Math.Max(at, -1);
+            if (at == FlatIndex.Empty || (at >= 0 && k.SequenceEqual(id(storage[at])))) return Math.Max(at, -1);
         }
     }
 
@@ -140,19 +136,29 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     private bool TryAddFlat(TKey k, in T record, int at, [MaybeNullWhen(true)] out T existing)
     {
         var hash = Keys.GetHashCode(k);
+        var slot = FlatSlotOf(k, hash, out var kept);
+        if (kept >= 0)
+        {
+            existing = storage[kept];
+            return false;
+        }
+        _flat!.Set(slot, hash, _count);
+        return Keep(record, at, out existing);
+    }
+
+    /// <summary>The slot of <paramref name="k"/> (whose hash is <paramref name="hash"/>) in the flat index, with the index
+    /// in Kept of its record; or the empty slot where it would go, with -1.</summary>
+    private int FlatSlotOf(TKey k, int hash, out int kept)
+    {
         for (var i = _flat!.First(hash); ; i = _flat.Next(i))
         {
-            var kept = _flat.At(i, hash);
-            if (kept < -1)
+            kept = _flat.At(i, hash);
+            if (kept == FlatIndex.Empty)
             {
-                _flat.Set(i, hash, _count);
-                return Keep(record, at, out existing);
+                kept = -1;
+                return i;
             }
-            if (kept >= 0 && Keys.Equals(key(storage[kept]), k))
-            {
-                existing = storage[kept];
-                return false;
-            }
+            if (kept >= 0 && Keys.Equals(key(storage[kept]), k)) return i;
         }
     }
 
@@ -174,15 +180,18 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         // (hash, 1 + index in Kept); 0 = empty. Every page written before use (see TouchedArray).
         private readonly (int Hash, int Kept)[] _slots = TouchedArray.Of<(int, int)>((int)Math.Min(1L << 30, BitOperations.RoundUpToPowerOf2((ulong)Math.Max(16L, 2L * capacity))));
 
-        public int First(int hash) => (int)((uint)hash * 0x9E37_79B9_7F4A_7C15UL >> 32) & (_slots.Length - 1);
-        public int Next(int slot) => (slot + 1) & (_slots.Length - 1);
+        /// <summary>What <see cref="At"/> gives for an empty slot: the end of a probe.</summary>
+        public const int Empty = -2;
+
+        public int First(int hash) => LinearProbing.Home((uint)hash, _slots.Length);
+        public int Next(int slot) => LinearProbing.Next(slot, _slots.Length);
 
         /// <summary>The index in Kept at <paramref name="slot"/> when its hash is <paramref name="hash"/>; -1 when the slot
-        /// holds another key; below -1 when it is empty (the end of the probe).</summary>
+        /// holds another key; <see cref="Empty"/> when it is empty.</summary>
         public int At(int slot, int hash)
         {
             var (h, kept) = _slots[slot];
-            return kept == 0 ? -2 : h == hash ? kept - 1 : -1;
+            return kept == 0 ? Empty : h == hash ? kept - 1 : -1;
         }
 
         public void Set(int slot, int hash, int kept) => _slots[slot] = (hash, kept + 1);

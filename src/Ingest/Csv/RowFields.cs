@@ -270,9 +270,8 @@ public sealed class RowFields
         /// <summary>The slot of <paramref name="value"/> in <paramref name="slots"/>, or the empty one where it would go.</summary>
         private static int SlotOf((long Value, string? Id)[] slots, long value)
         {
-            var mask = slots.Length - 1;
-            var i = (int)((ulong)value * 0x9E37_79B9_7F4A_7C15UL >> 32) & mask;
-            while (slots[i].Id is not null && slots[i].Value != value) i = (i + 1) & mask;
+            var i = LinearProbing.Home((ulong)value, slots.Length);
+            while (slots[i].Id is not null && slots[i].Value != value) i = LinearProbing.Next(i, slots.Length);
             return i;
         }
     }

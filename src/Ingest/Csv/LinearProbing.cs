@@ -1,0 +1,11 @@
+namespace PlanLink.Ingest.Csv;
+
+/// <summary>Where a key goes in an open-addressing table of a power-of-two number of slots, probed linearly: its home
+/// slot (the key scrambled by a multiplication, so that numbers or hashes close to each other spread out), then the
+/// next slots, wrapping around. The flat tables of the read (office numbers, plans and support plans) share it.</summary>
+internal static class LinearProbing
+{
+    public static int Home(ulong key, int slots) => (int)(key * 0x9E37_79B9_7F4A_7C15UL >> 32) & (slots - 1);
+
+    public static int Next(int slot, int slots) => (slot + 1) & (slots - 1);
+}
