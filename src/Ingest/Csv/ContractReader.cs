@@ -67,7 +67,7 @@ public static class ContractReader
             var parsed = needsRead.Parse(ContractSchema.Needs, r => BindNeed(r, PlanIds()), null, ["plan_id"]);
             var planIds = PlanIds();
             return needsRead.Settle(parsed, n => (n.PlanId, n.Priority), (n, r) => ReferenceChecks.PlanExists(r, n.PlanId, planIds),
-                n => planIds.IndexOf(n.PlanId), planIds.Count).Kept;
+                n => ParentKey.Of(planIds.IndexOf(n.PlanId), n.Priority), planIds.Count).Kept;
         });
         var servicesTask = Run(servicesRead, () =>
         {
@@ -77,7 +77,7 @@ public static class ContractReader
             {
                 ReferenceChecks.PlanExists(r, s.PlanId, planIds);
                 ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
-            }, s => planIds.IndexOf(s.PlanId), planIds.Count).Kept;
+            }, s => ParentKey.Of(planIds.IndexOf(s.PlanId), s.Priority, (byte)s.Service, s.Since), planIds.Count).Kept;
         });
         var supportPlansTask = Run(supportPlansRead, () =>
         {
@@ -94,14 +94,14 @@ public static class ContractReader
             var parsed = goalsRead.Parse(ContractSchema.SupportGoals, r => BindGoal(r, SupportPlanIds()), null, []);
             var links = new GoalLinks(SupportPlanIds(), supportPlansTask.Result.SupportPlans, currentPlansTask.Result);
             return goalsRead.Settle(parsed, g => (g.SupportPlanId, g.GoalNo), (g, r) => ReferenceChecks.GoalLinked(r, g, links),
-                g => links.IndexOf(g.SupportPlanId), supportPlansTask.Result.SupportPlans.Count).Kept;
+                g => ParentKey.Of(links.IndexOf(g.SupportPlanId), g.GoalNo), supportPlansTask.Result.SupportPlans.Count).Kept;
         });
         var monitoringTask = Run(monitoringRead, () =>
         {
             var parsed = monitoringRead.Parse(ContractSchema.Monitoring, r => BindMonitoring(r, PlanIds()), null, ["plan_id"]);
             var planIds = PlanIds();
             return monitoringRead.Settle(parsed, m => (m.PlanId, m.MonitoringDate, m.Priority), (m, r) => ReferenceChecks.PlanExists(r, m.PlanId, planIds),
-                m => planIds.IndexOf(m.PlanId), planIds.Count).Kept;
+                m => ParentKey.Of(planIds.IndexOf(m.PlanId), m.Priority, date: m.MonitoringDate), planIds.Count).Kept;
         });
         Task[] inOrder = [plansTask, needsTask, servicesTask, supportPlansTask, goalsTask, monitoringTask];
         try

@@ -13,26 +13,27 @@ namespace PlanLink.Ingest.Csv;
 /// of one parent are adjacent, so the few keys of the parent in hand are compared side by side (its records are the
 /// last ones kept), and no table of millions is asked. A parent whose rows come back later, or that has many keys,
 /// gets a table of its own.</summary>
-/// <param name="parentIndex">The index of a record's parent (0 to <paramref name="parents"/> - 1; negative for
-/// none), when keys are grouped by parent.</param>
+/// <param name="parentKey">The index of a record's parent (0 to <paramref name="parents"/> - 1; negative for
+/// none) and its key among the parent's records, when keys are grouped by parent: a key of plain numbers, compared
+/// without the parent's id (the index stands for it) and without the shared generic code a key holding a string takes.</param>
 /// <param name="storage">Where the records kept go: the rows of the first file parsed, overwritten in place (a row
 /// kept is never placed after the parsed row it came from), so that the file type's rows are held once, not twice.</param>
 /// <param name="capacity">The records to be added at most.</param>
 /// <param name="parents">The parents there are, when keys are grouped by parent.</param>
-internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentIndex, RowList<T> storage, int capacity, int parents = 0)
+internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, ParentKey>? parentKey, RowList<T> storage, int capacity, int parents = 0)
     where TKey : notnull
 {
     private const int MaxScanned = 16;
     private static readonly EqualityComparer<TKey> Keys = EqualityComparer<TKey>.Default;
 
     // Key -> index in Kept, when keys are not grouped by parent.
-    private readonly FlatIndex? _flat = parentIndex is null ? new(capacity) : null;
+    private readonly FlatIndex? _flat = parentKey is null ? new(capacity) : null;
     // A struct per parent, not an object (millions of plans), by parent index; without references, so the collector
     // does not trace it. The tables of the parents whose keys outgrew it, by parent index.
-    private readonly Group[] _groups = parentIndex is null ? [] : TouchedArray.Of<Group>(parents);
-    private Dictionary<int, Dictionary<TKey, int>>? _tables;
+    private readonly Group[] _groups = parentKey is null ? [] : TouchedArray.Of<Group>(parents);
+    private Dictionary<int, Dictionary<ulong, int>>? _tables;
     // The keys of the current parent while they are compared side by side (its records are Kept[Start..Start+Count)).
-    private readonly TKey[] _scanned = new TKey[MaxScanned];
+    private readonly ulong[] _scanned = new ulong[MaxScanned];
     private int _current = -1;
     // Records with no parent (their check let them through): keyed on their own.
     private Dictionary<TKey, int>? _orphans;
@@ -44,7 +45,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     /// <summary>Ends the adding: <see cref="Kept"/> then holds the records kept and nothing after them.</summary>
     public void Complete() => storage.Truncate(_count);
 
-    /// <summary>The key of a record of this file type.</summary>
+    /// <summary>The key of a record of this file type, as its errors quote it.</summary>
     public TKey KeyOf(T record) => key(record);
 
     /// <summary>The index in <see cref="Kept"/> of the record of a key, or -1; only when keys are not grouped by parent.</summary>
@@ -77,21 +78,20 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         if (_flat is not null) _flat.Prefetch(Keys.GetHashCode(key(record)));
     }
 
-    /// <summary>Keeps <paramref name="record"/> under <paramref name="k"/> (its key); false, with the record
-    /// that holds the key, when one does.</summary>
+    /// <summary>Keeps <paramref name="record"/> under its key; false, with the record that holds the key, when one does.</summary>
     /// <param name="at">Where <paramref name="record"/> is in <see cref="Kept"/>'s storage already (a row of the first
     /// file parsed), or −1: a row kept where it is need not be written again.</param>
-    public bool TryAdd(in T record, TKey k, int at, [MaybeNullWhen(true)] out T existing)
+    public bool TryAdd(in T record, int at, [MaybeNullWhen(true)] out T existing)
     {
-        if (_flat is not null) return TryAddFlat(k, record, at, out existing);
-        var parent = parentIndex!(record);
-        if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], k, record, at, out existing);
+        if (_flat is not null) return TryAddFlat(key(record), record, at, out existing);
+        var (parent, k) = parentKey!(record);
+        if ((uint)parent >= (uint)_groups.Length) return TryAdd(_orphans ??= [], key(record), record, at, out existing);
         if (parent != _current) Switch(parent);
         ref var group = ref _groups[parent];
         if (group.Count < 0) return TryAdd(_tables![parent], k, record, at, out existing);
         for (var i = 0; i < group.Count; i++)
         {
-            if (Keys.Equals(_scanned[i], k))
+            if (_scanned[i] == k)
             {
                 existing = storage[group.Start + i];
                 return false;
@@ -112,16 +112,17 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
     }
 
     /// <summary>Moves the keys of a parent kept side by side so far to a table of their own, and returns it.</summary>
-    private Dictionary<TKey, int> Spill(int parent)
+    private Dictionary<ulong, int> Spill(int parent)
     {
         ref var group = ref _groups[parent];
-        var table = new Dictionary<TKey, int>(2 * MaxScanned);
-        for (var i = group.Start; i < group.Start + group.Count; i++) table.Add(key(storage[i]), i);
+        var table = new Dictionary<ulong, int>(2 * MaxScanned);
+        for (var i = group.Start; i < group.Start + group.Count; i++) table.Add(parentKey!(storage[i]).Key, i);
         group.Count = -1;
         return (_tables ??= [])[parent] = table;
     }
 
-    private bool TryAdd(Dictionary<TKey, int> table, TKey k, in T record, int at, [MaybeNullWhen(true)] out T existing)
+    private bool TryAdd<TTableKey>(Dictionary<TTableKey, int> table, TTableKey k, in T record, int at, [MaybeNullWhen(true)] out T existing)
+        where TTableKey : notnull
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(table, k, out var exists);
         if (exists)
@@ -210,4 +211,13 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, int>? parentI
         public int Start;
         public int Count;
     }
+}
+
+/// <summary>A record's parent (its index among the parents kept; negative for none) and its key among that parent's
+/// records: a number (a priority, a goal's number), a code and a date, packed side by side in one word (a date's day
+/// number takes 22 bits, a code 8).</summary>
+internal readonly record struct ParentKey(int Parent, ulong Key)
+{
+    public static ParentKey Of(int parent, int number, byte code = 0, DateOnly date = default) =>
+        new(parent, (ulong)(uint)number << 32 | (uint)code << 22 | (uint)date.DayNumber);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Ingest.Csv;
@@ -69,11 +71,10 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
             check?.Invoke(record, row);
             if (!row.HasErrors)
             {
-                var k = kept.KeyOf(record);
-                if (!kept.TryAdd(record, k, inPlace ? i : -1, out var existing))
+                if (!kept.TryAdd(record, inPlace ? i : -1, out var existing))
                 {
                     if (EqualityComparer<T>.Default.Equals(existing, record)) duplicates++;
-                    else row.Fail(keyColumn, k.ToString(), "同じキーで内容が異なる行があります", "duplicate key with different content");
+                    else row.Fail(keyColumn, KeyText(kept.KeyOf(record)), "同じキーで内容が異なる行があります", "duplicate key with different content");
                 }
             }
             if (row.HasErrors)
@@ -86,6 +87,20 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
         while (nextError < _errors.Count) errors.Add(_errors[nextError++].Error);
         return new FileTally(file, Read, accepted, rejected, duplicates);
     }
+
+    /// <summary>A key as its error quotes it: its parts as the contract writes them (dates as yyyy-MM-dd, services by
+    /// their codes), whatever the machine's culture.</summary>
+    private static string KeyText(object key) => key is ITuple parts
+        ? $"({string.Join(", ", Enumerable.Range(0, parts.Length).Select(i => KeyPart(parts[i])))})"
+        : KeyPart(key);
+
+    private static string KeyPart(object? part) => part switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ServiceType service => ServiceCatalog.Get(service).Code,
+        IFormattable value => value.ToString(null, CultureInfo.InvariantCulture),
+        _ => part?.ToString() ?? "",
+    };
 }
 
 /// <summary>A parsed row under its reference checks: where it is, the raw values its errors quote, and the errors found.</summary>

@@ -60,16 +60,16 @@ internal sealed class ReadSession(IReadOnlyList<string> roots, ReadOptions optio
 
     /// <summary>Runs the reference checks of a parsed file type and keeps the first row of each key (identical
     /// re-sent rows count once): the rows kept (<see cref="KeyTable{T, TKey}.Kept"/>), in file and line order. Errors and tallies go to this session.</summary>
-    /// <param name="parentIndex">The index of the parent whose id leads the key, shared by adjacent rows (see
-    /// <see cref="KeyTable{T, TKey}"/>), if any: the check found it, so asking again costs no lookup.</param>
+    /// <param name="parentKey">The index of the parent whose id leads the key, shared by adjacent rows, and the rest of
+    /// the key (see <see cref="KeyTable{T, TKey}"/>), if any: the check found the parent, so asking again costs no lookup.</param>
     /// <param name="parents">How many parents there are (the rows a parent id must name).</param>
     public KeyTable<T, TKey> Settle<T, TKey>(List<ParsedFile<T>> parsed, Func<T, TKey> key, Action<T, PendingRow>? check,
-        Func<T, int>? parentIndex = null, int parents = 0)
+        Func<T, ParentKey>? parentKey = null, int parents = 0)
         where TKey : notnull
     {
         // Sized for every parsed row up front: growing a table of millions of keys rehashes them all, more than once.
         var rows = parsed.Sum(f => f.Count);
-        var kept = new KeyTable<T, TKey>(key, parentIndex, parsed.Count > 0 ? parsed[0].Rows : [], rows, parents);
+        var kept = new KeyTable<T, TKey>(key, parentKey, parsed.Count > 0 ? parsed[0].Rows : [], rows, parents);
         foreach (var file in parsed) Tallies.Add(file.Settle(check, kept, Errors));
         kept.Complete();
         return kept;

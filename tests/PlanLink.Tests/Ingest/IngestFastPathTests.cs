@@ -157,6 +157,42 @@ public class IngestFastPathTests
     }
 
     [Fact]
+    public void ReadFolders_ServiceAndMonitoringRowsOfOnePlan_AreOneKeyPerPriorityServiceAndDate()
+    {
+        // Within a plan a service row's key is its priority, service and date, a monitoring row's its date and priority
+        // (KeyTable compares them packed side by side, without the plan id): rows differing in any one part are kept,
+        // the same key again is a duplicate or a conflict, before and after the plan's keys outgrow the side-by-side
+        // comparison (P2 has 20) and when the plan comes back after another.
+        using var temp = new TempFolder();
+        var services = new System.Text.StringBuilder("plan_id,priority,service,amount,unit,provider_office_id,status,since\n");
+        services.Append("P1,1,group_home,,,,in_use,2026-04-01\nP1,1,group_home,,,,in_use,2026-04-02\nP1,1,home_care,,,,in_use,2026-04-01\n");
+        services.Append("P1,2,group_home,,,,in_use,2026-04-01\nP1,1,group_home,,,,in_use,2026-04-01\nP1,1,home_care,,,,waiting,2026-04-01\n");
+        var day = new DateOnly(2026, 4, 1);
+        for (var d = 0; d < 20; d++) services.Append($"P2,1,group_home,,,,in_use,{day.AddDays(d):yyyy-MM-dd}\n");
+        services.Append("P2,1,group_home,,,,in_use,2026-04-03\nP2,1,group_home,,,,waiting,2026-04-20\nP2,1,home_care,,,,in_use,2026-04-20\n");
+        services.Append("P1,2,group_home,,,,waiting,2026-04-01\nP1,3,group_home,,,,in_use,2026-04-01\n");
+        var monitoring = "plan_id,monitoring_date,priority,achievement,change_service_type,change_amount,change_weekly_schedule,new_issue\n" +
+            "P1,2026-07-01,1,達成,無,無,無,\nP1,2026-07-01,2,達成,無,無,無,\nP1,2026-10-01,1,達成,無,無,無,\n" +
+            "P1,2026-10-01,1,達成,無,無,無,\nP1,2026-07-01,2,未達成,無,無,無,\n";
+        var folder = Folder(temp, ("plans.csv", PlansHeader +
+            "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\nP2,pk-b,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("plan_services.csv", services.ToString()), ("monitoring.csv", monitoring));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        // The keys quoted as the contract writes them, whatever the culture.
+        Assert.Equal([("export/plan_services.csv", 7L, "(P1, 1, home_care, 2026-04-01)"), ("export/plan_services.csv", 29L, "(P2, 1, group_home, 2026-04-20)"),
+            ("export/plan_services.csv", 31L, "(P1, 2, group_home, 2026-04-01)"), ("export/monitoring.csv", 6L, "(P1, 2026-07-01, 2)")],
+            result.Errors.Select(e => (e.File, e.Line, e.Value)));
+        Assert.Equal([("P1", 1, ServiceType.GroupHome, 1), ("P1", 1, ServiceType.GroupHome, 2), ("P1", 1, ServiceType.HomeCare, 1), ("P1", 2, ServiceType.GroupHome, 1),
+            .. Enumerable.Range(1, 20).Select(d => ("P2", 1, ServiceType.GroupHome, d)), ("P2", 1, ServiceType.HomeCare, 20), ("P1", 3, ServiceType.GroupHome, 1)],
+            result.Dataset.Services.Select(s => (s.PlanId, s.Priority, s.Service, s.Since.Day)));
+        Assert.Equal([(7, 1), (7, 2), (10, 1)], result.Dataset.Monitoring.Select(m => (m.MonitoringDate.Month, m.Priority)));
+        var tally = result.Tallies.Single(t => t.File == "export/plan_services.csv");
+        Assert.Equal((31L, 28L, 3L, 2L), (tally.Read, tally.Accepted, tally.Rejected, tally.Duplicates));
+    }
+
+    [Fact]
     public void ReadFolders_ValuesSharingTheirFirstBytes_ParseToTheirOwnValues()
     {
         using var temp = new TempFolder();
