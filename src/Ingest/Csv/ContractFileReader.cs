@@ -94,6 +94,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
                             if (!bytes.IsEmpty && !RowFields.IsPlain(bytes)) _parsed.KeepRaw(column, fields.RawAt(index));
                         }
                         _parsed.Accept(record, line);
+                        if (fields.ReferenceMissing) _parsed.MarkReferenceMissing();
                     }
                 }
                 if (fields.HasErrors) _parsed.Reject(fields.Errors);

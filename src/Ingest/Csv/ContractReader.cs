@@ -71,12 +71,13 @@ public static class ContractReader
         });
         var servicesTask = Run(servicesRead, () =>
         {
-            var parsed = servicesRead.Parse(ContractSchema.Services, r => BindService(r, PlanIds()), null, ["plan_id", "provider_office_id"]);
-            var (planIds, providers) = (PlanIds(), new KnownIds(officeIds));
+            var parsed = servicesRead.Parse(ContractSchema.Services, r => BindService(r, PlanIds()),
+                (r, s) => ReferenceChecks.NoteUnknownProvider(r, s.ProviderOfficeId, officeIds), ["plan_id", "provider_office_id"]);
+            var planIds = PlanIds();
             return servicesRead.Settle(parsed, s => (s.PlanId, s.Priority, s.Service, s.Since), (s, r) =>
             {
                 ReferenceChecks.PlanExists(r, s.PlanId, planIds);
-                ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId, providers);
+                ReferenceChecks.ProviderKnown(r, s.ProviderOfficeId);
             }, s => ParentKey.Of(planIds.IndexOf(s.PlanId), s.Priority, (byte)s.Service, s.Since), planIds.Count).Kept;
         });
         var supportPlansTask = Run(supportPlansRead, () =>

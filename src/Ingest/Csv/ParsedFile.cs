@@ -16,6 +16,8 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
     private long _lastLine;
     private readonly List<(int Before, RowError Error)> _errors = [];
     private Dictionary<(int Row, string Column), string?>? _raws;
+    // The rows a reference was found missing in as they were parsed (few: each is an error).
+    private HashSet<int>? _referenceMissing;
     private long _rejected;
 
     /// <summary>Data lines counted so far (rows, and lines a broken quote swallowed or a fatal error left unread).</summary>
@@ -47,6 +49,9 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
     /// <summary>Keeps the raw value of a checked column for the row about to be accepted (where it differs from the record's).</summary>
     public void KeepRaw(string column, string? raw) => (_raws ??= [])[(_rows.Count, column)] = raw;
 
+    /// <summary>Notes that the row just accepted names something missing (see <see cref="RowFields.ReferenceMissing"/>).</summary>
+    public void MarkReferenceMissing() => (_referenceMissing ??= []).Add(_rows.Count - 1);
+
     // How many rows ahead the table's slot of a row is fetched (see KeyTable.Prefetch).
     private const int PrefetchAhead = 16;
 
@@ -56,7 +61,7 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
         where TKey : notnull
     {
         long accepted = 0, rejected = _rejected, duplicates = 0;
-        var row = new PendingRow(file, _raws);
+        var row = new PendingRow(file, _raws, _referenceMissing);
         var (nextError, nextJump) = (0, 0);
         // The first file's rows are the storage of the rows kept (KeyTable): a row kept in its own place is not copied.
         var inPlace = ReferenceEquals(kept.Kept, _rows);
@@ -104,7 +109,7 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
 }
 
 /// <summary>A parsed row under its reference checks: where it is, the raw values its errors quote, and the errors found.</summary>
-internal sealed class PendingRow(string file, Dictionary<(int Row, string Column), string?>? raws)
+internal sealed class PendingRow(string file, Dictionary<(int Row, string Column), string?>? raws, HashSet<int>? referenceMissing)
 {
     private readonly List<RowError> _errors = [];
     private int _index;
@@ -112,6 +117,8 @@ internal sealed class PendingRow(string file, Dictionary<(int Row, string Column
     public long Line { get; private set; }
     public bool HasErrors => _errors.Count > 0;
     public IReadOnlyList<RowError> Errors => _errors;
+    /// <summary>True when the row was found to name something missing as it was parsed (<see cref="RowFields.ReferenceMissing"/>).</summary>
+    public bool ReferenceMissing => referenceMissing is not null && referenceMissing.Contains(_index);
 
     public void MoveTo(int index, long line)
     {

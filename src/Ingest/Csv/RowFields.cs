@@ -96,8 +96,15 @@ public sealed class RowFields
     internal void Reset()
     {
         _errors.Clear();
+        ReferenceMissing = false;
         _row++;
     }
+
+    /// <summary>True when a reference the row makes was found missing as it was parsed (<see cref="MarkReferenceMissing"/>):
+    /// its error is reported with the row's reference checks, after the file is parsed, in their order.</summary>
+    internal bool ReferenceMissing { get; private set; }
+
+    internal void MarkReferenceMissing() => ReferenceMissing = true;
 
     /// <summary>The header index of a contract column, or -1 when the header lacks it.</summary>
     internal int Ordinal(string column) => _ordinal.TryGetValue(column, out var i) ? i : -1;
@@ -180,19 +187,39 @@ public sealed class RowFields
 
     internal Field<ServiceType> ServiceField(string column) => Field(column, static (r, c) => r.Service(c), CodeCacheEntries);
 
-    internal Field<string> OfficeNumberField(string column) =>
-        Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries, new OfficeNumbers(_officeNumbers).TryRead);
+    internal Field<string> OfficeNumberField(string column) => Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries, OfficeNumberReader());
 
     internal Field<string?> OptionalOfficeNumberField(string column)
     {
-        var numbers = new OfficeNumbers(_officeNumbers);
+        var read = OfficeNumberReader();
         return Field(column, static (r, c) => r.OptionalOfficeNumber(c), IdCacheEntries, (ReadOnlySpan<byte> b, out string? v) =>
         {
-            var found = numbers.TryRead(b, out var number);
+            var found = read(b, out var number);
             v = number;
             return found;
         });
     }
+
+    /// <summary>Reads plain office numbers through a table of their own, remembering whether the last one read is an
+    /// office of offices.csv (see <see cref="IsOffice"/>).</summary>
+    private FastParse<string> OfficeNumberReader()
+    {
+        var numbers = new OfficeNumbers(_officeNumbers);
+        return (ReadOnlySpan<byte> b, out string v) =>
+        {
+            if (!numbers.TryRead(b, out v, out var known)) return false;
+            _lastOffice = (v, known);
+            return true;
+        };
+    }
+
+    // The last office number read from its bytes, and whether offices.csv has it.
+    private (string? Id, bool Known) _lastOffice;
+
+    /// <summary>Whether <paramref name="id"/>, an office number of this row, is one of <paramref name="offices"/>: known
+    /// without a lookup when it was read from its bytes (one string per number, so the same string is the same number).</summary>
+    internal bool IsOffice(string id, IReadOnlySet<string> offices) =>
+        ReferenceEquals(id, _lastOffice.Id) ? _lastOffice.Known : offices.Contains(id);
 
     /// <summary>The strings of office numbers of 10 ASCII digits by their value, for the files read after offices.csv.</summary>
     internal static Dictionary<long, string> OfficeNumbersByValue(IEnumerable<string> numbers)
@@ -243,35 +270,41 @@ public sealed class RowFields
         private static bool AllDigits(ulong word) =>
             ((word & 0xF0F0_F0F0_F0F0_F0F0UL) | (((word + 0x0606_0606_0606_0606UL) & 0xF0F0_F0F0_F0F0_F0F0UL) >> 4)) == 0x3333_3333_3333_3333UL;
 
-        public bool TryRead(ReadOnlySpan<byte> bytes, out string id)
+        /// <param name="known">Whether offices.csv has the number.</param>
+        public bool TryRead(ReadOnlySpan<byte> bytes, out string id, out bool known)
         {
-            id = "";
+            (id, known) = ("", false);
             if (!TryValue(bytes, out var value)) return false;
             var i = SlotOf(_slots, value);
-            if (_slots[i].Id is { } known)
+            if (_slots[i].Id is { } seen)
             {
-                id = known;
+                (id, known) = (seen, (_slots[i].Value & KnownBit) != 0);
                 return true;
             }
-            id = offices is not null && offices.TryGetValue(value, out var office) ? office : Encoding.ASCII.GetString(bytes);
+            string? office = null;
+            known = offices is not null && offices.TryGetValue(value, out office);
+            id = office ?? Encoding.ASCII.GetString(bytes);
             // Bounded as the byte cache is: beyond it, a number gets a string of its own per row.
             if (_count >= IdCacheEntries) return true;
-            _slots[i] = (value, id);
+            _slots[i] = (known ? value | KnownBit : value, id);
             if (++_count * 2 > _slots.Length)
             {
                 var old = _slots;
                 _slots = new (long, string?)[old.Length * 2];
                 foreach (var slot in old)
-                    if (slot.Id is not null) _slots[SlotOf(_slots, slot.Value)] = slot;
+                    if (slot.Id is not null) _slots[SlotOf(_slots, slot.Value & ~KnownBit)] = slot;
             }
             return true;
         }
+
+        // Set in a slot's value when offices.csv has the number (a value has 34 bits at most).
+        private const long KnownBit = 1L << 62;
 
         /// <summary>The slot of <paramref name="value"/> in <paramref name="slots"/>, or the empty one where it would go.</summary>
         private static int SlotOf((long Value, string? Id)[] slots, long value)
         {
             var i = LinearProbing.Home((ulong)value, slots.Length);
-            while (slots[i].Id is not null && slots[i].Value != value) i = LinearProbing.Next(i, slots.Length);
+            while (slots[i].Id is not null && (slots[i].Value & ~KnownBit) != value) i = LinearProbing.Next(i, slots.Length);
             return i;
         }
     }

@@ -1,40 +1,32 @@
 namespace PlanLink.Ingest.Validation;
 
-/// <summary>The ids a reference check looks rows up in (plan ids, office numbers), remembering its last answer:
+/// <summary>The ids a reference check looks rows up in (plan ids, support plan ids), remembering its last answer:
 /// the rows of one plan are adjacent and share one id string, so most rows need no lookup in a table of
 /// millions. The answer is the id's index among the ids (-1 when unknown), which also places the row's keys
 /// beside its parent's (<see cref="Csv.KeyTable{T, TKey}"/>). Files list their rows in the same order, so a new id
 /// is first compared with the one after the last found, whose record is likely in cache, unlike the table's
 /// entry. One per checking thread.</summary>
-/// <param name="idAt">The id at an index, when ids have an order (their records').</param>
-/// <param name="indexOfChars">The index of an id given as characters, when ids have an order (see <see cref="Find"/>).</param>
-internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, string>? idAt = null,
-    Func<ReadOnlySpan<char>, int>? indexOfChars = null)
+/// <param name="idAt">The id at an index (ids are in their records' order).</param>
+/// <param name="indexOfChars">The index of an id given as characters (see <see cref="Find"/>).</param>
+internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, string> idAt, Func<ReadOnlySpan<char>, int> indexOfChars)
 {
     private string? _last;
     private int _lastIndex, _next;
-
-    /// <summary>Ids known by membership only (each known id has index 0), which rows name in no order. (A table of
-    /// the answers by the id string's identity missed nearly always nationally: tens of thousands of offices, the
-    /// rows side by side naming different ones.)</summary>
-    public KnownIds(IReadOnlySet<string> ids) : this(id => ids.Contains(id) ? 0 : -1, ids.Count)
-    {
-    }
 
     public int Count => count;
 
     public bool Contains(string id) => IndexOf(id) >= 0;
 
-    /// <summary>The known ids' own string of <paramref name="id"/> (<paramref name="id"/> itself when it is unknown or
-    /// the ids have no order): for an id written otherwise than plainly (spaces, full-width), which <see cref="Find"/> does not take.</summary>
-    public string Shared(string id) => IndexOf(id) is var index and >= 0 && idAt is not null ? idAt(index) : id;
+    /// <summary>The known ids' own string of <paramref name="id"/> (<paramref name="id"/> itself when it is unknown): for an
+    /// id written otherwise than plainly (spaces, full-width), which <see cref="Find"/> does not take.</summary>
+    public string Shared(string id) => IndexOf(id) is var index and >= 0 ? idAt(index) : id;
 
     /// <summary>The known ids' own string of an id given as printable ASCII bytes (as a file holds it), or null when it is
-    /// not known or the ids have no order: a file that names its parents takes their strings as its rows are parsed.
+    /// not known: a file that names its parents takes their strings as its rows are parsed.
     /// Like <see cref="IndexOf"/>, the ids after the last found are tried first.</summary>
     public string? Find(ReadOnlySpan<byte> ascii)
     {
-        if (idAt is null || indexOfChars is null || ascii.Length > MaxFound) return null;
+        if (ascii.Length > MaxFound) return null;
         Span<char> chars = stackalloc char[ascii.Length];
         if (System.Text.Ascii.ToUtf16(ascii, chars, out _) != System.Buffers.OperationStatus.Done) return null;
         var index = Following(chars) is var following and >= 0 ? following : indexOfChars(chars);
@@ -49,7 +41,6 @@ internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, s
     /// skipping some (a draft plan has no monitoring), so the next ones are compared before the table is asked.</summary>
     private int Following(ReadOnlySpan<char> id)
     {
-        if (idAt is null) return -1;
         for (var i = _next; i < count && i < _next + FollowingCompared; i++)
         {
             if (idAt(i).AsSpan().SequenceEqual(id)) return i;

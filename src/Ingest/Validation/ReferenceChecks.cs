@@ -17,12 +17,19 @@ internal static class ReferenceChecks
             r.Fail("end_date", r.Raw("end_date"), "終了日が作成日より前です", "end date is before the plan date");
     }
 
-    /// <summary>A planned service's provider is an office of offices.csv (when one was read).</summary>
+    /// <summary>Notes, as the row is parsed, a planned service whose provider is not an office of offices.csv (when one
+    /// was read): the office number was just looked up as it was read, so this costs no second lookup. Reported by
+    /// <see cref="ProviderKnown"/>.</summary>
     /// <param name="providerOfficeId">The row's provider office number, normalised (a parsed one has 10 digits).</param>
-    public static void ProviderKnown(PendingRow r, string? providerOfficeId, KnownIds officeIds)
+    public static void NoteUnknownProvider(RowFields r, string? providerOfficeId, IReadOnlySet<string> officeIds)
     {
-        if (providerOfficeId is null || officeIds.Count == 0) return;
-        if (!officeIds.Contains(providerOfficeId))
+        if (providerOfficeId is not null && officeIds.Count > 0 && !r.IsOffice(providerOfficeId, officeIds)) r.MarkReferenceMissing();
+    }
+
+    /// <summary>A planned service's provider is an office of offices.csv (when one was read), as noted by <see cref="NoteUnknownProvider"/>.</summary>
+    public static void ProviderKnown(PendingRow r, string? providerOfficeId)
+    {
+        if (providerOfficeId is not null && r.ReferenceMissing)
             r.Fail("provider_office_id", r.Raw("provider_office_id", providerOfficeId), "offices.csv にない事業所番号です", "provider office is not in offices.csv");
     }
 

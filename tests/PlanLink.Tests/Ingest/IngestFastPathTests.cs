@@ -278,11 +278,16 @@ public class IngestFastPathTests
                 "P1,1,group_home,,,０００００００００１,in_use,2026-04-02\n" +
                 "P1,1,group_home,,,0000000002,in_use,2026-04-03\n" +
                 "P1,1,group_home,,,1310100011,in_use,2026-04-04\n" +
-                "P1,1,group_home,,,000000001,in_use,2026-04-05\n"));
+                "P1,1,group_home,,,000000001,in_use,2026-04-05\n" +
+                "PX,1,group_home,,,0000000002,in_use,2026-04-06\n" +
+                "P1,1,group_home,,,０００００００００２,in_use,2026-04-07\n" +
+                "P1,1,group_home,,,0000000002,in_use,2026-04-08\n"));
 
         var result = ContractReader.ReadFolders([folder]);
 
-        Assert.Equal([(4L, "provider_office_id", "0000000002"), (6L, "provider_office_id", "000000001")],
+        // An unknown provider is found as the number is read, and reported after the row's plan check, quoted as written.
+        Assert.Equal([(4L, "provider_office_id", "0000000002"), (6L, "provider_office_id", "000000001"), (7L, "plan_id", "PX"),
+            (7L, "provider_office_id", "0000000002"), (8L, "provider_office_id", "０００００００００２"), (9L, "provider_office_id", "0000000002")],
             result.Errors.Select(e => (e.Line, e.Column, e.Value)));
         var services = result.Dataset.Services;
         Assert.Equal(["0000000001", "0000000001", "1310100011"], services.Select(s => s.ProviderOfficeId));
