@@ -24,7 +24,7 @@ public class RowListTests
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"P{i}"), rows.Select(r => r.PlanId));
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"P{i}"), Enumerable.Range(0, count).Select(i => rows[i].PlanId));
         Assert.Equal(count, rows.Chunks().Sum(c => c.Length));
-        Assert.True(rows.Chunks().Count() >= count / 2048, "rows of 56 bytes come in chunks of at most 64 KB");
+        Assert.True(rows.Chunks().Count() >= count / 2048, "rows come in chunks of at most 64 KB");
         Assert.Throws<ArgumentOutOfRangeException>(() => rows[count]);
         Assert.Throws<ArgumentOutOfRangeException>(() => rows[-1]);
     }
