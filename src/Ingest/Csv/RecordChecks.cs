@@ -20,10 +20,14 @@ internal sealed class RecordChecks(int maxFieldLength, Utf8CheckedStream? utf8)
     public void Screen(RowFields fields, int personKey, (int Index, string Column)[] screened, IReadOnlySet<string>? publicNumbers)
     {
         // A certificate number has only digits, spaces and hyphens: an ASCII letter (a hashed key's hex) rules it out.
-        var key = fields.Bytes(personKey);
-        if (!key.ContainsAnyInRange((byte)'A', (byte)'Z') && !key.ContainsAnyInRange((byte)'a', (byte)'z')
-            && IdentifierScreen.IsCertificateLike(personKey >= 0 ? fields.RawAt(personKey) : null))
-            throw new IdentifierFoundException(fields.File, fields.Line, "person_key", IdentifierKind.CertificateNumber, inHeader: false);
+        // Files without a person key (needs, services, goals, monitoring: most rows) have nothing to check here.
+        if (personKey >= 0)
+        {
+            var key = fields.Bytes(personKey);
+            if (!key.ContainsAnyInRange((byte)'A', (byte)'Z') && !key.ContainsAnyInRange((byte)'a', (byte)'z')
+                && IdentifierScreen.IsCertificateLike(fields.RawAt(personKey)))
+                throw new IdentifierFoundException(fields.File, fields.Line, "person_key", IdentifierKind.CertificateNumber, inHeader: false);
+        }
         foreach (var (index, column) in screened)
         {
             var bytes = fields.Bytes(index);
