@@ -54,7 +54,6 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             var utf8 = encoding is UTF8Encoding ? new Utf8CheckedStream(stream) : null;
             using var csv = CsvReader.Create(utf8 ?? (Stream)stream, csvOptions, leaveOpen: true);
-            var checks = new RecordChecks(options.MaxFieldLength, utf8);
             var headers = csv.Headers;
             if (headers.Count == 0 || headers.All(string.IsNullOrWhiteSpace))
             {
@@ -63,19 +62,19 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             }
             var fields = new RowFields(csv, file, spec, headers, session.Warnings, session.OfficeNumbers);
             var map = bind(fields);
-            var personKey = fields.Ordinal("person_key");
-            var screened = fields.ScreenedColumns.ToArray();
+            var checks = new RecordChecks(csv, fields, options.MaxFieldLength, utf8, malformed, session.PublicNumbers);
             var checkedIndexes = checkedColumns.Select(c => (Column: c, Index: fields.Ordinal(c))).ToArray();
             while (csv.Read())
             {
                 _parsed.Read++;
                 fields.Reset();
                 line = fields.Line;
-                nextLine = line + csv.RawRecord.Count((byte)'\n') + 1;
-                var swallowed = checks.CheckShape(csv, fields, malformed);
+                var raw = csv.RawRecord;
+                nextLine = line + raw.Count((byte)'\n') + 1;
+                var swallowed = checks.CheckShape(raw);
                 // A record a broken quote ran into holds other rows' codes and office numbers as "text":
                 // it is rejected whole and its values are never echoed, so it is not screened as free text.
-                if (swallowed == 0) checks.Screen(fields, personKey, screened, session.PublicNumbers);
+                if (swallowed == 0) checks.Screen();
                 if (fields.MissingRequired.Count > 0)
                 {
                     fields.Fail(fields.MissingRequired[0], null, $"必須列がヘッダーにありません（{string.Join(", ", fields.MissingRequired)}）",

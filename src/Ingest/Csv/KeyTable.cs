@@ -69,14 +69,13 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, ParentKey>? p
         }
     }
 
+    /// <summary>Whether <see cref="Prefetch"/> is worth calling: only keys not grouped by parent go to a table of millions.</summary>
+    public bool FetchesAhead => _flat is not null;
+
     /// <summary>Asks the CPU to fetch the slot where the key of <paramref name="record"/> goes, some rows ahead of its
-    /// <see cref="TryAdd"/> (keys not grouped by parent only; elsewhere nothing). In a table of millions each slot is a
-    /// trip to memory (nationally ~200 ns, most of the plans' and support plans' settling), which the rows settled
-    /// meanwhile then hide.</summary>
-    public void Prefetch(in T record)
-    {
-        if (_flat is not null) _flat.Prefetch(Keys.GetHashCode(key(record)));
-    }
+    /// <see cref="TryAdd"/> (only where <see cref="FetchesAhead"/>). In a table of millions each slot is a trip to memory
+    /// (nationally ~200 ns, most of the plans' and support plans' settling), which the rows settled meanwhile then hide.</summary>
+    public void Prefetch(in T record) => _flat!.Prefetch(Keys.GetHashCode(key(record)));
 
     /// <summary>Keeps <paramref name="record"/> under its key; false, with the record that holds the key, when one does.</summary>
     /// <param name="at">Where <paramref name="record"/> is in <see cref="Kept"/>'s storage already (a row of the first

@@ -65,10 +65,11 @@ internal sealed class ParsedFile<T>(string file, string keyColumn)
         var (nextError, nextJump) = (0, 0);
         // The first file's rows are the storage of the rows kept (KeyTable): a row kept in its own place is not copied.
         var inPlace = ReferenceEquals(kept.Kept, _rows);
+        var fetchAhead = kept.FetchesAhead;
         long line = 0;
         for (var i = 0; i < _rows.Count; i++)
         {
-            if (i + PrefetchAhead < _rows.Count) kept.Prefetch(in _rows.At(i + PrefetchAhead));
+            if (fetchAhead && i + PrefetchAhead < _rows.Count) kept.Prefetch(in _rows.At(i + PrefetchAhead));
             while (nextError < _errors.Count && _errors[nextError].Before <= i) errors.Add(_errors[nextError++].Error);
             line = nextJump < _lineJumps.Count && _lineJumps[nextJump].Row == i ? _lineJumps[nextJump++].Line : line + 1;
             ref readonly var record = ref _rows.At(i);

@@ -4,12 +4,17 @@ using PlanLink.Ingest.Privacy;
 
 namespace PlanLink.Ingest.Csv;
 
-/// <summary>The checks of a record that need no mapping to its file type: its shape (quoting, field count, length,
-/// encoding) and the identifier screen. Apart from <see cref="ContractFileReader{T}"/> so that they are compiled once,
-/// not once per file type.</summary>
+/// <summary>The checks of a file's records that need no mapping to its file type: their shape (quoting, field count,
+/// length, encoding) and the identifier screen. Apart from <see cref="ContractFileReader{T}"/> so that they are compiled
+/// once, not once per file type.</summary>
 /// <param name="utf8">The file as it is read, when it is UTF-8: which records are known to be clean.</param>
-internal sealed class RecordChecks(int maxFieldLength, Utf8CheckedStream? utf8)
+/// <param name="malformed">The lines of the records the reader found malformed (by line, removed as they are reported).</param>
+/// <param name="publicNumbers">10-digit numbers free text may hold: the office numbers read so far.</param>
+internal sealed class RecordChecks(CsvReader csv, RowFields fields, int maxFieldLength, Utf8CheckedStream? utf8,
+    Dictionary<long, CsvMalformedReason> malformed, IReadOnlySet<string>? publicNumbers)
 {
+    private readonly int _personKey = fields.Ordinal("person_key");
+    private readonly (int Index, string Column)[] _screened = [.. fields.ScreenedColumns];
     // Values of the screened columns no field reads (unknown ones) that the screen found clean in this file, by their
     // bytes (the screen is a pure function of the value and of the public numbers, fixed for the file): phrases
     // repeat, and need not be screened twice. Bounded. The columns fields read have the fields' caches.
@@ -17,18 +22,18 @@ internal sealed class RecordChecks(int maxFieldLength, Utf8CheckedStream? utf8)
     private const int MaxClean = 1 << 16, MaxCleanBytes = 512;
 
     /// <summary>Throws when the person key is a raw certificate number, or a free-text (or unknown) column holds a direct identifier.</summary>
-    public void Screen(RowFields fields, int personKey, (int Index, string Column)[] screened, IReadOnlySet<string>? publicNumbers)
+    public void Screen()
     {
         // A certificate number has only digits, spaces and hyphens: an ASCII letter (a hashed key's hex) rules it out.
         // Files without a person key (needs, services, goals, monitoring: most rows) have nothing to check here.
-        if (personKey >= 0)
+        if (_personKey >= 0)
         {
-            var key = fields.Bytes(personKey);
+            var key = fields.Bytes(_personKey);
             if (!key.ContainsAnyInRange((byte)'A', (byte)'Z') && !key.ContainsAnyInRange((byte)'a', (byte)'z')
-                && IdentifierScreen.IsCertificateLike(fields.RawAt(personKey)))
+                && IdentifierScreen.IsCertificateLike(fields.RawAt(_personKey)))
                 throw new IdentifierFoundException(fields.File, fields.Line, "person_key", IdentifierKind.CertificateNumber, inHeader: false);
         }
-        foreach (var (index, column) in screened)
+        foreach (var (index, column) in _screened)
         {
             var bytes = fields.Bytes(index);
             if (bytes.IsEmpty) continue;
@@ -43,22 +48,21 @@ internal sealed class RecordChecks(int maxFieldLength, Utf8CheckedStream? utf8)
         }
     }
 
-    /// <summary>Checks quoting, field count, field length and undecodable bytes; returns the number of
-    /// extra lines a malformed quote made part of this record.</summary>
-    public int CheckShape(CsvReader csv, RowFields fields, Dictionary<long, CsvMalformedReason> malformed)
+    /// <summary>Checks quoting, field count, field length and undecodable bytes of the current record, whose raw bytes
+    /// are <paramref name="raw"/>; returns the number of extra lines a malformed quote made part of it.</summary>
+    public int CheckShape(ReadOnlySpan<byte> raw)
     {
         var swallowed = 0;
         if (malformed.Remove(fields.Line, out var reason))
         {
-            fields.Fail(QuotedColumn(csv, fields), null, "引用符（\"）の使い方が壊れています", $"malformed quoting ({reason})");
-            swallowed = ExtraLines(csv.RawRecord);
+            fields.Fail(QuotedColumn(), null, "引用符（\"）の使い方が壊れています", $"malformed quoting ({reason})");
+            swallowed = ExtraLines(raw);
         }
         if (csv.FieldCount < fields.HeaderCount)
             fields.Fail(fields.Headers[csv.FieldCount], null, $"列が足りません（{csv.FieldCount}/{fields.HeaderCount}、行が途中で切れている可能性）",
                 $"fewer fields than the header ({csv.FieldCount}/{fields.HeaderCount}): truncated line?");
         // The fields are pieces of the record (quotes aside): when the whole record is short enough, valid UTF-8 and
         // free of U+FFFD, so is every field, and only surplus fields remain to check.
-        var raw = csv.RawRecord;
         var fieldsValid = raw.Length <= maxFieldLength && (utf8?.IsClean(csv.ByteOffset, raw.Length) == true || Utf8CheckedStream.Clean(raw));
         for (var i = fieldsValid ? fields.HeaderCount : 0; i < csv.FieldCount; i++)
         {
@@ -83,7 +87,7 @@ internal sealed class RecordChecks(int maxFieldLength, Utf8CheckedStream? utf8)
     }
 
     /// <summary>The column of the first field holding a quote: where the malformed quoting is.</summary>
-    private static string QuotedColumn(CsvReader csv, RowFields fields)
+    private string QuotedColumn()
     {
         for (var i = 0; i < csv.FieldCount; i++)
         {

@@ -29,7 +29,8 @@ internal static class ReferenceChecks
     /// <summary>A planned service's provider is an office of offices.csv (when one was read), as noted by <see cref="NoteUnknownProvider"/>.</summary>
     public static void ProviderKnown(PendingRow r, string? providerOfficeId)
     {
-        if (providerOfficeId is not null && r.ReferenceMissing)
+        // Marked only for a row with a provider.
+        if (r.ReferenceMissing)
             r.Fail("provider_office_id", r.Raw("provider_office_id", providerOfficeId), "offices.csv にない事業所番号です", "provider office is not in offices.csv");
     }
 
