@@ -72,17 +72,19 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
                 var raw = csv.RawRecord;
                 nextLine = line + raw.Count((byte)'\n') + 1;
                 var swallowed = checks.CheckShape(raw);
-                // A record a broken quote ran into holds other rows' codes and office numbers as "text":
-                // it is rejected whole and its values are never echoed, so it is not screened as free text.
-                if (swallowed == 0) checks.Screen();
+                var (record, mapped) = (default(T)!, false);
                 if (fields.MissingRequired.Count > 0)
                 {
                     fields.Fail(fields.MissingRequired[0], null, $"必須列がヘッダーにありません（{string.Join(", ", fields.MissingRequired)}）",
                         $"required columns missing from the header: {string.Join(", ", fields.MissingRequired)}");
                 }
-                else if (!fields.HasErrors)
+                else if (!fields.HasErrors) (record, mapped) = (map(), true);
+                // Screened once the fields are read, whose caches know the values that passed already. A record a broken
+                // quote ran into holds other rows' codes and office numbers as "text": it is rejected whole and its values
+                // are never echoed, so it is not screened as free text. An identifier ends the read, whatever the row's errors.
+                if (swallowed == 0) checks.Screen(mapped);
+                if (mapped)
                 {
-                    var record = map();
                     if (!fields.HasErrors) rowCheck?.Invoke(fields, record);
                     if (!fields.HasErrors)
                     {

@@ -7,7 +7,10 @@ internal delegate bool FastParse<T>(ReadOnlySpan<byte> bytes, out T value);
 /// <see cref="Read"/>: first through the fast parse, then the cache, then the parse of the field as a string
 /// (the path that records errors). Each field has its own cache, so one column read two ways
 /// (as an id and as a code, say) never mixes results.</summary>
-internal sealed class Field<T>(RowFields row, string name, int index, Func<RowFields, string, T> parse, FieldCache<T>? cache, FastParse<T>? fast)
+/// <param name="screened">Whether the identifier screen reads the column (free text): a value found in the cache then
+/// has passed it, which the field tells the row (<see cref="RowFields.FoundScreened"/>).</param>
+internal sealed class Field<T>(RowFields row, string name, int index, Func<RowFields, string, T> parse, FieldCache<T>? cache, FastParse<T>? fast,
+    bool screened)
 {
     /// <summary>Reads the field of the current row: from its bytes when the fast parse or the cache knows them, else
     /// through the string path, whose result is cached when it recorded no error (every parse is a pure function of
@@ -21,7 +24,11 @@ internal sealed class Field<T>(RowFields row, string name, int index, Func<RowFi
             if (fast is not null && fast(bytes, out var value)) return value;
             if (cache is not null)
             {
-                if (cache.TryGet(bytes, out value)) return value;
+                if (cache.TryGet(bytes, out value))
+                {
+                    if (screened) row.MarkScreened(index);
+                    return value;
+                }
                 var errors = row.ErrorCount;
                 value = parse(row, name);
                 if (row.ErrorCount == errors) cache.Add(bytes, value);

@@ -22,7 +22,9 @@ internal sealed class RecordChecks(CsvReader csv, RowFields fields, int maxField
     private const int MaxClean = 1 << 16, MaxCleanBytes = 512;
 
     /// <summary>Throws when the person key is a raw certificate number, or a free-text (or unknown) column holds a direct identifier.</summary>
-    public void Screen()
+    /// <param name="fieldsRead">Whether the row's fields were read (it was mapped): a value they did not find in their
+    /// caches has joined them unscreened.</param>
+    public void Screen(bool fieldsRead)
     {
         // A certificate number has only digits, spaces and hyphens: an ASCII letter (a hashed key's hex) rules it out.
         // Files without a person key (needs, services, goals, monitoring: most rows) have nothing to check here.
@@ -35,11 +37,12 @@ internal sealed class RecordChecks(CsvReader csv, RowFields fields, int maxField
         }
         foreach (var (index, column) in _screened)
         {
+            // A value the column's field found in its cache has passed: one lookup per field, not two.
+            if (fields.FoundScreened(index)) continue;
             var bytes = fields.Bytes(index);
             if (bytes.IsEmpty) continue;
-            // A value the column's field cached has passed: a hit there also leaves it first in line for the field.
             var known = fields.ScreenedCache(index);
-            if (known is not null ? known.Contains(bytes) : _clean.TryGet(bytes, out _)) continue;
+            if (known is null ? _clean.TryGet(bytes, out _) : !fieldsRead && known.Contains(bytes)) continue;
             // Null when the row has no such field or it is blank: nothing to screen.
             if (fields.RawAt(index) is not { } text) continue;
             if (IdentifierScreen.Find(text, publicNumbers) is { } kind)

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using CsvHelper;
 using PlanLink.Ingest.Model;
@@ -32,6 +34,8 @@ public sealed class RowFields
     private const int CodeCacheEntries = 1 << 12, TextCacheEntries = 1 << 16, TextCacheKeyLength = 512, IdCacheEntries = 1 << 16;
     // The caches of the screened columns' fields, by header index (see ScreenedCache).
     private readonly IByteKeys?[] _screenedCaches;
+    // The row in which each screened column's field last found its value in its cache, by header index.
+    private readonly int[] _screenedRow;
     private readonly IReadOnlyDictionary<long, string>? _officeNumbers;
 
     /// <param name="officeNumbers">The office numbers of offices.csv by value (see <see cref="OfficeNumbersByValue"/>), if read.</param>
@@ -77,6 +81,7 @@ public sealed class RowFields
         Headers = headers;
         ScreenedColumns = screened;
         _screenedCaches = new IByteKeys?[headers.Count];
+        _screenedRow = new int[headers.Count];
         MissingRequired = spec.Columns.Where(c => c.Required && !_ordinal.ContainsKey(c.Name)).Select(c => c.Name).ToList();
     }
 
@@ -98,6 +103,7 @@ public sealed class RowFields
         _errors.Clear();
         ReferenceMissing = false;
         _row++;
+        foreach (var (index, numbers) in _officeColumns) numbers.Prefetch(Bytes(index));
     }
 
     /// <summary>True when a reference the row makes was found missing as it was parsed (<see cref="MarkReferenceMissing"/>):
@@ -127,16 +133,27 @@ public sealed class RowFields
     {
         var index = Ordinal(column);
         var cache = cacheEntries > 0 ? new FieldCache<T>(cacheEntries, maxKeyLength) : null;
-        foreach (var (screened, _) in ScreenedColumns)
+        var screened = false;
+        foreach (var (screenedIndex, _) in ScreenedColumns)
         {
-            if (screened == index) _screenedCaches[index] = cache;
+            if (screenedIndex != index) continue;
+            _screenedCaches[index] = cache;
+            screened = cache is not null;
         }
-        return new(this, column, index, parse, cache, fast);
+        return new(this, column, index, parse, cache, fast, screened);
     }
 
-    /// <summary>The cache of the field read from a screened column, if one is: every value it holds passed the
-    /// identifier screen, which runs on every row before its fields are read (a row with an identifier ends the read).</summary>
+    /// <summary>The cache of the field read from a screened column, if one is: every value it holds has passed the
+    /// identifier screen, which runs on every row (a row with an identifier ends the read). A row's own value joins it
+    /// when the field reads the row, before the row is screened.</summary>
     internal IByteKeys? ScreenedCache(int i) => _screenedCaches[i];
+
+    /// <summary>Tells the row that the field of screened column <paramref name="i"/> found its value in its cache.</summary>
+    internal void MarkScreened(int i) => _screenedRow[i] = _row;
+
+    /// <summary>Whether the field of screened column <paramref name="i"/> found this row's value in its cache (see
+    /// <see cref="ScreenedCache"/>): the value has passed the screen, which needs not look it up again.</summary>
+    internal bool FoundScreened(int i) => _screenedRow[i] == _row;
 
     /// <summary>A field parsed by <paramref name="parse"/> (a pure function of the row's value of the column), cached.</summary>
     internal Field<T> CachedField<T>(string column, Func<RowFields, string, T> parse) => Field(column, parse, CodeCacheEntries);
@@ -187,11 +204,11 @@ public sealed class RowFields
 
     internal Field<ServiceType> ServiceField(string column) => Field(column, static (r, c) => r.Service(c), CodeCacheEntries);
 
-    internal Field<string> OfficeNumberField(string column) => Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries, OfficeNumberReader());
+    internal Field<string> OfficeNumberField(string column) => Field(column, static (r, c) => r.OfficeNumber(c), IdCacheEntries, OfficeNumberReader(column));
 
     internal Field<string?> OptionalOfficeNumberField(string column)
     {
-        var read = OfficeNumberReader();
+        var read = OfficeNumberReader(column);
         return Field(column, static (r, c) => r.OptionalOfficeNumber(c), IdCacheEntries, (ReadOnlySpan<byte> b, out string? v) =>
         {
             var found = read(b, out var number);
@@ -202,9 +219,10 @@ public sealed class RowFields
 
     /// <summary>Reads plain office numbers through a table of their own, remembering whether the last one read is an
     /// office of offices.csv (see <see cref="IsOffice"/>).</summary>
-    private FastParse<string> OfficeNumberReader()
+    private FastParse<string> OfficeNumberReader(string column)
     {
         var numbers = new OfficeNumbers(_officeNumbers);
+        if (Ordinal(column) is var index and >= 0) _officeColumns.Add((index, numbers));
         return (ReadOnlySpan<byte> b, out string v) =>
         {
             if (!numbers.TryRead(b, out v, out var known)) return false;
@@ -215,6 +233,8 @@ public sealed class RowFields
 
     // The last office number read from its bytes, and whether offices.csv has it.
     private (string? Id, bool Known) _lastOffice;
+    // The office-number columns read through a table, whose slots are fetched as each row starts (Reset).
+    private readonly List<(int Index, OfficeNumbers Numbers)> _officeColumns = [];
 
     /// <summary>Whether <paramref name="id"/>, an office number of this row, is one of <paramref name="offices"/>: known
     /// without a lookup when it was read from its bytes (one string per number, so the same string is the same number).</summary>
@@ -299,6 +319,16 @@ public sealed class RowFields
 
         // Set in a slot's value when offices.csv has the number (a value has 34 bits at most).
         private const long KnownBit = 1L << 62;
+
+        /// <summary>Asks the CPU to fetch the home slot of the number in <paramref name="bytes"/> as its row starts. In a
+        /// table of tens of thousands of numbers a slot is mostly a trip to memory, which the row's other fields, read
+        /// meanwhile, then hide (see <see cref="KeyTable{T, TKey}.Prefetch"/>).</summary>
+        public unsafe void Prefetch(ReadOnlySpan<byte> bytes)
+        {
+            // A hint only: it never faults, and the slot's address is read at once.
+            if (Sse.IsSupported && TryValue(bytes, out var value))
+                Sse.Prefetch0(Unsafe.AsPointer(ref _slots[LinearProbing.Home((ulong)value, _slots.Length)]));
+        }
 
         /// <summary>The slot of <paramref name="value"/> in <paramref name="slots"/>, or the empty one where it would go.</summary>
         private static int SlotOf((long Value, string? Id)[] slots, long value)

@@ -67,6 +67,40 @@ public class IngestIdentifierScreenTests
         Assert.DoesNotContain('\n', e.Message);
     }
 
+    /// <summary>The screen looks a value up once: it skips what a field found in its cache (each value there passed on an
+    /// earlier row) and screens what the field just added. An identifier after many clean rows of the same column is
+    /// refused the first time it appears, on a row otherwise clean, on a row rejected for another field, and on a row
+    /// whose fields are never read (too few of them).</summary>
+    [Theory]
+    [InlineData("clean")]
+    [InlineData("bad priority")]
+    [InlineData("truncated")]
+    public void ReadFolders_IdentifierAfterCachedCleanValues_RefusedWhateverElseTheRowHas(string row)
+    {
+        using var temp = new TempFolder();
+        var folder = IngestSamples.Write(temp);
+        var path = Path.Combine(folder, "plan_needs.csv");
+        var lines = File.ReadAllLines(path).ToList();
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        var (priority, needText) = (Array.IndexOf(header, "priority"), Array.IndexOf(header, "need_text"));
+        var template = lines[1].Split(',');
+        // The same clean phrase on many rows of other priorities: the field's cache holds it, hit after hit.
+        for (var p = 50; p < 80; p++)
+        {
+            var cells = (string[])template.Clone();
+            (cells[priority], cells[needText]) = (p.ToString(), "日中活動に参加したい");
+            lines.Add(string.Join(',', cells));
+        }
+        var bad = (string[])template.Clone();
+        (bad[priority], bad[needText]) = (row == "bad priority" ? "x" : "90", "日中活動に参加したい 090-1234-5678");
+        lines.Add(row == "truncated" ? string.Join(',', bad[..(needText + 1)]) : string.Join(',', bad));
+        File.WriteAllLines(path, lines, new UTF8Encoding(true));
+
+        var e = Assert.Throws<IdentifierFoundException>(() => ContractReader.ReadFolders([folder]));
+
+        Assert.Equal(("export/plan_needs.csv", (long)lines.Count, "need_text", IdentifierKind.Phone), (e.File, e.Line, e.Column, e.Kind));
+    }
+
     [Theory]
     [InlineData("氏名", IdentifierKind.Name)]
     [InlineData("name", IdentifierKind.Name)]
