@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using System.Text;
@@ -16,7 +15,7 @@ namespace PlanLink.Ingest.Csv;
 public sealed class RowFields
 {
     private readonly CsvReader _csv;
-    private readonly FrozenDictionary<string, int> _ordinal;
+    private readonly Dictionary<string, int> _ordinal;
     private readonly List<RowError> _errors = [];
     // The current row's values by header index, each read from the CSV at most once per row
     // (a column may be asked for twice: by its mapper and by a reference check or the screen).
@@ -74,7 +73,7 @@ public sealed class RowFields
                 screened.Add((i, headers[i]));
             }
         }
-        _ordinal = byName.ToFrozenDictionary();
+        _ordinal = byName;
         HeaderCount = headers.Count;
         _values = new string?[headers.Count];
         _valueRow = new int[headers.Count];

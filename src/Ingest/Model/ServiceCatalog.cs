@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace PlanLink.Ingest.Model;
 
 /// <summary>One service type: its contract code, Japanese name, family and volume unit.</summary>
@@ -45,10 +43,11 @@ public static class ServiceCatalog
 
     private static readonly ServiceInfo[] ByType = All.OrderBy(s => s.Type).ToArray();
 
-    private static readonly FrozenDictionary<string, ServiceType> ByName =
+    // A plain dictionary, as the code lists have (Codes): asked only for names the fields' caches have not seen.
+    private static readonly Dictionary<string, ServiceType> ByName =
         All.SelectMany(s => new[] { (s.Code, s.Type), (s.JapaneseName, s.Type) })
            .Concat(Aliases)
-           .ToFrozenDictionary(p => p.Item1, p => p.Item2);
+           .ToDictionary(p => p.Item1, p => p.Item2);
 
     /// <summary>Names offices write besides the official ones (half-width brackets, short forms).</summary>
     private static IEnumerable<(string, ServiceType)> Aliases =>
