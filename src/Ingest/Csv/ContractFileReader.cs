@@ -47,11 +47,11 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             IncludeValuesInExceptions = false, Separator = ',', PoolStrings = false, MaxRecordSize = options.MaxRecordBytes,
             OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
         };
-        long line = 1, nextLine = 2;
+        long line = 1;
         try
         {
             // UTF-8 is checked as it is read (another encoding is decoded to UTF-8, and its records are checked one by one).
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var stream = Open();
             var utf8 = encoding is UTF8Encoding ? new Utf8CheckedStream(stream) : null;
             using var csv = CsvReader.Create(utf8 ?? (Stream)stream, csvOptions, leaveOpen: true);
             var headers = csv.Headers;
@@ -69,9 +69,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
                 _parsed.Read++;
                 fields.Reset();
                 line = fields.Line;
-                var raw = csv.RawRecord;
-                nextLine = line + raw.Count((byte)'\n') + 1;
-                var swallowed = checks.CheckShape(raw);
+                var swallowed = checks.CheckShape(csv.RawRecord);
                 var (record, mapped) = (default(T)!, false);
                 if (fields.MissingRequired.Count > 0)
                 {
@@ -113,6 +111,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             // Malformed beyond recovery (a record too large to buffer, usually an unclosed quote): every
             // line from that record on is counted and reported, so nothing goes missing from the tally.
             // Count from the line after the last record returned: the reader may fail while scanning ahead.
+            var nextLine = line == 1 ? 2 : LineAfter(csvOptions, line);
             var from = e.LineNumber > 0 ? e.LineNumber : nextLine;
             foreach (var lost in NonEmptyLinesFrom(path, Math.Min(from, nextLine)))
             {
@@ -121,6 +120,21 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             }
         }
         return _parsed;
+    }
+
+    /// <summary>The file, unbuffered: the CSV reader has a buffer of its own.</summary>
+    private FileStream Open() => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+
+    /// <summary>The line after the record that starts on line <paramref name="line"/>, which a first read returned: found by
+    /// reading the file again up to it, so that the rows of a readable file need not count their line breaks.</summary>
+    private long LineAfter(CsvReaderOptions csvOptions, long line)
+    {
+        using var csv = CsvReader.Create(Open(), csvOptions with { OnMalformedRecord = null }, leaveOpen: false);
+        while (csv.Read())
+        {
+            if (csv.LineNumber == line) return line + csv.RawRecord.Count((byte)'\n') + 1;
+        }
+        throw new InvalidOperationException($"{file}: line {line} held no record on a second read");
     }
 
     /// <summary>The numbers of the non-empty lines from <paramref name="from"/> to the end of the file, counted

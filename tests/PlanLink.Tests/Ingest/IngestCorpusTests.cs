@@ -98,16 +98,21 @@ public class IngestCorpusTests
         Assert.Contains(result.Dataset.Plans, p => p.PlanId == "P10");
     }
 
-    [Fact]
-    public void ReadFolders_RecordTooLargeToBuffer_EveryLineFromItOnCountedAndReported()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void ReadFolders_RecordTooLargeToBuffer_EveryLineFromItOnCountedAndReported(int linesOfTheRecordBefore)
     {
-        // An unclosed quote on line 4 of a file larger than the record limit: CsvHelper gives up
-        // (CsvFormatException) instead of buffering the rest of the file.
+        // An unclosed quote on a line after the sample's rows of a file larger than the record limit: CsvHelper gives up
+        // (CsvFormatException) instead of buffering the rest of the file. The last record read before it may span lines
+        // (a quoted line break): they are its own, neither counted again nor reported.
         using var temp = new TempFolder();
         var folder = IngestSamples.Write(temp);
         var path = Path.Combine(folder, "plans.csv");
         var row = $"{IngestSamples.ConsultOffice},{IngestSamples.Muni1},2026-04-01,本計画,30-39,知的,1,3,,";
         var text = new System.Text.StringBuilder(File.ReadAllText(path));
+        if (linesOfTheRecordBefore > 0)
+            text.Append($"M1,pk-m,{row}\"{string.Join("\r\n", Enumerable.Repeat("働きたい", linesOfTheRecordBefore))}\"\r\n");
         text.Append($"Q0,pk-q,{row}\"閉じない引用符\r\n");
         for (var i = 1; i <= 400; i++) text.Append($"Q{i},pk-q,{row}働きたい\r\n");
         File.WriteAllText(path, text.ToString());
@@ -116,8 +121,10 @@ public class IngestCorpusTests
 
         IngestSamples.AssertReconciles(result);
         var tally = Assert.Single(result.Tallies, t => t.File == "export/plans.csv");
-        Assert.Equal((404L, 3L, 401L), (tally.Read, tally.Accepted, tally.Rejected));
-        Assert.Equal(Enumerable.Range(5, 401).Select(i => (long)i), result.Errors.Where(e => e.File == tally.File).Select(e => e.Line));
+        var before = linesOfTheRecordBefore > 0 ? 1 : 0;
+        Assert.Equal((404L + before, 3L + before, 401L), (tally.Read, tally.Accepted, tally.Rejected));
+        Assert.Equal(Enumerable.Range(5 + linesOfTheRecordBefore, 401).Select(i => (long)i), result.Errors.Where(e => e.File == tally.File).Select(e => e.Line));
+        Assert.Equal(before == 1, result.Dataset.Plans.Any(p => p.PlanId == "M1"));
     }
 
     [Fact]
