@@ -5,7 +5,9 @@ namespace PlanLink.Ingest.Csv;
 /// <summary>What parsing a field's exact UTF-8 bytes gave, remembered per column of one file: codes, office
 /// numbers and phrases repeat across rows, and parsing (decoding, NFKC, code-list lookups) is pure, so a value
 /// seen before needs neither a string nor a parse. Bounded in entries and key length, so distinct free text
-/// cannot grow it without end; the last value looked up is checked first, for ids that repeat on adjacent rows.</summary>
+/// cannot grow it without end. A lookup first tries the entry last found for keys of its head (see <see cref="KeyHead.Slot"/>):
+/// values repeat on adjacent rows, and a column has few that are frequent, so most lookups end there, without hashing
+/// the whole key.</summary>
 internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCache<T>.DefaultMaxKeyLength) : IByteKeys
 {
     public const int DefaultMaxKeyLength = 256;
@@ -22,7 +24,8 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
     private int[] _buckets = []; // 1 + index of a bucket's first entry; 0 = empty
     private Entry[] _entries = [];
     private int _count;
-    private int _last = -1;
+    // 1 + index of the entry last found or added for keys whose head falls in each slot; 0 = none.
+    private readonly int[] _recent = new int[KeyHead.Slots];
     // The empty field, the value of most optional columns, held apart from the table.
     private bool _hasEmpty;
     private T _empty = default!;
@@ -39,9 +42,10 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
         if (_count > 0 && key.Length <= maxKeyLength)
         {
             var head = KeyHead.Of(key);
-            if (_last >= 0 && Matches(in _entries[_last], head, key))
+            ref var recent = ref _recent[head.Slot];
+            if (recent > 0 && Matches(in _entries[recent - 1], head, key))
             {
-                value = _entries[_last].Value;
+                value = _entries[recent - 1].Value;
                 return true;
             }
             var hash = head.Hash(key);
@@ -50,7 +54,7 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
                 ref var entry = ref _entries[i];
                 if (entry.Hash == hash && Matches(in entry, head, key))
                 {
-                    _last = i;
+                    recent = i + 1;
                     value = entry.Value;
                     return true;
                 }
@@ -78,7 +82,7 @@ internal sealed class FieldCache<T>(int maxEntries, int maxKeyLength = FieldCach
         ref var bucket = ref _buckets[hash & (_buckets.Length - 1)];
         _entries[_count] = new Entry { Head = head, Tail = key.Length > 16 ? key[16..].ToArray() : null, Value = value, Hash = hash, Next = bucket - 1 };
         bucket = _count + 1;
-        _last = _count;
+        _recent[head.Slot] = _count + 1;
         _count++;
     }
 
@@ -128,6 +132,14 @@ internal readonly struct KeyHead(ulong low, ulong high, int length) : IEquatable
         if (n == 0) return 0;
         return key[0] | (ulong)key[n >> 1] << (8 * (n >> 1)) | (ulong)key[n - 1] << (8 * (n - 1));
     }
+
+    /// <summary>The number of <see cref="Slot"/>s.</summary>
+    public const int Slots = 64;
+
+    /// <summary>A slot of the head among <see cref="Slots"/>, from one multiplication: where a cache remembers the entry it
+    /// last found for such heads. Not a hash of the whole key, nor seeded: a slot holds one entry, so keys that share one
+    /// only send each other to the full lookup.</summary>
+    public int Slot => (int)(((Low ^ (High * 31) ^ (ulong)Length) * 0x9E37_79B9_7F4A_7C15UL) >> 58);
 
     public bool Equals(KeyHead other) => Low == other.Low && High == other.High && Length == other.Length;
 

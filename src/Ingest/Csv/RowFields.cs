@@ -193,7 +193,15 @@ public sealed class RowFields
             return d is not null;
         });
 
-    internal Field<bool> FlagField(string column) => Field(column, static (r, c) => r.Flag(c), CodeCacheEntries);
+    internal Field<bool> FlagField(string column) => Field(column, static (r, c) => r.Flag(c), CodeCacheEntries, TryPlainFlag);
+
+    /// <summary>有 or 無, as the contract writes a flag (monitoring has three a row): what <see cref="Flag"/> reads the same
+    /// way, known by its three bytes without a cache lookup. Anything else takes the cache and the string path.</summary>
+    private static bool TryPlainFlag(ReadOnlySpan<byte> bytes, out bool value)
+    {
+        value = bytes.SequenceEqual("有"u8);
+        return value || bytes.SequenceEqual("無"u8);
+    }
 
     internal Field<T> CodedField<T>(string column, CodeList<T> codes) where T : struct, Enum =>
         Field(column, (r, c) => r.Coded(c, codes), CodeCacheEntries);

@@ -219,6 +219,37 @@ public class IngestFastPathTests
     }
 
     [Fact]
+    public void ReadFolders_FlagsWrittenAnyAcceptedWay_ParseAlikeBeforeAndAfterThePlainOnes()
+    {
+        using var temp = new TempFolder();
+        // 有 and 無 are read from their bytes; every other spelling takes the cache and the string path, on its first row
+        // and on its later ones, and a bad value fails on each row that has it.
+        (string Text, bool? Value)[] flags =
+        [
+            ("あり", true), ("有", true), ("Y", true), ("yes", true), ("TRUE", true), ("1", true), ("Ｙ", true), (" 有 ", true), ("\"有\"", true),
+            ("なし", false), ("無", false), ("N", false), ("no", false), ("false", false), ("0", false), ("０", false), ("無 ", false),
+            ("多分", null), ("有無", null), ("有り無し", null),
+        ];
+        var monitoring = new System.Text.StringBuilder(
+            "plan_id,monitoring_date,priority,achievement,change_service_type,change_amount,change_weekly_schedule,new_issue\n");
+        var priority = 0;
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var (text, _) in flags) monitoring.Append($"P1,2026-07-01,{++priority},達成,{text},無,有,\n");
+        }
+        var folder = Folder(temp, ("plans.csv", PlansHeader + "P1,pk-a,1310100011,131016,2026-04-01,本計画,30-39,知的,1,3,,\n"),
+            ("monitoring.csv", monitoring.ToString()));
+
+        var result = ContractReader.ReadFolders([folder]);
+
+        var expected = flags.Concat(flags).ToList();
+        Assert.Equal(expected.Select((f, i) => (f, i)).Where(p => p.f.Value is null).Select(p => (p.i + 2L, "change_service_type")),
+            result.Errors.Select(e => (e.Line, e.Column)));
+        Assert.Equal(expected.Where(f => f.Value is not null).Select(f => f.Value!.Value), result.Dataset.Monitoring.Select(m => m.ChangeServiceType));
+        Assert.All(result.Dataset.Monitoring, m => Assert.Equal((false, true), (m.ChangeAmount, m.ChangeWeeklySchedule)));
+    }
+
+    [Fact]
     public void ReadFolders_GoalLinkedPriorities_AreCheckedAgainstThePlanCurrentAtTheSupportPlanDate()
     {
         using var temp = new TempFolder();
