@@ -26,10 +26,20 @@ internal sealed class KnownIds(Func<string, int> indexOf, int count, Func<int, s
     /// Like <see cref="IndexOf"/>, the ids after the last found are tried first.</summary>
     public string? Find(ReadOnlySpan<byte> ascii)
     {
+        // The ids after the last found, compared with the bytes as they are: mostly the first one is it.
+        for (var i = _next; i < count && i < _next + FollowingCompared; i++)
+        {
+            var id = idAt(i);
+            if (System.Text.Ascii.Equals(ascii, id))
+            {
+                _next = i + 1;
+                return id;
+            }
+        }
         if (ascii.Length > MaxFound) return null;
         Span<char> chars = stackalloc char[ascii.Length];
         if (System.Text.Ascii.ToUtf16(ascii, chars, out _) != System.Buffers.OperationStatus.Done) return null;
-        var index = Following(chars) is var following and >= 0 ? following : indexOfChars(chars);
+        var index = indexOfChars(chars);
         if (index < 0) return null;
         _next = index + 1;
         return idAt(index);
