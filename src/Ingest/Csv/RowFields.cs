@@ -151,7 +151,7 @@ public sealed class RowFields
     internal void MarkScreened(int i) => _screenedRow[i] = _row;
 
     /// <summary>Whether the field of screened column <paramref name="i"/> found this row's value in its cache (see
-    /// <see cref="ScreenedCache"/>): the value has passed the screen, which needs not look it up again.</summary>
+    /// <see cref="ScreenedCache"/>): the value has passed the screen, which need not look it up again.</summary>
     internal bool FoundScreened(int i) => _screenedRow[i] == _row;
 
     /// <summary>A field parsed by <paramref name="parse"/> (a pure function of the row's value of the column), cached.</summary>
