@@ -111,7 +111,7 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
             // Malformed beyond recovery (a record too large to buffer, usually an unclosed quote): every
             // line from that record on is counted and reported, so nothing goes missing from the tally.
             // Count from the line after the last record returned: the reader may fail while scanning ahead.
-            var nextLine = line == 1 ? 2 : LineAfter(csvOptions, line);
+            var nextLine = LineAfter(csvOptions, line);
             var from = e.LineNumber > 0 ? e.LineNumber : nextLine;
             foreach (var lost in NonEmptyLinesFrom(path, Math.Min(from, nextLine)))
             {
@@ -125,10 +125,12 @@ internal sealed class ContractFileReader<T>(string path, string file, FileSpec s
     /// <summary>The file, unbuffered: the CSV reader has a buffer of its own.</summary>
     private FileStream Open() => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
 
-    /// <summary>The line after the record that starts on line <paramref name="line"/>, which a first read returned: found by
-    /// reading the file again up to it, so that the rows of a readable file need not count their line breaks.</summary>
+    /// <summary>The line after the record that starts on line <paramref name="line"/>, which a first read returned (line 1:
+    /// none, the header): found by reading the file again up to it, so that the rows of a readable file need not count
+    /// their line breaks.</summary>
     private long LineAfter(CsvReaderOptions csvOptions, long line)
     {
+        if (line == 1) return 2;
         using var csv = CsvReader.Create(Open(), csvOptions with { OnMalformedRecord = null }, leaveOpen: false);
         while (csv.Read())
         {

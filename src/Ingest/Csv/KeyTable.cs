@@ -1,8 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using PlanLink.Ingest.Model;
 
 namespace PlanLink.Ingest.Csv;
@@ -196,11 +194,7 @@ internal sealed class KeyTable<T, TKey>(Func<T, TKey> key, Func<T, ParentKey>? p
 
         public void Set(int slot, int hash, int kept) => _slots[slot] = (hash, kept + 1);
 
-        public unsafe void Prefetch(int hash)
-        {
-            // A hint only: it never faults, and the slot's address is read at once.
-            if (Sse.IsSupported) Sse.Prefetch0(Unsafe.AsPointer(ref _slots[First(hash)]));
-        }
+        public void Prefetch(int hash) => LinearProbing.Prefetch(_slots, First(hash));
     }
 
     /// <summary>Where a parent's keys are: side by side in Kept from <see cref="Start"/>, <see cref="Count"/> of them,

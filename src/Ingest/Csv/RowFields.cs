@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using System.Text;
 using CsvHelper;
 using PlanLink.Ingest.Model;
@@ -329,12 +327,10 @@ public sealed class RowFields
 
         /// <summary>Asks the CPU to fetch the home slot of the number in <paramref name="bytes"/> as its row starts. In a
         /// table of tens of thousands of numbers a slot is mostly a trip to memory, which the row's other fields, read
-        /// meanwhile, then hide (see <see cref="KeyTable{T, TKey}.Prefetch"/>).</summary>
-        public unsafe void Prefetch(ReadOnlySpan<byte> bytes)
+        /// meanwhile, then hide (see <see cref="LinearProbing.Prefetch{T}"/>).</summary>
+        public void Prefetch(ReadOnlySpan<byte> bytes)
         {
-            // A hint only: it never faults, and the slot's address is read at once.
-            if (Sse.IsSupported && TryValue(bytes, out var value))
-                Sse.Prefetch0(Unsafe.AsPointer(ref _slots[LinearProbing.Home((ulong)value, _slots.Length)]));
+            if (TryValue(bytes, out var value)) LinearProbing.Prefetch(_slots, LinearProbing.Home((ulong)value, _slots.Length));
         }
 
         /// <summary>The slot of <paramref name="value"/> in <paramref name="slots"/>, or the empty one where it would go.</summary>
